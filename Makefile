@@ -1,0 +1,95 @@
+# descent - build, run, test, benchmark. Plain and strict: see README.md.
+#   make            build build/descent
+#   make run        install missing packages, build, start the TUI
+#   make test       install missing packages, build, run every test
+#   make check      the tests again under AddressSanitizer + UBSan
+#   make bench      throughput and screen timings
+#   make golden     regenerate tests/golden/*.txt on purpose
+#   make install    PREFIX=/usr/local DESTDIR=
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+BUILD   ?= build
+PKG_CONFIG ?= pkg-config
+
+WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wformat=2 -Wpointer-arith -Wcast-qual -Wundef
+CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) -Iinclude \
+             -MMD -MP $(CFLAGS)
+LIBS    = -lcsv $(CURSES_LIBS) -lm
+
+SRCS    := $(wildcard src/*.c)
+OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/iris_data.o
+LIBOBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+BIN     := $(BUILD)/descent
+
+.PHONY: all run test check bench golden install uninstall clean deps deps-test
+
+all: $(BIN)
+
+$(BIN): $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/obj/term.o: src/term.c | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The Iris table is compiled into the binary as a C string.
+$(BUILD)/iris_data.c: data/iris.csv scripts/embed.sh | $(BUILD)/obj
+	sh scripts/embed.sh iris_csv $< > $@
+
+$(BUILD)/obj/iris_data.o: $(BUILD)/iris_data.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(LIBOBJS) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJS) -lcmocka $(LIBS)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+deps:
+	@sh scripts/deps.sh run
+deps-test:
+	@sh scripts/deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BIN)
+
+test: deps-test
+	@$(MAKE) --no-print-directory all tests
+	@sh tests/run.sh $(BUILD)
+
+tests: $(BIN) $(TESTS)
+
+check: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/san \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" all tests
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/san
+
+bench: deps-test
+	@$(MAKE) --no-print-directory all
+	@sh bench/bench.sh $(BUILD)
+
+golden: $(BIN)
+	@sh tests/golden.sh $(BUILD) regenerate
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/descent
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/descent
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d) $(TESTS:=.d)

@@ -1,0 +1,60 @@
+/* keymap.h - the key table: one row per key binding, read by the event
+ * loop (what a key does) and by the help overlay and README (what it says). */
+#ifndef DESCENT_KEYMAP_H
+#define DESCENT_KEYMAP_H
+
+#include <stddef.h>
+
+enum action {
+    ACTION_NONE,
+    ACTION_PAUSE,        /* space */
+    ACTION_EPOCH,        /* n */
+    ACTION_BATCH_STEP,   /* . */
+    ACTION_LR_UP,        /* + */
+    ACTION_LR_DOWN,      /* - */
+    ACTION_LOSS,         /* l */
+    ACTION_ACTIVATION,   /* a */
+    ACTION_BATCH_UP,     /* b */
+    ACTION_BATCH_DOWN,   /* B */
+    ACTION_FASTER,       /* ] */
+    ACTION_SLOWER,       /* [ */
+    ACTION_RESET,        /* r */
+    ACTION_INIT,         /* i */
+    ACTION_X_FEATURE,    /* x */
+    ACTION_Y_FEATURE,    /* y */
+    ACTION_CLASSES,      /* c */
+    ACTION_VIEW,         /* v (next issue) */
+    ACTION_COST_SCALE,   /* g */
+    ACTION_REGIONS,      /* d */
+    ACTION_BACK,         /* left (next issue) */
+    ACTION_FORWARD,      /* right (next issue) */
+    ACTION_LESSON,       /* L (next issue) */
+    ACTION_SAVE,         /* s (next issue) */
+    ACTION_HELP,         /* ? */
+    ACTION_QUIT,         /* q, Esc */
+    ACTION_COUNT
+};
+
+/* Key codes beyond bytes, independent of curses (term.c translates). */
+enum {
+    KEY_CODE_LEFT = 0x1001,
+    KEY_CODE_RIGHT,
+    KEY_CODE_UP,
+    KEY_CODE_DOWN,
+    KEY_CODE_ESCAPE = 27
+};
+
+struct key_binding {
+    int key;            /* a byte like 'n', or a KEY_CODE_* */
+    const char *label;  /* how the key is written: "space", "+", "Esc" */
+    enum action action;
+    const char *help;   /* one short line: "pause / resume" */
+};
+
+/* The whole table, in help order; *count receives its length. */
+const struct key_binding *keymap_table(size_t *count);
+
+/* The action bound to a key, or ACTION_NONE. */
+enum action keymap_lookup(int key);
+
+#endif

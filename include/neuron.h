@@ -1,0 +1,49 @@
+/* neuron.h - one artificial neuron: activations, losses, forward pass and
+ * per-sample gradient. Pure math, no state beyond the weights. */
+#ifndef DESCENT_NEURON_H
+#define DESCENT_NEURON_H
+
+#include <stdbool.h>
+
+enum activation { ACT_SIGMOID, ACT_LINEAR, ACT_RELU, ACT_STEP, ACT_COUNT };
+enum loss { LOSS_MSE, LOSS_MAE, LOSS_BCE, LOSS_COUNT };
+
+/* The model z = w1*x1 + w2*x2 + b, a = act(z). */
+struct neuron {
+    double w1, w2, b;
+};
+
+/* The gradient of a cost with respect to (w1, w2, b). */
+struct gradient {
+    double dw1, dw2, db;
+};
+
+/* Lower-case name of an activation ("sigmoid", "linear", "relu", "step"). */
+const char *activation_name(enum activation act);
+/* Parses a name as printed by activation_name; returns false if unknown. */
+bool activation_parse(const char *name, enum activation *out);
+/* a = act(z). step: z >= 0 ? 1 : 0. */
+double activation_value(enum activation act, double z);
+/* da/dz at z. step: 0 everywhere; relu: 0 for z <= 0. */
+double activation_derivative(enum activation act, double z);
+
+/* Upper-case name of a loss ("MSE", "MAE", "BCE"). */
+const char *loss_name(enum loss loss);
+/* Parses a loss name, case-insensitive; returns false if unknown. */
+bool loss_parse(const char *name, enum loss *out);
+/* Per-sample cost: MSE (a-y)^2/2, MAE |a-y|, BCE with a clamped to
+ * [1e-12, 1-1e-12]. */
+double loss_value(enum loss loss, double a, double y);
+/* dC/da for one sample (MAE: sign(a-y), sign(0) = 0; BCE on clamped a). */
+double loss_derivative(enum loss loss, double a, double y);
+
+/* z = w1*x1 + w2*x2 + b. */
+double neuron_weighted_sum(const struct neuron *n, double x1, double x2);
+
+/* One sample's forward and backward pass: returns its cost and stores
+ * dC/dw1, dC/dw2, dC/db in *g (not accumulated). */
+double neuron_sample_gradient(const struct neuron *n, enum activation act,
+                              enum loss loss, double x1, double x2, double y,
+                              struct gradient *g);
+
+#endif

@@ -1,0 +1,103 @@
+/* trainer.h - gradient descent on one neuron: epochs cut into minibatches,
+ * seeded shuffling, per-epoch history and divergence detection. Exactly the
+ * semantics of DESIGN.md "Training semantics". Only trainer_* functions
+ * change a struct trainer; everything else reads it through const. */
+#ifndef DESCENT_TRAINER_H
+#define DESCENT_TRAINER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dataset.h"
+#include "neuron.h"
+#include "rng.h"
+
+enum init { INIT_ZEROS, INIT_UNIFORM, INIT_COUNT };
+
+/* Every setting a run depends on. batch == 0 means full batch. */
+struct train_config {
+    enum activation activation;
+    enum loss loss;
+    double lr;
+    size_t batch;
+    bool shuffle;
+    enum init init;
+    uint64_t seed;
+};
+
+/* One finished epoch: its cost (mean of the per-sample costs at their
+ * forward passes) and the weights after its last update. */
+struct epoch_record {
+    size_t epoch;
+    double cost, w1, w2, b;
+};
+
+/* The cost history. It keeps every epoch until it holds HISTORY_CAP
+ * records; then it drops every other one and from there on keeps every
+ * stride-th epoch, so a run of any length fits in bounded memory. */
+#define HISTORY_CAP ((size_t)1 << 18)
+struct history {
+    struct epoch_record *records;
+    size_t len;
+    size_t stride;
+};
+
+struct trainer {
+    struct train_config config;
+    const struct dataset *data; /* not owned */
+    struct neuron neuron;
+    struct rng rng;
+    size_t epoch;              /* finished epochs */
+    size_t *order;             /* sample order of the current epoch */
+    size_t next;               /* position in order of the next batch; 0 = epoch not begun */
+    double epoch_cost_sum;     /* sum of per-sample costs of this epoch so far */
+    struct gradient gradient;  /* averaged gradient of the last update */
+    double last_cost;          /* cost of the last finished epoch (NaN before) */
+    bool diverged;             /* a cost or weight became NaN/Inf */
+    size_t diverged_epoch;     /* the epoch in which it first happened */
+    struct history history;
+};
+
+/* Name of an init ("zeros", "uniform") and its parser. */
+const char *init_name(enum init init);
+bool init_parse(const char *name, enum init *out);
+
+/* The defaults of DESIGN.md: sigmoid, MSE, lr 0.5, full batch, shuffle on,
+ * zeros, seed 1. */
+struct train_config train_config_default(void);
+
+/* Sets up a trainer on data (which must outlive it) and resets it. Returns
+ * false only when out of memory. Free with trainer_free. */
+bool trainer_init(struct trainer *t, const struct dataset *data,
+                  const struct train_config *config);
+void trainer_free(struct trainer *t);
+
+/* Back to epoch 0: weights from the init and seed, RNG reseeded, history
+ * and divergence cleared. The same config gives the same run, bit for bit. */
+void trainer_reset(struct trainer *t);
+
+/* Changes settings; keeps the weights and history. A new init or seed
+ * takes effect at the next trainer_reset. */
+void trainer_configure(struct trainer *t, const struct train_config *config);
+
+/* One minibatch update (shuffling first if it begins an epoch). Returns
+ * true when it finished an epoch, which is then in the history. */
+bool trainer_step_batch(struct trainer *t);
+
+/* Runs the rest of the current epoch (a whole one if none is under way). */
+void trainer_epoch(struct trainer *t);
+
+/* Mean cost over all samples at the current weights and settings, and the
+ * mean gradient into *g (may be NULL). What the screen shows when settings
+ * change while paused. */
+double trainer_evaluate(const struct trainer *t, struct gradient *g);
+
+/* Fraction of samples classified right at the current weights
+ * (a >= 0.5 predicts the second class). */
+double trainer_accuracy(const struct trainer *t);
+
+/* Effective batch size: config.batch, or n when full or larger than n. */
+size_t trainer_batch_size(const struct trainer *t);
+
+#endif

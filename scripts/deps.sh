@@ -1,0 +1,36 @@
+#!/bin/sh
+# deps.sh run|test|bench: make sure the Debian packages descent needs are
+# installed; install the missing ones with apt-get (through sudo when not
+# root). On a system without dpkg/apt, say what to install and carry on.
+set -u
+case "${1:-run}" in
+    run)   want="libncurses-dev libcsv-dev pkg-config" ;;
+    test)  want="libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux" ;;
+    bench) want="libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux python3-numpy" ;;
+    *) echo "usage: deps.sh run|test|bench" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+    echo "descent: no apt here; please install the equivalents of: $want" >&2
+    exit 0
+fi
+
+missing=""
+for p in $want; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
+    case "$status" in
+        *"install ok installed"*) ;;
+        *) missing="$missing $p" ;;
+    esac
+done
+[ -z "$missing" ] && exit 0
+
+echo "descent: installing missing packages:$missing"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q || true
+# shellcheck disable=SC2086
+if ! $sudo apt-get install -y -q --no-install-recommends $missing; then
+    echo "descent: could not install:$missing (try: sudo apt-get install$missing)" >&2
+    exit 1
+fi
