@@ -1,0 +1,91 @@
+/* test_keymap.c - the key table: every key of DESIGN.md "Keys" that does
+ * something is bound once, each row is complete and printable, and lookups
+ * agree with the table. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "keymap.h"
+
+/* The keys the loop implements now and what they must do. */
+static const struct {
+    int key;
+    enum action action;
+} expected[] = {
+    {' ', ACTION_PAUSE},       {'n', ACTION_EPOCH},
+    {'.', ACTION_BATCH_STEP},  {'+', ACTION_LR_UP},
+    {'-', ACTION_LR_DOWN},     {'l', ACTION_LOSS},
+    {'a', ACTION_ACTIVATION},  {'b', ACTION_BATCH_UP},
+    {'B', ACTION_BATCH_DOWN},  {']', ACTION_FASTER},
+    {'[', ACTION_SLOWER},      {'r', ACTION_RESET},
+    {'i', ACTION_INIT},        {'x', ACTION_X_FEATURE},
+    {'y', ACTION_Y_FEATURE},   {'c', ACTION_CLASSES},
+    {'g', ACTION_COST_SCALE},  {'d', ACTION_REGIONS},
+    {'?', ACTION_HELP},        {'q', ACTION_QUIT},
+    {KEY_CODE_ESCAPE, ACTION_QUIT},
+};
+
+static void test_lookup_expected_keys(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
+        assert_int_equal(keymap_lookup(expected[i].key), expected[i].action);
+}
+
+static void test_unbound_keys(void **state)
+{
+    (void)state;
+    assert_int_equal(keymap_lookup('z'), ACTION_NONE);
+    assert_int_equal(keymap_lookup(0), ACTION_NONE);
+    assert_int_equal(keymap_lookup(-1), ACTION_NONE);
+    assert_int_equal(keymap_lookup(KEY_CODE_UP), ACTION_NONE);
+    assert_int_equal(keymap_lookup('Q'), ACTION_NONE);
+}
+
+static void test_rows_complete_and_unique(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const struct key_binding *t = keymap_table(&n);
+    assert_non_null(t);
+    assert_int_equal(n, sizeof expected / sizeof expected[0]);
+    for (size_t i = 0; i < n; i++) {
+        assert_non_null(t[i].label);
+        assert_non_null(t[i].help);
+        assert_true(strlen(t[i].label) > 0 && strlen(t[i].label) <= 5);
+        assert_true(strlen(t[i].help) > 0 && strlen(t[i].help) <= 50);
+        assert_true(t[i].action > ACTION_NONE && t[i].action < ACTION_COUNT);
+        /* help text is plain ASCII so it reads in any locale */
+        for (const char *p = t[i].help; *p; p++)
+            assert_true(*p >= 0x20 && *p < 0x7f);
+        for (size_t j = 0; j < i; j++)
+            assert_int_not_equal(t[i].key, t[j].key);
+        assert_int_equal(keymap_lookup(t[i].key), t[i].action);
+    }
+}
+
+static void test_table_order_starts_with_space_ends_with_quit(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const struct key_binding *t = keymap_table(&n);
+    assert_string_equal(t[0].label, "space");
+    assert_int_equal(t[n - 1].action, ACTION_QUIT);
+    assert_string_equal(t[n - 1].label, "Esc");
+    assert_non_null(keymap_table(NULL));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lookup_expected_keys),
+        cmocka_unit_test(test_unbound_keys),
+        cmocka_unit_test(test_rows_complete_and_unique),
+        cmocka_unit_test(test_table_order_starts_with_space_ends_with_quit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
