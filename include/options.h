@@ -25,6 +25,7 @@ struct options {
     bool ascii;                   /* no braille/box drawing even in UTF-8 */
     bool no_color;                /* --no-color or NO_COLOR set */
     int dump_width, dump_height;  /* --dump-frame WxH */
+    char class_buf[2][256];       /* storage for --classes A,B */
 };
 
 /* Parses argv. On a usage error returns false with a one-line message in

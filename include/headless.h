@@ -1,0 +1,21 @@
+/* headless.h - training and the bowl descent printed as CSV, no terminal. */
+#ifndef DESCENT_HEADLESS_H
+#define DESCENT_HEADLESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "options.h"
+
+/* Trains o->epochs epochs and writes "epoch,cost,w1,w2,b,accuracy" then a
+ * row for every o->every-th epoch and the last (%.17g). false with err on
+ * bad input (nothing written then). */
+bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen);
+
+/* Writes "step,x,y,f" for steps 0..o->epochs of the descent on x^2+y^2
+ * from (o->start_x, o->start_y) at o->train.lr (every o->every-th and the
+ * last). */
+bool headless_bowl(const struct options *o, FILE *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,73 @@
+/* main.c - descent: parse the command line and run the chosen mode. The
+ * only place that prints errors and picks the exit status. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "frame.h"
+#include "headless.h"
+#include "options.h"
+
+#define DESCENT_VERSION "0.1.0"
+
+/* Exit statuses: 0 success, 1 output failed, 2 bad usage or bad input. */
+enum { EXIT_OK = 0, EXIT_IO = 1, EXIT_USAGE = 2 };
+
+static int fail(const char *err)
+{
+    fflush(stdout);
+    fprintf(stderr, "descent: %s\n", err);
+    return EXIT_USAGE;
+}
+
+/* Characters only: numbers stay in the C locale (a decimal point). */
+static bool terminal_is_utf8(void)
+{
+    setlocale(LC_CTYPE, "");
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset && strcmp(codeset, "UTF-8") == 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    char err[1024] = "";
+    if (!options_parse(argc, argv, &o, err, sizeof err))
+        return fail(err);
+
+    bool ok = true;
+    switch (o.mode) {
+    case MODE_HELP:
+        options_print_help(stdout);
+        break;
+    case MODE_VERSION:
+        puts("descent " DESCENT_VERSION);
+        break;
+    case MODE_HEADLESS:
+        ok = headless_train(&o, stdout, err, sizeof err);
+        break;
+    case MODE_HEADLESS_BOWL:
+        ok = headless_bowl(&o, stdout, err, sizeof err);
+        break;
+    case MODE_DUMP_FRAME:
+        if (!terminal_is_utf8())
+            o.ascii = true;
+        ok = frame_dump(&o, stdout, err, sizeof err);
+        break;
+    case MODE_TUI:
+        if (!terminal_is_utf8())
+            o.ascii = true;
+        if (app_run(&o, err, sizeof err) != 0)
+            ok = false;
+        break;
+    }
+    if (!ok)
+        return fail(err);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "descent: cannot write the output\n");
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}

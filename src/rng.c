@@ -1,0 +1,42 @@
+/* rng.c - splitmix64: small, fast, and the same numbers on every machine,
+ * so a seed names a run. */
+#include "rng.h"
+
+void rng_seed(struct rng *r, uint64_t seed)
+{
+    r->state = seed;
+}
+
+uint64_t rng_next(struct rng *r)
+{
+    uint64_t z = (r->state += 0x9e3779b97f4a7c15u);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+double rng_unit(struct rng *r)
+{
+    return (double)(rng_next(r) >> 11) * 0x1.0p-53;
+}
+
+uint64_t rng_below(struct rng *r, uint64_t bound)
+{
+    /* Reject the top partial range so every value is equally likely. */
+    uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
+    uint64_t x;
+    do {
+        x = rng_next(r);
+    } while (x >= limit);
+    return x % bound;
+}
+
+void rng_permute(struct rng *r, size_t *idx, size_t n)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)rng_below(r, i);
+        size_t tmp = idx[i - 1];
+        idx[i - 1] = idx[j];
+        idx[j] = tmp;
+    }
+}
