@@ -4,6 +4,7 @@
 #define DESCENT_NEURON_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum activation { ACT_SIGMOID, ACT_LINEAR, ACT_RELU, ACT_STEP, ACT_COUNT };
 enum loss { LOSS_MSE, LOSS_MAE, LOSS_BCE, LOSS_COUNT };
@@ -45,5 +46,19 @@ double neuron_weighted_sum(const struct neuron *n, double x1, double x2);
 double neuron_sample_gradient(const struct neuron *n, enum activation act,
                               enum loss loss, double x1, double x2, double y,
                               struct gradient *g);
+
+/* A run of samples: positions from..to of order (NULL: in file order)
+ * index into the x1, x2, y arrays. */
+struct batch {
+    const double *x1, *x2, *y;
+    const size_t *order;
+    size_t from, to;
+};
+
+/* Sums over a batch of the per-sample costs (returned) and gradients (in
+ * *sum, not averaged), in sample order. The trainer's inner loop. */
+double neuron_batch_gradient(const struct neuron *n, enum activation act,
+                             enum loss loss, const struct batch *batch,
+                             struct gradient *sum);
 
 #endif

@@ -161,21 +161,16 @@ bool trainer_step_batch(struct trainer *t)
         rng_permute(&t->rng, t->order, n);
 
     size_t end = t->next + batch < n ? t->next + batch : n;
-    double sum_w1 = 0.0, sum_w2 = 0.0, sum_b = 0.0, sum_cost = 0.0;
-    for (size_t k = t->next; k < end; k++) {
-        size_t i = t->order[k];
-        struct gradient g;
-        sum_cost += neuron_sample_gradient(&t->neuron, t->config.activation,
-                                           t->config.loss, d->x1[i], d->x2[i],
-                                           d->y[i], &g);
-        sum_w1 += g.dw1;
-        sum_w2 += g.dw2;
-        sum_b += g.db;
-    }
+    struct batch run = {d->x1, d->x2, d->y, t->order, t->next, end};
+    if (!t->config.shuffle || batch == n)
+        run.order = NULL; /* the order is still the identity */
+    struct gradient sum;
+    double sum_cost = neuron_batch_gradient(&t->neuron, t->config.activation,
+                                            t->config.loss, &run, &sum);
     double size = (double)(end - t->next);
-    t->gradient.dw1 = sum_w1 / size;
-    t->gradient.dw2 = sum_w2 / size;
-    t->gradient.db = sum_b / size;
+    t->gradient.dw1 = sum.dw1 / size;
+    t->gradient.dw2 = sum.dw2 / size;
+    t->gradient.db = sum.db / size;
     t->neuron.w1 -= t->config.lr * t->gradient.dw1;
     t->neuron.w2 -= t->config.lr * t->gradient.dw2;
     t->neuron.b -= t->config.lr * t->gradient.db;
@@ -198,23 +193,17 @@ void trainer_epoch(struct trainer *t)
 double trainer_evaluate(const struct trainer *t, struct gradient *g)
 {
     const struct dataset *d = t->data;
-    double sum_w1 = 0.0, sum_w2 = 0.0, sum_b = 0.0, sum_cost = 0.0;
-    for (size_t i = 0; i < d->n; i++) {
-        struct gradient s;
-        sum_cost += neuron_sample_gradient(&t->neuron, t->config.activation,
-                                           t->config.loss, d->x1[i], d->x2[i],
-                                           d->y[i], &s);
-        sum_w1 += s.dw1;
-        sum_w2 += s.dw2;
-        sum_b += s.db;
-    }
+    struct batch all = {d->x1, d->x2, d->y, NULL, 0, d->n};
+    struct gradient sum;
+    double cost = neuron_batch_gradient(&t->neuron, t->config.activation,
+                                        t->config.loss, &all, &sum);
     double n = d->n ? (double)d->n : 1.0;
     if (g) {
-        g->dw1 = sum_w1 / n;
-        g->dw2 = sum_w2 / n;
-        g->db = sum_b / n;
+        g->dw1 = sum.dw1 / n;
+        g->dw2 = sum.dw2 / n;
+        g->db = sum.db / n;
     }
-    return d->n ? sum_cost / n : NAN;
+    return d->n ? cost / n : NAN;
 }
 
 double trainer_accuracy(const struct trainer *t)

@@ -14,6 +14,7 @@
 #include "neuron.h"
 #include "rng.h"
 #include "trainer.h"
+#include "vexp.h"
 
 /* Cost of one sample as a function of the weights, for finite differences. */
 static double sample_cost(struct neuron n, enum activation act, enum loss loss,
@@ -354,6 +355,48 @@ static void test_history_thins_when_full(void **state)
     trainer_free(&t);
 }
 
+/* Distance in units in the last place between two finite doubles. */
+static uint64_t ulps_apart(double a, double b)
+{
+    int64_t x, y;
+    memcpy(&x, &a, sizeof x);
+    memcpy(&y, &b, sizeof y);
+    return x > y ? (uint64_t)(x - y) : (uint64_t)(y - x);
+}
+
+static void test_vexp_within_one_ulp_of_libm(void **state)
+{
+    (void)state;
+    uint64_t worst = 0;
+    for (double x = -708.0; x < 709.7; x += 0.0123)
+        if (ulps_apart(vexp(x), exp(x)) > worst)
+            worst = ulps_apart(vexp(x), exp(x));
+    assert_true(worst <= 1);
+    assert_true(vexp(0) == 1.0);
+    assert_true(vexp(1) == exp(1) || ulps_apart(vexp(1), exp(1)) == 1);
+    assert_true(isinf(vexp(710)) && vexp(1e300) == INFINITY);
+    assert_true(vexp(-746) == 0.0 && vexp(-INFINITY) == 0.0);
+    assert_true(isnan(vexp(NAN)));
+    /* Subnormal results keep their few bits. */
+    assert_true(ulps_apart(vexp(-740), exp(-740)) <= 1);
+}
+
+static void test_vectorised_sigmoid_has_the_scalar_bits(void **state)
+{
+    (void)state;
+    enum { N = 1001 };
+    static double z[N], a[N];
+    for (int i = 0; i < N; i++)
+        z[i] = -50.0 + 0.1 * i + 1e-7 * i * i;
+    z[0] = NAN;
+    z[1] = INFINITY;
+    z[2] = -INFINITY;
+    vexp_sigmoid(z, a, N);
+    assert_true(isnan(a[0]) && a[1] == 1.0 && a[2] == 0.0);
+    for (int i = 3; i < N; i++)
+        assert_true(a[i] == activation_value(ACT_SIGMOID, z[i]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -368,6 +411,8 @@ int main(void)
         cmocka_unit_test(test_divergence_is_flagged_at_its_epoch),
         cmocka_unit_test(test_configure_keeps_weights_and_evaluate_follows),
         cmocka_unit_test(test_history_thins_when_full),
+        cmocka_unit_test(test_vexp_within_one_ulp_of_libm),
+        cmocka_unit_test(test_vectorised_sigmoid_has_the_scalar_bits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
