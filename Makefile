@@ -28,7 +28,7 @@ LIBOBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 BIN     := $(BUILD)/descent
 
-.PHONY: all run test check bench golden install uninstall clean deps deps-test
+.PHONY: all run test check bench golden install uninstall clean deps deps-test deps-bench
 
 all: $(BIN)
 
@@ -62,6 +62,8 @@ $(BUILD)/obj $(BUILD)/tests:
 
 deps:
 	@sh scripts/deps.sh run
+deps-bench:
+	@sh scripts/deps.sh bench
 deps-test:
 	@sh scripts/deps.sh test
 
@@ -81,7 +83,7 @@ check: deps-test
 	  LDFLAGS="-fsanitize=address,undefined" all tests
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/san
 
-bench: deps-test
+bench: deps-bench
 	@$(MAKE) --no-print-directory all
 	@sh bench/bench.sh $(BUILD)
 

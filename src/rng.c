@@ -22,13 +22,20 @@ double rng_unit(struct rng *r)
 
 uint64_t rng_below(struct rng *r, uint64_t bound)
 {
-    /* Reject the top partial range so every value is equally likely. */
-    uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
-    uint64_t x;
-    do {
-        x = rng_next(r);
-    } while (x >= limit);
-    return x % bound;
+    /* Multiply-and-shift maps 64 random bits onto [0, bound); the rare
+     * draws that would make some values likelier are rejected (Lemire's
+     * method: a division only when a rejection is possible at all). */
+    __extension__ typedef unsigned __int128 u128;
+    u128 m = (u128)rng_next(r) * bound;
+    uint64_t low = (uint64_t)m;
+    if (low < bound) {
+        uint64_t threshold = (0 - bound) % bound;
+        while (low < threshold) {
+            m = (u128)rng_next(r) * bound;
+            low = (uint64_t)m;
+        }
+    }
+    return (uint64_t)(m >> 64);
 }
 
 void rng_permute(struct rng *r, size_t *idx, size_t n)

@@ -37,19 +37,16 @@ static inline __attribute__((always_inline)) double exp_inline(double x)
     x = 710.0 < x ? 710.0 : x;
     double kd = x * LOG2E + SHIFTER - SHIFTER; /* k = round(x / ln 2) */
     double r = (x - kd * LN2_HI) - kd * LN2_LO;
-    /* e^r - 1 - r = r^2 (1/2! + r/3! + ... + r^11/13!), Horner. */
-    double p = 1.0 / 6227020800.0;
-    p = p * r + 1.0 / 479001600.0;
-    p = p * r + 1.0 / 39916800.0;
-    p = p * r + 1.0 / 3628800.0;
-    p = p * r + 1.0 / 362880.0;
-    p = p * r + 1.0 / 40320.0;
-    p = p * r + 1.0 / 5040.0;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
+    /* e^r - 1 - r = r^2 (1/2! + r/3! + ... + r^11/13!), by Estrin's scheme:
+     * pairs, then pairs of pairs, so the steps do not wait on each other. */
+    double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+    double p01 = 1.0 / 2.0 + r * (1.0 / 6.0);
+    double p23 = 1.0 / 24.0 + r * (1.0 / 120.0);
+    double p45 = 1.0 / 720.0 + r * (1.0 / 5040.0);
+    double p67 = 1.0 / 40320.0 + r * (1.0 / 362880.0);
+    double p89 = 1.0 / 3628800.0 + r * (1.0 / 39916800.0);
+    double p1011 = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0);
+    double p = (p01 + r2 * p23) + r4 * (p45 + r2 * p67) + r8 * (p89 + r2 * p1011);
     double er = 1.0 + (r + r * r * p);
     /* 2^k = 2^k1 * 2^k2, each a normal double for k in [-1078, 1026]. The
      * biased exponent k1 + 1023 lands in the low bits of k1 + 1023 + SHIFTER;
