@@ -854,8 +854,9 @@ static bool check_classes(const struct table *t, size_t label,
     return true;
 }
 
-/* Checks every value of a feature column in file order; cols holds the
- * two feature columns, so a row's x comes before its y. */
+/* Checks every value of both feature columns in file order (selected rows
+ * or not); cols holds the
+ * two columns, so a row's x comes before its y. */
 static bool check_feature_values(const struct table *t, const size_t cols[2],
                                  char *err, size_t errlen)
 {
