@@ -14,28 +14,15 @@ static bool load_table(const struct options *o, struct table *t, char *err,
                              err, errlen);
 }
 
-/* Points the selection's strings at the table's own copies, so they stay
- * valid whatever the caller's strings were. */
-static void anchor_selection(const struct table *t, struct selection *sel)
+/* Points the selection's strings at the dataset's own trimmed copies, so
+ * they stay valid (and match the table) whatever the caller's strings were. */
+static void anchor_selection(const struct dataset *d, struct selection *sel)
 {
-    int col;
-    if ((col = table_column(t, sel->x_column)) >= 0)
-        sel->x_column = t->names[col];
-    if ((col = table_column(t, sel->y_column)) >= 0)
-        sel->y_column = t->names[col];
-    if ((col = table_column(t, sel->label_column)) >= 0) {
-        sel->label_column = t->names[col];
-        const char *values[256];
-        size_t count = table_distinct(t, (size_t)col, values, 256);
-        if (count > 256)
-            count = 256;
-        for (size_t i = 0; i < count; i++) {
-            if (strcmp(values[i], sel->class_a) == 0)
-                sel->class_a = values[i];
-            if (strcmp(values[i], sel->class_b) == 0)
-                sel->class_b = values[i];
-        }
-    }
+    sel->x_column = d->x_name;
+    sel->y_column = d->y_name;
+    sel->label_column = d->label_name;
+    sel->class_a = d->class_name[0];
+    sel->class_b = d->class_name[1];
 }
 
 bool session_open(struct session *s, const struct options *o, char *err,
@@ -49,7 +36,7 @@ bool session_open(struct session *s, const struct options *o, char *err,
         table_free(&s->table);
         return false;
     }
-    anchor_selection(&s->table, &s->selection);
+    anchor_selection(&s->data, &s->selection);
     if (!trainer_init(&s->trainer, &s->data, &o->train)) {
         snprintf(err, errlen, "out of memory");
         dataset_free(&s->data);
@@ -81,13 +68,14 @@ bool session_select(struct session *s, const struct selection *sel, char *err,
         snprintf(err, errlen, "out of memory");
         return false;
     }
+    bool standardize = sel->standardize; /* sel may point into the old data */
     trainer_free(&s->trainer);
     dataset_free(&s->data);
     s->data = fresh;
     s->trainer = trainer;
     s->trainer.data = &s->data; /* the dataset moved into the session */
-    s->selection = *sel;
-    anchor_selection(&s->table, &s->selection);
+    anchor_selection(&s->data, &s->selection);
+    s->selection.standardize = standardize;
     bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
     return true;
 }

@@ -145,3 +145,22 @@ usage "stray argument" 'unexpected argument "extra" (see --help)' --headless ext
 usage "bowl without headless" '--bowl goes with --headless (see --help)' --bowl
 usage "headless and dump" '--headless and --dump-frame cannot be combined (see --help)' --headless --dump-frame 80x24
 usage "missing file" 'no/such.csv: cannot open: No such file or directory' --headless --data no/such.csv
+
+# Bad input files end to end: the loader's message behind "descent: ",
+# exit 2, nothing on stdout (every message is checked in test_dataset).
+d=tests/data
+usage "directory" "$d: is a directory" --headless --data $d
+usage "empty file" "$d/empty.csv:1: empty file" --headless --data $d/empty.csv
+usage "header only" "$d/header_only.csv:2: no data rows (header only)" --headless --data $d/header_only.csv
+usage "ragged row" "$d/ragged_long.csv:3: row has 6 fields, the header has 5" --headless --data $d/ragged_long.csv
+usage "unterminated quote" "$d/unterminated_quote.csv:3:2: unterminated quoted field (the closing quote is missing)" --headless --data $d/unterminated_quote.csv
+usage "not a number" "$d/not_a_number.csv:7:3: petal_length: \"abc\" is not a number" --headless --data $d/not_a_number.csv
+usage "trailing junk" "$d/crlf_bad.csv:4:3: petal_length: \"4.7 cm\" is not a number" --headless --data $d/crlf_bad.csv
+usage "empty value" "$d/empty_value.csv:3:1: sepal_length: empty value" --headless --data $d/empty_value.csv
+usage "NaN value" "$d/nan_value.csv:4:3: petal_length: \"NaN\" is not a finite number" --headless --data $d/nan_value.csv
+usage "out of range" "$d/out_of_range.csv:4:1: sepal_length: \"1e999\" is out of range" --headless --data $d/out_of_range.csv
+usage "one class" "$d/one_class.csv: column \"species\" has only one class (\"setosa\"); two are needed" --headless --data $d/one_class.csv
+usage "unknown column" 'iris.csv (built in): unknown column "petal_size" (columns: sepal_length, sepal_width, petal_length, petal_width, species)' --headless --x petal_size
+usage "unknown class" 'iris.csv (built in): class "daisy" not found in column species (classes: setosa, versicolor, virginica)' --headless --classes setosa,daisy
+usage "bad file in the TUI too" "$d/empty.csv:1: empty file" --data $d/empty.csv
+usage "bad file in --dump-frame" "$d/empty.csv:1: empty file" --dump-frame 80x24 --data $d/empty.csv
