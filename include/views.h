@@ -27,6 +27,9 @@ struct view_state {
     bool help;                /* the help overlay (?) */
     unsigned epochs_per_frame;
     const char *notice;       /* one transient line, or NULL */
+    bool colour;              /* colours reach the screen: decision regions
+                                 as coloured half-blocks; false (the frame
+                                 dump, --no-color) draws shading glyphs */
 };
 
 /* Draws the whole frame into c (already sized to the terminal). Below

@@ -1,0 +1,157 @@
+/* plot.h - pure drawing of data into a rectangle of a canvas: axes with
+ * tick labels, scatter points, a line w1*x + w2*y + b = 0, segments and
+ * paths, an arrow for a point off the view, level bands and contour lines
+ * of a function, a cost-per-epoch plot and a sparkline. Reads its inputs,
+ * writes only the canvas; allocates nothing.
+ *
+ * Data to dots: x0 maps to the centre of the area's first dot column and
+ * x1 to the centre of its last one; y0 to the bottom dot row, y1 to the
+ * top one. Every data value may be NaN, infinite or huge: such points are
+ * skipped or clipped, never cast. */
+#ifndef DESCENT_PLOT_H
+#define DESCENT_PLOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "canvas.h"
+#include "trainer.h"
+
+/* A data window shown in a rectangle of cells. */
+struct plot {
+    struct rect area;   /* the cells the data is drawn in */
+    double x0, x1;      /* data x at the left and right dot centres */
+    double y0, y1;      /* data y at the bottom and top dot centres */
+};
+
+/* Sets up p; an empty, reversed or non-finite range becomes a small one
+ * around its finite end (or [-1, 1]). */
+void plot_init(struct plot *p, struct rect area, double x0, double x1,
+               double y0, double y1);
+
+/* Data to absolute canvas dot coordinates (continuous; may lie outside
+ * the area). Returns false when the result is not finite. */
+bool plot_to_dot(const struct plot *p, double x, double y, double *dx,
+                 double *dy);
+
+/* Data to the canvas cell showing it. Returns false when the point is
+ * not finite or outside the area. */
+bool plot_to_cell(const struct plot *p, double x, double y, int *cx, int *cy);
+
+/* Data units per dot along x and along y. */
+double plot_dot_width(const struct plot *p);
+double plot_dot_height(const struct plot *p);
+
+/* Widens the x or the y range of p (about its centre) so that a dot is as
+ * long across as down: circles in data stay round on screen. */
+void plot_equal_aspect(struct plot *p);
+
+/* How plot_axes lays out a plot. */
+struct axes {
+    double x0, x1, y0, y1;  /* data ranges (adjusted by equal_aspect) */
+    bool equal_aspect;      /* widen one range so that a unit is as long
+                               across as up on screen (circles stay round) */
+    bool x_integer;         /* x ticks only at whole numbers */
+    bool log_y;             /* y is log10 of the value: labels show 10^y */
+    const double *y_marks;  /* y values labelled first, exactly (%.4g); */
+    size_t y_mark_count;    /* e.g. the min and the max */
+    bool y_nice;            /* also nice ticks where there is room */
+};
+
+/* Draws a left and a bottom axis with ticks and labels inside outer and
+ * sets *p to the area left for the data. Returns false (drawing nothing)
+ * when outer is too small for axes. */
+bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
+               struct style st, struct plot *p);
+
+/* Writes glyph in the cell showing (x, y), if inside the area. */
+void plot_point(struct canvas *c, const struct plot *p, double x, double y,
+                const char *glyph, struct style st);
+
+/* How one class of a scatter is drawn. */
+struct scatter_class {
+    const char *glyph;         /* e.g. "o" */
+    const char *marked_glyph;  /* e.g. "O": a point the callback marks */
+    struct style style;
+    struct style marked_style;
+};
+
+/* Draws n points (xs[i], ys[i]) as whole-cell glyphs, class 0 where
+ * cls[i] < 0.5, class 1 otherwise. marked (may be NULL) picks points to
+ * draw with the marked glyph. A cell holding both classes shows "*".
+ * Returns true when that happened. */
+bool plot_scatter(struct canvas *c, const struct plot *p, const double *xs,
+                  const double *ys, const double *cls, size_t n,
+                  const struct scatter_class classes[2],
+                  bool (*marked)(size_t i, const void *ctx), const void *ctx);
+
+/* Draws the line w1*x + w2*y + b = 0 clipped to the area. Vertical
+ * lines (w2 = 0) are fine; nothing is drawn when w1 = w2 = 0, when a
+ * value is not finite or when the line misses the area. Returns true
+ * when something was drawn. */
+bool plot_line(struct canvas *c, const struct plot *p, double w1, double w2,
+               double b, struct style st);
+
+/* A segment between two data points, clipped to the area. */
+void plot_segment(struct canvas *c, const struct plot *p, double xa,
+                  double ya, double xb, double yb, struct style st);
+
+/* A polyline through n points, the last one marked with mark (a whole
+ * cell) when inside the area, or by plot_arrow when outside. */
+void plot_path(struct canvas *c, const struct plot *p, const double *xs,
+               const double *ys, size_t n, struct style line,
+               const char *mark, struct style mark_style);
+
+/* A point outside the area: an arrow on the area's edge pointing to it
+ * and its coordinates "(x, y)" beside the arrow. A point inside draws
+ * nothing; NaN coordinates are written in the top-left corner. */
+void plot_arrow(struct canvas *c, const struct plot *p, double x, double y,
+                struct style st);
+
+/* A function of (x, y) sampled by bands and contours. */
+typedef double (*plot_function)(double x, double y, const void *ctx);
+
+/* Level bands of f: the band of a value is the number of levels (in
+ * ascending order) at or below it. With colour, two half-block pixels per
+ * cell in ramp[band % ramp_count]; without, one shading glyph per cell
+ * from shades (a UTF-8 string, one glyph per band, cycling). NaN leaves
+ * the cell alone. */
+void plot_bands(struct canvas *c, const struct plot *p, plot_function f,
+                const void *ctx, const double *levels, size_t level_count,
+                bool colour, const enum colour *ramp, size_t ramp_count,
+                const char *shades);
+
+/* Contour lines of f at the given ascending levels, in braille dots: a
+ * dot is set where the band changes between it and its right or lower
+ * neighbour, in styles[lower band % style_count]. */
+void plot_contours(struct canvas *c, const struct plot *p, plot_function f,
+                   const void *ctx, const double *levels, size_t level_count,
+                   const struct style *styles, size_t style_count);
+
+/* How plot_cost draws. */
+struct cost_style {
+    struct style axis, line, bad;
+};
+
+/* The cost of every record against its epoch in r (a rectangle with room
+ * for its own axes), downsampled to the width keeping each column's min
+ * and max, log10 scale or linear, the min and max labelled. Non-finite
+ * costs are marked by a "!" column in style bad, never plotted. With no
+ * records it says so. */
+void plot_cost(struct canvas *c, struct rect r,
+               const struct epoch_record *records, size_t n, bool log_scale,
+               const struct cost_style *st);
+
+/* A one-row sparkline of the costs at (x, y), at most width cells (the
+ * whole history squeezed in, each cell the highest cost of its part):
+ * ▁▂▃▄▅▆▇█ in UTF-8, _.-~=+*# in ASCII, "!" for a non-finite part. Returns
+ * the cells drawn. */
+int plot_sparkline(struct canvas *c, int x, int y, int width,
+                   const struct epoch_record *records, size_t n,
+                   bool log_scale, struct style st, struct style bad);
+
+/* Writes v in at most about 9 characters (%.4g, or fixed decimals when
+ * decimals >= 0 and v is not too large): the number format of labels. */
+void plot_format_number(char *buf, size_t len, double v, int decimals);
+
+#endif

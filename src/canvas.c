@@ -1,0 +1,552 @@
+/* canvas.c - the memory canvas: a grid of cells with text, boxes that
+ * join, braille dots, half-block pixels and clipped lines; dumped as text.
+ * No curses: term.c copies the cells to the screen. */
+#include "canvas.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SIDE 100000
+
+/* ---------- cells ---------- */
+
+static void blank_cell(struct cell *cell)
+{
+    memset(cell, 0, sizeof *cell);
+    cell->glyph[0] = ' ';
+}
+
+static int clamp_side(int v)
+{
+    if (v < 0)
+        return 0;
+    return v > MAX_SIDE ? MAX_SIDE : v;
+}
+
+bool canvas_init(struct canvas *c, int width, int height, bool utf8)
+{
+    memset(c, 0, sizeof *c);
+    c->utf8 = utf8;
+    return canvas_resize(c, width, height);
+}
+
+bool canvas_resize(struct canvas *c, int width, int height)
+{
+    width = clamp_side(width);
+    height = clamp_side(height);
+    size_t need = (size_t)width * (size_t)height;
+    if (need > c->capacity) {
+        struct cell *cells = realloc(c->cells, need * sizeof *cells);
+        if (!cells) {
+            canvas_clear(c);
+            return false;
+        }
+        c->cells = cells;
+        c->capacity = need;
+    }
+    c->width = width;
+    c->height = height;
+    canvas_clear(c);
+    return true;
+}
+
+void canvas_free(struct canvas *c)
+{
+    free(c->cells);
+    c->cells = NULL;
+    c->capacity = 0;
+    c->width = c->height = 0;
+}
+
+void canvas_clear(struct canvas *c)
+{
+    size_t n = (size_t)c->width * (size_t)c->height;
+    for (size_t i = 0; i < n; i++)
+        blank_cell(&c->cells[i]);
+}
+
+struct cell *canvas_cell(struct canvas *c, int x, int y)
+{
+    if (x < 0 || y < 0 || x >= c->width || y >= c->height)
+        return NULL;
+    return &c->cells[(size_t)y * (size_t)c->width + (size_t)x];
+}
+
+const struct cell *canvas_cell_const(const struct canvas *c, int x, int y)
+{
+    if (x < 0 || y < 0 || x >= c->width || y >= c->height)
+        return NULL;
+    return &c->cells[(size_t)y * (size_t)c->width + (size_t)x];
+}
+
+int canvas_clamp_int(double v, int lo, int hi)
+{
+    if (!(v >= (double)lo))     /* also NaN */
+        return lo;
+    if (v >= (double)hi)
+        return hi;
+    return (int)floor(v);
+}
+
+/* ---------- UTF-8 ---------- */
+
+/* Decodes one character from s; stores its length in *len (>= 1 unless
+ * at the end). Returns the code point, or 0xFFFD for an invalid byte. */
+static uint32_t decode_utf8(const char *s, int *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t cp;
+    int n;
+    if (u[0] < 0x80) {
+        *len = u[0] ? 1 : 0;
+        return u[0];
+    }
+    if ((u[0] & 0xE0) == 0xC0) {
+        cp = u[0] & 0x1F;
+        n = 2;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        cp = u[0] & 0x0F;
+        n = 3;
+    } else if ((u[0] & 0xF8) == 0xF0) {
+        cp = u[0] & 0x07;
+        n = 4;
+    } else {
+        *len = 1;
+        return 0xFFFD;
+    }
+    for (int i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *len = 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (u[i] & 0x3F);
+    }
+    *len = n;
+    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0xFFFD;
+    return cp;
+}
+
+static int encode_utf8(uint32_t cp, char out[5])
+{
+    int n;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* True for characters that do not take exactly one column: controls,
+ * combining marks, zero-width and East Asian wide characters. */
+static bool not_one_column(uint32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD)
+        return true;
+    if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
+        (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0xFE00 && cp <= 0xFE0F))
+        return true;
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+           cp >= 0x20000;
+}
+
+/* The ASCII stand-in of a character an ASCII canvas cannot show. */
+static char ascii_for(uint32_t cp)
+{
+    static const struct { uint32_t cp; char ascii; } map[] = {
+        {0x00B7, '*'}, {0x00B2, '2'}, {0x00D7, 'x'}, {0x2212, '-'},
+        {0x2013, '-'}, {0x2014, '-'}, {0x2190, '<'}, {0x2192, '>'},
+        {0x2191, '^'}, {0x2193, 'v'}, {0x2202, 'd'}, {0x2265, '>'},
+        {0x2264, '<'}, {0x2026, '.'}, {0x25B6, '>'}, {0x275A, '|'},
+        {0x25A0, '#'}, {0x25CF, '@'}, {0x03C3, 's'}, {0x2190, '<'},
+        {0x00BD, '/'}, {0x2260, '#'}, {0x2248, '~'}, {0x00B0, 'o'},
+    };
+    if (cp >= 0x20 && cp < 0x7F)
+        return (char)cp;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].cp == cp)
+            return map[i].ascii;
+    return '?';
+}
+
+/* Stores the character cp as the glyph of cell for this canvas. */
+static void set_glyph(const struct canvas *c, struct cell *cell, uint32_t cp)
+{
+    if (not_one_column(cp))
+        cp = '?';
+    if (!c->utf8 || cp < 0x80) {
+        cell->glyph[0] = c->utf8 ? (char)cp : ascii_for(cp);
+        cell->glyph[1] = '\0';
+    } else {
+        encode_utf8(cp, cell->glyph);
+    }
+}
+
+static void style_cell(struct cell *cell, struct style st, enum cell_kind kind)
+{
+    cell->fg = st.fg;
+    cell->bg = st.bg;
+    cell->attr = st.attr;
+    cell->kind = (unsigned char)kind;
+    cell->dots = 0;
+}
+
+void canvas_put(struct canvas *c, int x, int y, const char *glyph,
+                struct style st)
+{
+    struct cell *cell = canvas_cell(c, x, y);
+    if (!cell || !glyph)
+        return;
+    int len;
+    uint32_t cp = decode_utf8(glyph, &len);
+    if (len == 0)
+        cp = ' ';
+    style_cell(cell, st, CELL_TEXT);
+    set_glyph(c, cell, cp);
+}
+
+int canvas_text_width(const char *text)
+{
+    int cols = 0, len;
+    if (!text)
+        return 0;
+    while (*text) {
+        decode_utf8(text, &len);
+        text += len;
+        cols++;
+    }
+    return cols;
+}
+
+int canvas_text(struct canvas *c, int x, int y, int max_width,
+                const char *text, struct style st)
+{
+    int col = 0, len;
+    if (!text)
+        return 0;
+    while (*text) {
+        uint32_t cp = decode_utf8(text, &len);
+        text += len;
+        if (max_width < 0 || col < max_width) {
+            struct cell *cell = canvas_cell(c, x + col, y);
+            if (cell) {
+                style_cell(cell, st, CELL_TEXT);
+                set_glyph(c, cell, cp);
+            }
+        }
+        col++;
+    }
+    return col;
+}
+
+void canvas_fill(struct canvas *c, struct rect r, const char *glyph,
+                 struct style st)
+{
+    int x0 = r.x < 0 ? 0 : r.x, y0 = r.y < 0 ? 0 : r.y;
+    long x1 = (long)r.x + r.w, y1 = (long)r.y + r.h;
+    if (x1 > c->width)
+        x1 = c->width;
+    if (y1 > c->height)
+        y1 = c->height;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            canvas_put(c, x, y, glyph, st);
+}
+
+/* ---------- boxes ---------- */
+
+static const char *box_glyph(bool utf8, unsigned arms)
+{
+    static const char *const unicode[16] = {
+        " ", "│", "│", "│", "─", "┘", "┐", "┤",
+        "─", "└", "┌", "├", "─", "┴", "┬", "┼",
+    };
+    static const char *const ascii[16] = {
+        " ", "|", "|", "|", "-", "+", "+", "+",
+        "-", "+", "+", "+", "-", "+", "+", "+",
+    };
+    return utf8 ? unicode[arms & 15] : ascii[arms & 15];
+}
+
+void canvas_join(struct canvas *c, int x, int y, unsigned arms,
+                     struct style st)
+{
+    struct cell *cell = canvas_cell(c, x, y);
+    if (!cell)
+        return;
+    unsigned have = cell->kind == CELL_BOX ? cell->dots : 0;
+    have |= arms;
+    style_cell(cell, st, CELL_BOX);
+    cell->dots = (unsigned char)have;
+    strcpy(cell->glyph, box_glyph(c->utf8, have));
+}
+
+void canvas_hline(struct canvas *c, int x, int y, int n, struct style st)
+{
+    for (int i = 0; i < n; i++) {
+        unsigned arms = 0;
+        if (i > 0 || n == 1)
+            arms |= BOX_LEFT;
+        if (i < n - 1 || n == 1)
+            arms |= BOX_RIGHT;
+        canvas_join(c, x + i, y, arms, st);
+    }
+}
+
+void canvas_vline(struct canvas *c, int x, int y, int n, struct style st)
+{
+    for (int i = 0; i < n; i++) {
+        unsigned arms = 0;
+        if (i > 0 || n == 1)
+            arms |= BOX_UP;
+        if (i < n - 1 || n == 1)
+            arms |= BOX_DOWN;
+        canvas_join(c, x, y + i, arms, st);
+    }
+}
+
+void canvas_box(struct canvas *c, struct rect r, const char *title,
+                struct style st)
+{
+    if (r.w < 2 || r.h < 2)
+        return;
+    canvas_hline(c, r.x, r.y, r.w, st);
+    canvas_hline(c, r.x, r.y + r.h - 1, r.w, st);
+    canvas_vline(c, r.x, r.y, r.h, st);
+    canvas_vline(c, r.x + r.w - 1, r.y, r.h, st);
+    if (title && *title && r.w > 6) {
+        /* "┌─ title ─...─┐": at least one line cell kept at each end. */
+        canvas_put(c, r.x + 2, r.y, " ", st);
+        int room = r.w - 6;
+        int n = canvas_text(c, r.x + 3, r.y, room, title, st);
+        if (n > room)
+            n = room;
+        canvas_put(c, r.x + 3 + n, r.y, " ", st);
+    }
+}
+
+/* ---------- braille dots ---------- */
+
+/* Bit of the braille dot at column col (0-1), row row (0-3) of a cell. */
+static unsigned braille_bit(int col, int row)
+{
+    static const unsigned char bits[4][2] = {
+        {0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
+    return bits[row][col];
+}
+
+static bool in_clip(const struct canvas *c, const struct rect *clip, int dx,
+                    int dy)
+{
+    if (dx < 0 || dy < 0)
+        return false;
+    long cx = dx / 2, cy = dy / 4;
+    if (cx >= c->width || cy >= c->height)
+        return false;
+    if (clip && (cx < clip->x || cy < clip->y || cx >= (long)clip->x + clip->w ||
+                 cy >= (long)clip->y + clip->h))
+        return false;
+    return true;
+}
+
+void canvas_dot(struct canvas *c, const struct rect *clip, int dx, int dy,
+                struct style st)
+{
+    if (!in_clip(c, clip, dx, dy))
+        return;
+    struct cell *cell = canvas_cell(c, dx >> 1, dy >> 2);
+    unsigned have = cell->kind == CELL_BRAILLE ? cell->dots : 0;
+    unsigned char bg = st.bg;
+    if (cell->kind == CELL_HALF && st.bg == COLOUR_DEFAULT)
+        bg = cell->fg;  /* dots over a band keep the band's colour */
+    have |= braille_bit(dx & 1, dy & 3);
+    style_cell(cell, st, CELL_BRAILLE);
+    cell->bg = bg;
+    cell->dots = (unsigned char)have;
+    if (c->utf8) {
+        encode_utf8(0x2800 + have, cell->glyph);
+    } else {
+        bool top = have & 0x1B, bottom = have & 0xE4;
+        cell->glyph[0] = top && bottom ? ':' : top ? '\'' : '.';
+        cell->glyph[1] = '\0';
+    }
+}
+
+void canvas_dot_at(struct canvas *c, const struct rect *clip, double dx,
+                   double dy, struct style st)
+{
+    if (!(dx >= 0.0 && dy >= 0.0 && dx < 2.0 * c->width && dy < 4.0 * c->height))
+        return;
+    canvas_dot(c, clip, (int)dx, (int)dy, st);
+}
+
+/* ---------- lines ---------- */
+
+bool canvas_clip_segment(double *x0, double *y0, double *x1, double *y1,
+                         double xmin, double ymin, double xmax, double ymax)
+{
+    if (!(isfinite(*x0) && isfinite(*y0) && isfinite(*x1) && isfinite(*y1)))
+        return false;
+    double dx = *x1 - *x0, dy = *y1 - *y0;
+    if (!(isfinite(dx) && isfinite(dy)))
+        return false;
+    double p[4] = {-dx, dx, -dy, dy};
+    double q[4] = {*x0 - xmin, xmax - *x0, *y0 - ymin, ymax - *y0};
+    double t0 = 0.0, t1 = 1.0;
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0.0) {
+            if (q[i] < 0.0)
+                return false;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0.0) {
+            if (t > t1)
+                return false;
+            if (t > t0)
+                t0 = t;
+        } else {
+            if (t < t0)
+                return false;
+            if (t < t1)
+                t1 = t;
+        }
+    }
+    double ax = *x0 + t0 * dx, ay = *y0 + t0 * dy;
+    double bx = *x0 + t1 * dx, by = *y0 + t1 * dy;
+    *x0 = ax;
+    *y0 = ay;
+    *x1 = bx;
+    *y1 = by;
+    return isfinite(ax) && isfinite(ay) && isfinite(bx) && isfinite(by);
+}
+
+/* The ASCII glyph of a line through a cell, by its slope in dots (about
+ * square on screen; dy grows downwards). */
+static const char *slope_glyph(int dx, int dy)
+{
+    int ax = abs(dx), ay = abs(dy);
+    if (ay * 5 <= ax * 2)           /* under ~22 degrees */
+        return "-";
+    if (ax * 5 <= ay * 2)
+        return "|";
+    return (dx > 0) == (dy < 0) ? "/" : "\\";
+}
+
+void canvas_line(struct canvas *c, const struct rect *clip, double x0,
+                 double y0, double x1, double y1, struct style st)
+{
+    double xmin = 0, ymin = 0;
+    double xmax = 2.0 * c->width, ymax = 4.0 * c->height;
+    if (clip) {
+        if (clip->x * 2.0 > xmin)
+            xmin = clip->x * 2.0;
+        if (clip->y * 4.0 > ymin)
+            ymin = clip->y * 4.0;
+        if ((clip->x + (double)clip->w) * 2.0 < xmax)
+            xmax = (clip->x + (double)clip->w) * 2.0;
+        if ((clip->y + (double)clip->h) * 4.0 < ymax)
+            ymax = (clip->y + (double)clip->h) * 4.0;
+    }
+    if (xmax <= xmin || ymax <= ymin)
+        return;
+    /* The last dot is [xmax-1, xmax): keep the ends strictly inside. */
+    if (!canvas_clip_segment(&x0, &y0, &x1, &y1, xmin, ymin, xmax - 1e-9, ymax - 1e-9))
+        return;
+    int ax = canvas_clamp_int(x0, (int)xmin, (int)xmax - 1);
+    int ay = canvas_clamp_int(y0, (int)ymin, (int)ymax - 1);
+    int bx = canvas_clamp_int(x1, (int)xmin, (int)xmax - 1);
+    int by = canvas_clamp_int(y1, (int)ymin, (int)ymax - 1);
+    int sx = ax < bx ? 1 : -1, sy = ay < by ? 1 : -1;
+    int ddx = abs(bx - ax), ddy = -abs(by - ay);
+    int err = ddx + ddy;
+    const char *glyph = slope_glyph(bx - ax, by - ay);
+    for (;;) {
+        if (c->utf8)
+            canvas_dot(c, clip, ax, ay, st);
+        else if (in_clip(c, clip, ax, ay))
+            canvas_put(c, ax >> 1, ay >> 2, glyph, st);
+        if (ax == bx && ay == by)
+            break;
+        int e2 = 2 * err;
+        if (e2 >= ddy) {
+            err += ddy;
+            ax += sx;
+        }
+        if (e2 <= ddx) {
+            err += ddx;
+            ay += sy;
+        }
+    }
+}
+
+/* ---------- half blocks ---------- */
+
+void canvas_half_pixel(struct canvas *c, int x, int py, enum colour colour)
+{
+    if (py < 0)
+        return;
+    struct cell *cell = canvas_cell(c, x, py >> 1);
+    if (!cell)
+        return;
+    unsigned char top, bottom;
+    if (cell->kind == CELL_HALF) {
+        top = cell->fg;
+        bottom = cell->bg;
+    } else {
+        top = bottom = COLOUR_DEFAULT;
+    }
+    if (py & 1)
+        bottom = (unsigned char)colour;
+    else
+        top = (unsigned char)colour;
+    struct style st = {top, bottom, 0};
+    style_cell(cell, st, CELL_HALF);
+    if (!c->utf8) {
+        cell->bg = top;
+        strcpy(cell->glyph, " ");
+    } else if (top == bottom) {
+        cell->bg = top;
+        strcpy(cell->glyph, "█");
+    } else {
+        strcpy(cell->glyph, "▀");
+    }
+}
+
+/* ---------- dump ---------- */
+
+bool canvas_dump(const struct canvas *c, FILE *out)
+{
+    for (int y = 0; y < c->height; y++) {
+        const struct cell *row = &c->cells[(size_t)y * (size_t)c->width];
+        int last = c->width - 1;
+        while (last >= 0 && strcmp(row[last].glyph, " ") == 0)
+            last--;
+        for (int x = 0; x <= last; x++)
+            fputs(row[x].glyph[0] ? row[x].glyph : " ", out);
+        fputc('\n', out);
+    }
+    return !ferror(out);
+}
