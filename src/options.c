@@ -2,6 +2,8 @@
  * checked strictly, with one clear message for each mistake. */
 #include "options.h"
 
+#include "keymap.h"
+
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -90,8 +92,14 @@ void options_print_help(FILE *out)
         "  --version              the version\n"
         "\n"
         "Errors go to stderr as one line; the exit status is 2 for bad usage or\n"
-        "bad input, 0 on success.\n",
+        "bad input, 0 on success.\n"
+        "\n"
+        "Keys in the TUI:\n",
         out);
+    size_t count;
+    const struct key_binding *keys = keymap_table(&count);
+    for (size_t i = 0; i < count; i++)
+        fprintf(out, "  %-6s %s\n", keys[i].label, keys[i].help);
 }
 
 static bool usage_error(char *err, size_t errlen, const char *option,
