@@ -159,6 +159,11 @@ void canvas_dot_at(struct canvas *c, const struct rect *clip, double dx,
 void canvas_line(struct canvas *c, const struct rect *clip, double x0,
                  double y0, double x1, double y1, struct style st);
 
+/* Blanks every cell the line canvas_line would draw passes through (to
+ * draw a line over busy ground, e.g. a path over contour dots). */
+void canvas_erase_line(struct canvas *c, const struct rect *clip, double x0,
+                       double y0, double x1, double y1);
+
 /* Clips the segment (x0, y0)-(x1, y1) to the rectangle [xmin, xmax] x
  * [ymin, ymax] in place (Liang-Barsky). Returns false when nothing is
  * left or a value is not finite. */

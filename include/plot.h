@@ -96,8 +96,9 @@ bool plot_line(struct canvas *c, const struct plot *p, double w1, double w2,
 void plot_segment(struct canvas *c, const struct plot *p, double xa,
                   double ya, double xb, double yb, struct style st);
 
-/* A polyline through n points, the last one marked with mark (a whole
- * cell) when inside the area, or by plot_arrow when outside. */
+/* A polyline through n points (clearing what was under it first, so it
+ * reads over contours), the last one marked with mark (a whole cell) when
+ * inside the area, or by plot_arrow when outside. */
 void plot_path(struct canvas *c, const struct plot *p, const double *xs,
                const double *ys, size_t n, struct style line,
                const char *mark, struct style mark_style);
@@ -123,10 +124,12 @@ void plot_bands(struct canvas *c, const struct plot *p, plot_function f,
 
 /* Contour lines of f at the given ascending levels, in braille dots: a
  * dot is set where the band changes between it and its right or lower
- * neighbour, in styles[lower band % style_count]. */
+ * neighbour (on the lower band's side), in styles[lower band %
+ * style_count]. dotted keeps every other dot, so that lines drawn over
+ * the contours stand out. */
 void plot_contours(struct canvas *c, const struct plot *p, plot_function f,
                    const void *ctx, const double *levels, size_t level_count,
-                   const struct style *styles, size_t style_count);
+                   const struct style *styles, size_t style_count, bool dotted);
 
 /* How plot_cost draws. */
 struct cost_style {

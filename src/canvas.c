@@ -414,7 +414,9 @@ bool canvas_clip_segment(double *x0, double *y0, double *x1, double *y1,
         return false;
     double p[4] = {-dx, dx, -dy, dy};
     double q[4] = {*x0 - xmin, xmax - *x0, *y0 - ymin, ymax - *y0};
+    double bound[4] = {xmin, xmax, ymin, ymax};
     double t0 = 0.0, t1 = 1.0;
+    int b0 = -1, b1 = -1;   /* the boundary each end was clipped to */
     for (int i = 0; i < 4; i++) {
         if (p[i] == 0.0) {
             if (q[i] < 0.0)
@@ -425,21 +427,32 @@ bool canvas_clip_segment(double *x0, double *y0, double *x1, double *y1,
         if (p[i] < 0.0) {
             if (t > t1)
                 return false;
-            if (t > t0)
+            if (t > t0) {
                 t0 = t;
+                b0 = i;
+            }
         } else {
             if (t < t0)
                 return false;
-            if (t < t1)
+            if (t < t1) {
                 t1 = t;
+                b1 = i;
+            }
         }
     }
+    /* A clipped end lies exactly on its boundary; only the other
+     * coordinate is interpolated (exact for horizontal and vertical
+     * lines, however long). */
     double ax = *x0 + t0 * dx, ay = *y0 + t0 * dy;
     double bx = *x0 + t1 * dx, by = *y0 + t1 * dy;
-    *x0 = ax;
-    *y0 = ay;
-    *x1 = bx;
-    *y1 = by;
+    if (b0 >= 0)
+        *(b0 < 2 ? &ax : &ay) = bound[b0];
+    if (b1 >= 0)
+        *(b1 < 2 ? &bx : &by) = bound[b1];
+    *x0 = fmin(fmax(ax, xmin), xmax);
+    *y0 = fmin(fmax(ay, ymin), ymax);
+    *x1 = fmin(fmax(bx, xmin), xmax);
+    *y1 = fmin(fmax(by, ymin), ymax);
     return isfinite(ax) && isfinite(ay) && isfinite(bx) && isfinite(by);
 }
 
@@ -455,8 +468,11 @@ static const char *slope_glyph(int dx, int dy)
     return (dx > 0) == (dy < 0) ? "/" : "\\";
 }
 
-void canvas_line(struct canvas *c, const struct rect *clip, double x0,
-                 double y0, double x1, double y1, struct style st)
+/* Walks the clipped line dot by dot, drawing it or (erase) blanking the
+ * cells it passes through. */
+static void walk_line(struct canvas *c, const struct rect *clip, double x0,
+                      double y0, double x1, double y1, struct style st,
+                      bool erase)
 {
     double xmin = 0, ymin = 0;
     double xmax = 2.0 * c->width, ymax = 4.0 * c->height;
@@ -473,7 +489,8 @@ void canvas_line(struct canvas *c, const struct rect *clip, double x0,
     if (xmax <= xmin || ymax <= ymin)
         return;
     /* The last dot is [xmax-1, xmax): keep the ends strictly inside. */
-    if (!canvas_clip_segment(&x0, &y0, &x1, &y1, xmin, ymin, xmax - 1e-9, ymax - 1e-9))
+    if (!canvas_clip_segment(&x0, &y0, &x1, &y1, xmin, ymin, xmax - 1e-9,
+                             ymax - 1e-9))
         return;
     int ax = canvas_clamp_int(x0, (int)xmin, (int)xmax - 1);
     int ay = canvas_clamp_int(y0, (int)ymin, (int)ymax - 1);
@@ -484,7 +501,11 @@ void canvas_line(struct canvas *c, const struct rect *clip, double x0,
     int err = ddx + ddy;
     const char *glyph = slope_glyph(bx - ax, by - ay);
     for (;;) {
-        if (c->utf8)
+        if (erase) {
+            struct cell *cell = in_clip(c, clip, ax, ay) ? canvas_cell(c, ax / 2, ay / 4) : NULL;
+            if (cell)
+                blank_cell(cell);
+        } else if (c->utf8)
             canvas_dot(c, clip, ax, ay, st);
         else if (in_clip(c, clip, ax, ay))
             canvas_put(c, ax >> 1, ay >> 2, glyph, st);
@@ -500,6 +521,18 @@ void canvas_line(struct canvas *c, const struct rect *clip, double x0,
             ay += sy;
         }
     }
+}
+
+void canvas_line(struct canvas *c, const struct rect *clip, double x0,
+                 double y0, double x1, double y1, struct style st)
+{
+    walk_line(c, clip, x0, y0, x1, y1, st, false);
+}
+
+void canvas_erase_line(struct canvas *c, const struct rect *clip, double x0,
+                       double y0, double x1, double y1)
+{
+    walk_line(c, clip, x0, y0, x1, y1, style_of(COLOUR_DEFAULT, 0), true);
 }
 
 /* ---------- half blocks ---------- */

@@ -225,10 +225,22 @@ static size_t y_ticks(const struct plot *q, const struct axes *ax,
     if (!ax->y_nice && ax->y_mark_count > 0)
         return n;
     double step = nice_step(q->y1 - q->y0, q->area.h / 3 > 1 ? q->area.h / 3 : 2);
-    if (ax->log_y && step < 1.0)
-        step = 1.0;
     double values[MAX_TICKS];
-    size_t count = nice_ticks(q->y0, q->y1, step, values, MAX_TICKS);
+    size_t count;
+    if (ax->log_y && step < 1.0) {
+        /* Under a few decades: 1, 2 and 5 times the powers of ten. */
+        count = 0;
+        static const double mult[3] = {1, 2, 5};
+        for (double e = floor(q->y0); e <= q->y1 && count < MAX_TICKS - 3; e++)
+            for (int m = 0; m < 3; m++) {
+                double v = e + log10(mult[m]);
+                if (v >= q->y0 && v <= q->y1)
+                    values[count++] = v;
+            }
+        step = 1.0;
+    } else {
+        count = nice_ticks(q->y0, q->y1, step, values, MAX_TICKS);
+    }
     for (size_t i = 0; i < count && n < cap; i++) {
         int row = tick_row(q, values[i]);
         if (row_taken(out, n, row))
@@ -366,9 +378,11 @@ bool plot_scatter(struct canvas *c, const struct plot *p, const double *xs,
 }
 
 /* A data segment clipped to the area (with half a dot of margin) and
- * drawn in dots. Returns true when something was drawn. */
-static bool segment(struct canvas *c, const struct plot *p, double xa,
-                    double ya, double xb, double yb, struct style st)
+ * drawn in dots, or (erase) the cells under it blanked. Returns true when
+ * something was drawn. */
+static bool segment_op(struct canvas *c, const struct plot *p, double xa,
+                       double ya, double xb, double yb, struct style st,
+                       bool erase)
 {
     double hx = plot_dot_width(p) / 2, hy = plot_dot_height(p) / 2;
     if (!canvas_clip_segment(&xa, &ya, &xb, &yb, p->x0 - hx, p->y0 - hy,
@@ -377,8 +391,17 @@ static bool segment(struct canvas *c, const struct plot *p, double xa,
     double dxa, dya, dxb, dyb;
     if (!plot_to_dot(p, xa, ya, &dxa, &dya) || !plot_to_dot(p, xb, yb, &dxb, &dyb))
         return false;
-    canvas_line(c, &p->area, dxa, dya, dxb, dyb, st);
+    if (erase)
+        canvas_erase_line(c, &p->area, dxa, dya, dxb, dyb);
+    else
+        canvas_line(c, &p->area, dxa, dya, dxb, dyb, st);
     return true;
+}
+
+static bool segment(struct canvas *c, const struct plot *p, double xa,
+                    double ya, double xb, double yb, struct style st)
+{
+    return segment_op(c, p, xa, ya, xb, yb, st, false);
 }
 
 void plot_segment(struct canvas *c, const struct plot *p, double xa,
@@ -417,6 +440,8 @@ void plot_path(struct canvas *c, const struct plot *p, const double *xs,
 {
     if (n == 0)
         return;
+    for (size_t i = 1; i < n; i++)
+        segment_op(c, p, xs[i - 1], ys[i - 1], xs[i], ys[i], line, true);
     for (size_t i = 1; i < n; i++)
         segment(c, p, xs[i - 1], ys[i - 1], xs[i], ys[i], line);
     double x = xs[n - 1], y = ys[n - 1];
@@ -562,7 +587,7 @@ void plot_bands(struct canvas *c, const struct plot *p, plot_function f,
 
 void plot_contours(struct canvas *c, const struct plot *p, plot_function f,
                    const void *ctx, const double *levels, size_t level_count,
-                   const struct style *styles, size_t style_count)
+                   const struct style *styles, size_t style_count, bool dotted)
 {
     int prev[PLOT_MAX_DOTS], cur[PLOT_MAX_DOTS];
     int nx = dots_across(p), ny = dots_down(p);
@@ -580,13 +605,14 @@ void plot_contours(struct canvas *c, const struct plot *p, plot_function f,
         for (int i = 0; i < nx; i++) {
             if (cur[i] < 0)
                 continue;
-            if (i + 1 < nx && cur[i + 1] >= 0 && cur[i + 1] != cur[i]) {
+            if (i + 1 < nx && cur[i + 1] >= 0 && cur[i + 1] != cur[i] &&
+                !(dotted && (j & 1))) {
                 int lo = cur[i] < cur[i + 1] ? cur[i] : cur[i + 1];
                 int at = cur[i] < cur[i + 1] ? i : i + 1;
                 canvas_dot(c, &p->area, left + at, top + j,
                            styles[(size_t)lo % style_count]);
             }
-            if (j > 0 && prev[i] >= 0 && prev[i] != cur[i]) {
+            if (j > 0 && prev[i] >= 0 && prev[i] != cur[i] && !(dotted && (i & 1))) {
                 int lo = cur[i] < prev[i] ? cur[i] : prev[i];
                 int at = cur[i] < prev[i] ? j : j - 1;
                 canvas_dot(c, &p->area, left + i, top + at,

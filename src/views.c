@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "keymap.h"
@@ -21,14 +22,15 @@ struct glyphs {
     const char *geq;        /* "≥" */
     const char *running, *paused, *done;
     const char *current;    /* the bowl's current point */
+    const char *start;      /* the bowl's start point */
     const char *region;     /* shading of the second class's region */
 };
 
 static const struct glyphs utf8_glyphs = {
-    "·", "—", "∂", "≥", "▶ running", "❚❚ paused", "■ done", "●", " ·",
+    "·", "—", "∂", "≥", "▶ running", "❚❚ paused", "■ done", "●", "○", " ·",
 };
 static const struct glyphs ascii_glyphs = {
-    "*", "--", "d", ">=", "> running", "|| paused", "# done", "@", " .",
+    "*", "--", "d", ">=", "> running", "|| paused", "# done", "@", "o", " .",
 };
 
 static const struct glyphs *glyphs_for(const struct canvas *c)
@@ -280,8 +282,7 @@ static void draw_bowl(struct canvas *c, const struct rect box,
         {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
         {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
     };
-    plot_contours(c, &p, bowl_at, NULL, levels, nl, rings, 4);
-    plot_point(c, &p, 0, 0, "+", STYLE_DIM);
+    plot_contours(c, &p, bowl_at, NULL, levels, nl, rings, 4, true);
     size_t n = b->path_len;
     if (n > 0 && (b->path_x[n - 1] != b->x || b->path_y[n - 1] != b->y))
         n = 0; /* the path lags the point: draw the point alone */
@@ -289,12 +290,14 @@ static void draw_bowl(struct canvas *c, const struct rect box,
         plot_path(c, &p, b->path_x, b->path_y, n, STYLE_PATH, g->current, STYLE_POINT);
     else
         plot_path(c, &p, &b->x, &b->y, 1, STYLE_PATH, g->current, STYLE_POINT);
-    if (in.h >= 20) {
-        char ring[32];
-        plot_format_number(ring, sizeof ring, step, -1);
-        textf(c, area.x + 1, area.y, area.w - 1, STYLE_DIM,
-              "a circle every %s of radius", ring);
-    }
+    /* The start, and the minimum unless the point sits on it. */
+    int mx, my, cx, cy, px = -9, py = -9;
+    plot_to_cell(&p, b->x, b->y, &px, &py);
+    if (b->path_len > 1 && plot_to_cell(&p, b->path_x[0], b->path_y[0], &cx, &cy) &&
+        (cx != px || cy != py))
+        canvas_put(c, cx, cy, g->start, STYLE_TEXT);
+    if (plot_to_cell(&p, 0, 0, &mx, &my) && (abs(px - mx) > 1 || abs(py - my) > 1))
+        canvas_put(c, mx, my, "+", STYLE_DIM);
 }
 
 /* ---------- cost ---------- */

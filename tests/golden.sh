@@ -1,0 +1,71 @@
+#!/bin/sh
+# golden.sh BUILD [regenerate]: renders a fixed set of frames with
+# BUILD/descent --dump-frame and compares each with tests/golden/NAME.txt,
+# printing "ok NAME" or "not ok NAME" and a diff; with "regenerate" it
+# rewrites the files instead (make golden). Run from the repository root.
+set -u
+build=${1:-build}
+mode=${2:-compare}
+bin="$build/descent"
+dir=tests/golden
+export LC_ALL=C.UTF-8
+unset NO_COLOR
+status=0
+out=$(mktemp)
+trap 'rm -f "$out" "$out.err"' EXIT
+
+# NAME  ARGUMENTS (no quoting needed)
+frames() {
+    cat <<'LIST'
+start_80x24           --dump-frame 80x24
+epoch1_80x24          --dump-frame 80x24 --epochs 1
+epoch100_80x24        --dump-frame 80x24 --epochs 100
+epoch100_80x24_ascii  --dump-frame 80x24 --epochs 100 --ascii
+epoch100_120x40       --dump-frame 120x40 --epochs 100
+epoch100_120x40_ascii --dump-frame 120x40 --epochs 100 --ascii
+epoch100_200x60       --dump-frame 200x60 --epochs 100
+epoch100_200x60_ascii --dump-frame 200x60 --epochs 100 --ascii
+epoch1000_120x40      --dump-frame 120x40 --epochs 1000
+diverging_80x24       --dump-frame 80x24 --lr 1e6 --activation linear --epochs 5
+diverged_120x40       --dump-frame 120x40 --lr 1e6 --activation linear --epochs 40
+diverged_80x24_ascii  --dump-frame 80x24 --lr 1e6 --activation linear --epochs 40 --ascii
+bowl_lr1.1_120x40     --dump-frame 120x40 --lr 1.1 --epochs 12
+bowl_lr1_80x24        --dump-frame 80x24 --lr 1 --epochs 7
+bowl_lr0.05_200x60    --dump-frame 200x60 --lr 0.05 --epochs 30
+xor_80x24             --dump-frame 80x24 --data data/xor.csv --x x1 --y x2 --label y --classes 0,1 --epochs 100
+xor_120x40_ascii      --dump-frame 120x40 --data data/xor.csv --x x1 --y x2 --label y --classes 0,1 --epochs 100 --ascii
+step_120x40           --dump-frame 120x40 --activation step --epochs 20
+bce_batch8_120x40     --dump-frame 120x40 --loss BCE --batch 8 --epochs 50
+standardized_80x24    --dump-frame 80x24 --standardize --epochs 100
+virginica_120x40      --dump-frame 120x40 --classes versicolor,virginica --x petal_width --y petal_length --epochs 200
+too_small_79x23       --dump-frame 79x23
+LIST
+}
+
+frames | {
+    while read -r name args; do
+        [ -n "$name" ] || continue
+        # shellcheck disable=SC2086
+        if ! "$bin" $args >"$out" 2>"$out.err"; then
+            echo "not ok golden $name"
+            echo "    descent $args failed: $(head -c 300 "$out.err")"
+            status=1
+            continue
+        fi
+        if [ "$mode" = regenerate ]; then
+            cp "$out" "$dir/$name.txt"
+            echo "wrote $dir/$name.txt"
+        elif [ ! -f "$dir/$name.txt" ]; then
+            echo "not ok golden $name"
+            echo "    missing $dir/$name.txt (make golden)"
+            status=1
+        elif cmp -s "$out" "$dir/$name.txt"; then
+            echo "ok golden $name"
+        else
+            echo "not ok golden $name"
+            diff -u "$dir/$name.txt" "$out" | head -40 | sed 's/^/    /'
+            status=1
+        fi
+    done
+    exit $status
+}

@@ -1,0 +1,451 @@
+/* test_canvas.c - the memory canvas and the plots drawn into it: braille
+ * bits, line ends, clipping of NaN/Inf/huge coordinates, text clipping,
+ * joined boxes, the dump's trimming and the ASCII fallbacks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "canvas.h"
+#include "plot.h"
+
+#define PLAIN style_of(COLOUR_DEFAULT, 0)
+
+/* The dump of a canvas as a string (caller frees). */
+static char *dump(const struct canvas *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_true(canvas_dump(c, f));
+    fclose(f);
+    return buf;
+}
+
+static const char *glyph(const struct canvas *c, int x, int y)
+{
+    const struct cell *cell = canvas_cell_const(c, x, y);
+    assert_non_null(cell);
+    return cell->glyph;
+}
+
+static size_t count_lines(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+static void test_init_sizes(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 0, 0, true));
+    char *s = dump(&c);
+    assert_string_equal(s, "");
+    free(s);
+    assert_true(canvas_resize(&c, -5, 3));
+    assert_int_equal(c.width, 0);
+    assert_int_equal(c.height, 3);
+    s = dump(&c);
+    assert_string_equal(s, "\n\n\n");
+    free(s);
+    assert_true(canvas_resize(&c, 3, 2));
+    assert_string_equal(glyph(&c, 2, 1), " ");
+    assert_null(canvas_cell(&c, 3, 0));
+    assert_null(canvas_cell(&c, -1, 0));
+    canvas_free(&c);
+    canvas_free(&c);
+}
+
+static void test_braille_bits(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 2, 1, true));
+    canvas_dot(&c, NULL, 0, 0, PLAIN);
+    assert_string_equal(glyph(&c, 0, 0), "⠁");     /* U+2801 */
+    canvas_dot(&c, NULL, 1, 3, PLAIN);
+    assert_string_equal(glyph(&c, 0, 0), "⢁");     /* U+2881 */
+    for (int dy = 0; dy < 4; dy++)
+        for (int dx = 2; dx < 4; dx++)
+            canvas_dot(&c, NULL, dx, dy, PLAIN);
+    assert_string_equal(glyph(&c, 1, 0), "⣿");     /* U+28FF */
+    assert_int_equal(canvas_cell(&c, 1, 0)->dots, 0xFF);
+    /* Outside: ignored. */
+    canvas_dot(&c, NULL, 4, 0, PLAIN);
+    canvas_dot(&c, NULL, -1, 0, PLAIN);
+    canvas_dot(&c, NULL, 0, 4, PLAIN);
+    canvas_free(&c);
+}
+
+static void test_ascii_dots(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 3, 1, false));
+    canvas_dot(&c, NULL, 0, 0, PLAIN);
+    canvas_dot(&c, NULL, 2, 3, PLAIN);
+    canvas_dot(&c, NULL, 4, 1, PLAIN);
+    canvas_dot(&c, NULL, 5, 2, PLAIN);
+    assert_string_equal(glyph(&c, 0, 0), "'");
+    assert_string_equal(glyph(&c, 1, 0), ".");
+    assert_string_equal(glyph(&c, 2, 0), ":");
+    canvas_free(&c);
+}
+
+static void test_line_ends(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 10, 5, true));
+    canvas_line(&c, NULL, 1.2, 2.7, 14.9, 17.1, PLAIN);
+    /* Both end dots are set. */
+    assert_true(canvas_cell(&c, 0, 0)->dots & 0x20);   /* dot (1, 2) */
+    assert_true(canvas_cell(&c, 7, 4)->dots & 0x02);   /* dot (14, 17) */
+    /* A horizontal line covers every dot column of its row. */
+    canvas_clear(&c);
+    canvas_line(&c, NULL, 0, 0, 19, 0, PLAIN);
+    for (int x = 0; x < 10; x++)
+        assert_string_equal(glyph(&c, x, 0), "⠉");
+    canvas_free(&c);
+}
+
+static void test_line_clipping(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 10, 5, true));
+    canvas_line(&c, NULL, NAN, 0, 5, 5, PLAIN);
+    canvas_line(&c, NULL, 0, INFINITY, 5, 5, PLAIN);
+    canvas_line(&c, NULL, -INFINITY, 1, INFINITY, 1, PLAIN);
+    canvas_line(&c, NULL, 1e300, 1e300, -1e300, -1e300, PLAIN);
+    canvas_line(&c, NULL, 1e308, -1e308, -1e308, 1e308, PLAIN);
+    canvas_clear(&c);
+    /* A long diagonal, clipped before rounding. */
+    canvas_line(&c, NULL, 1e15, 1e15, -1e15, -1e15, PLAIN);
+    assert_string_equal(glyph(&c, 0, 0), "⠑");
+    assert_string_equal(glyph(&c, 4, 2), "⠑");
+    canvas_clear(&c);
+    /* Huge horizontal line: the whole row. */
+    canvas_line(&c, NULL, -1e300, 4, 1e300, 4, PLAIN);
+    for (int x = 0; x < 10; x++)
+        assert_string_equal(glyph(&c, x, 1), "⠉");
+    /* Clip rectangle. */
+    canvas_clear(&c);
+    struct rect clip = {2, 1, 3, 2};
+    canvas_line(&c, &clip, -100, 6, 100, 6, PLAIN);
+    assert_string_equal(glyph(&c, 1, 1), " ");
+    assert_string_equal(glyph(&c, 2, 1), "⠤");
+    assert_string_equal(glyph(&c, 4, 1), "⠤");
+    assert_string_equal(glyph(&c, 5, 1), " ");
+    canvas_dot_at(&c, NULL, NAN, 1, PLAIN);
+    canvas_dot_at(&c, NULL, 1e300, 1, PLAIN);
+    canvas_dot_at(&c, NULL, -0.5, 1, PLAIN);
+    assert_int_equal(canvas_clamp_int(NAN, -3, 3), -3);
+    assert_int_equal(canvas_clamp_int(1e300, -3, 3), 3);
+    assert_int_equal(canvas_clamp_int(-INFINITY, -3, 3), -3);
+    assert_int_equal(canvas_clamp_int(1.7, -3, 3), 1);
+    canvas_free(&c);
+}
+
+static void test_ascii_line_slopes(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 8, 4, false));
+    canvas_line(&c, NULL, 0, 1, 15, 1, PLAIN);
+    assert_string_equal(glyph(&c, 3, 0), "-");
+    canvas_line(&c, NULL, 1, 0, 1, 15, PLAIN);
+    assert_string_equal(glyph(&c, 0, 2), "|");
+    canvas_clear(&c);
+    canvas_line(&c, NULL, 0, 15, 15, 0, PLAIN);
+    assert_string_equal(glyph(&c, 0, 3), "/");
+    canvas_free(&c);
+}
+
+static void test_text_clipping(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 6, 2, true));
+    int w = canvas_text(&c, -2, 0, -1, "hello!!", PLAIN);
+    assert_int_equal(w, 7);
+    char *s = dump(&c);
+    assert_string_equal(s, "llo!!\n\n");
+    free(s);
+    canvas_clear(&c);
+    canvas_text(&c, 3, 1, 2, "∂C/∂w", PLAIN);
+    canvas_text(&c, 0, 5, -1, "off the canvas", PLAIN);
+    s = dump(&c);
+    assert_string_equal(s, "\n   ∂C\n");
+    free(s);
+    assert_int_equal(canvas_text_width("z = w·x²"), 8);
+    /* Invalid UTF-8 and controls become '?'. */
+    canvas_clear(&c);
+    canvas_text(&c, 0, 0, -1, "a\xff\tb", PLAIN);
+    s = dump(&c);
+    assert_string_equal(s, "a??b\n\n");
+    free(s);
+    canvas_free(&c);
+}
+
+static void test_ascii_text(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 12, 1, false));
+    canvas_text(&c, 0, 0, -1, "w·x ∂ é", PLAIN);
+    char *s = dump(&c);
+    assert_string_equal(s, "w*x d ?\n");
+    free(s);
+    canvas_free(&c);
+}
+
+static void test_dump_trims(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 5, 3, true));
+    canvas_text(&c, 0, 0, -1, "ab", PLAIN);
+    canvas_text(&c, 1, 2, -1, "c", PLAIN);
+    canvas_put(&c, 4, 1, " ", PLAIN);
+    char *s = dump(&c);
+    assert_string_equal(s, "ab\n\n c\n");
+    assert_int_equal(count_lines(s), 3);
+    free(s);
+    canvas_free(&c);
+}
+
+static void test_boxes_join(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 9, 3, true));
+    canvas_box(&c, (struct rect){0, 0, 5, 3}, NULL, PLAIN);
+    canvas_box(&c, (struct rect){4, 0, 5, 3}, NULL, PLAIN);
+    char *s = dump(&c);
+    assert_string_equal(s, "┌───┬───┐\n│   │   │\n└───┴───┘\n");
+    free(s);
+    canvas_free(&c);
+    assert_true(canvas_init(&c, 12, 2, false));
+    canvas_box(&c, (struct rect){0, 0, 12, 2}, "title", PLAIN);
+    s = dump(&c);
+    assert_string_equal(s, "+- title --+\n+----------+\n");
+    free(s);
+    canvas_free(&c);
+}
+
+static void test_half_blocks(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 2, 1, true));
+    canvas_half_pixel(&c, 0, 0, COLOUR_BLUE);
+    canvas_half_pixel(&c, 0, 1, COLOUR_YELLOW);
+    canvas_half_pixel(&c, 1, 0, COLOUR_RED);
+    canvas_half_pixel(&c, 1, 1, COLOUR_RED);
+    const struct cell *a = canvas_cell_const(&c, 0, 0);
+    assert_string_equal(a->glyph, "▀");
+    assert_int_equal(a->fg, COLOUR_BLUE);
+    assert_int_equal(a->bg, COLOUR_YELLOW);
+    assert_string_equal(glyph(&c, 1, 0), "█");
+    canvas_half_pixel(&c, 5, 0, COLOUR_RED);
+    canvas_half_pixel(&c, 0, -1, COLOUR_RED);
+    canvas_half_pixel(&c, 0, 2, COLOUR_RED);
+    canvas_free(&c);
+}
+
+/* ---------- plots ---------- */
+
+static void test_plot_line_cases(void **state)
+{
+    (void)state;
+    struct canvas c;
+    struct plot p;
+    assert_true(canvas_init(&c, 20, 10, true));
+    plot_init(&p, (struct rect){0, 0, 20, 10}, -1, 1, -1, 1);
+    assert_false(plot_line(&c, &p, 0, 0, 1, PLAIN));
+    assert_false(plot_line(&c, &p, NAN, 1, 0, PLAIN));
+    assert_false(plot_line(&c, &p, 1, INFINITY, 0, PLAIN));
+    assert_false(plot_line(&c, &p, 1e300, 1e-300, 1e308, PLAIN));
+    assert_false(plot_line(&c, &p, 0, 1, -5, PLAIN));   /* y = 5: outside */
+    char *s = dump(&c);
+    for (char *q = s; *q; q++)
+        assert_true(*q == '\n');
+    free(s);
+    /* Vertical line x = 0 (w2 = 0) fills one dot column top to bottom. */
+    assert_true(plot_line(&c, &p, 2, 0, 0, PLAIN));
+    int cells = 0;
+    for (int y = 0; y < 10; y++)
+        for (int x = 0; x < 20; x++)
+            cells += canvas_cell(&c, x, y)->kind == CELL_BRAILLE;
+    assert_int_equal(cells, 10);
+    /* Huge but proportional weights: the diagonal. */
+    canvas_clear(&c);
+    assert_true(plot_line(&c, &p, 1e300, -1e300, 0, PLAIN));
+    assert_int_equal(canvas_cell(&c, 0, 9)->kind, CELL_BRAILLE);
+    assert_int_equal(canvas_cell(&c, 19, 0)->kind, CELL_BRAILLE);
+    canvas_free(&c);
+}
+
+static void test_plot_arrow(void **state)
+{
+    (void)state;
+    struct canvas c;
+    struct plot p;
+    assert_true(canvas_init(&c, 30, 10, true));
+    plot_init(&p, (struct rect){0, 0, 30, 10}, -1, 1, -1, 1);
+    plot_arrow(&c, &p, 100, 0, PLAIN);
+    char *s = dump(&c);
+    assert_non_null(strstr(s, "→"));
+    assert_non_null(strstr(s, "(100, 0)"));
+    free(s);
+    canvas_clear(&c);
+    plot_arrow(&c, &p, -INFINITY, -INFINITY, PLAIN);
+    s = dump(&c);
+    assert_non_null(strstr(s, "↙"));
+    assert_non_null(strstr(s, "(-inf, -inf)"));
+    free(s);
+    canvas_clear(&c);
+    plot_arrow(&c, &p, NAN, 1, PLAIN);
+    plot_arrow(&c, &p, 0, 0, PLAIN);    /* inside: nothing */
+    plot_arrow(&c, &p, 1e308, -1e308, PLAIN);
+    s = dump(&c);
+    assert_non_null(strstr(s, "(nan, 1)"));
+    free(s);
+    canvas_free(&c);
+}
+
+static void test_plot_cost_marks_bad(void **state)
+{
+    (void)state;
+    struct canvas c;
+    struct epoch_record r[40];
+    for (size_t i = 0; i < 40; i++) {
+        r[i] = (struct epoch_record){.epoch = i + 1, .cost = 1.0 / (double)(i + 1)};
+    }
+    r[39].cost = NAN;
+    r[38].cost = INFINITY;
+    struct cost_style st = {PLAIN, PLAIN, PLAIN};
+    assert_true(canvas_init(&c, 40, 10, true));
+    plot_cost(&c, (struct rect){0, 0, 40, 10}, r, 40, true, &st);
+    char *s = dump(&c);
+    assert_non_null(strstr(s, "!"));
+    assert_non_null(strstr(s, "0.02632"));   /* min label: 1/38 */
+    assert_non_null(strstr(s, "1┐"));       /* max label on the axis */
+    free(s);
+    canvas_clear(&c);
+    plot_cost(&c, (struct rect){0, 0, 40, 10}, r, 0, true, &st);
+    s = dump(&c);
+    assert_non_null(strstr(s, "no epochs yet"));
+    free(s);
+    /* All bad, zero, tiny areas: no crash. */
+    for (size_t i = 0; i < 40; i++)
+        r[i].cost = i % 2 ? NAN : 0.0;
+    plot_cost(&c, (struct rect){0, 0, 40, 10}, r, 40, true, &st);
+    plot_cost(&c, (struct rect){0, 0, 3, 2}, r, 40, false, &st);
+    plot_cost(&c, (struct rect){0, 0, 0, 0}, r, 40, false, &st);
+    canvas_free(&c);
+}
+
+static void test_sparkline(void **state)
+{
+    (void)state;
+    struct canvas c;
+    struct epoch_record r[100];
+    for (size_t i = 0; i < 100; i++)
+        r[i] = (struct epoch_record){.epoch = i + 1, .cost = 100.0 - (double)i};
+    assert_true(canvas_init(&c, 12, 1, true));
+    assert_int_equal(plot_sparkline(&c, 0, 0, 10, r, 100, false, PLAIN, PLAIN), 10);
+    assert_string_equal(glyph(&c, 0, 0), "█");
+    assert_string_equal(glyph(&c, 9, 0), "▁");
+    r[99].cost = NAN;
+    plot_sparkline(&c, 0, 0, 10, r, 100, true, PLAIN, PLAIN);
+    assert_string_equal(glyph(&c, 9, 0), "!");
+    canvas_free(&c);
+    assert_true(canvas_init(&c, 12, 1, false));
+    assert_int_equal(plot_sparkline(&c, 0, 0, 10, r, 3, false, PLAIN, PLAIN), 3);
+    assert_string_equal(glyph(&c, 0, 0), "#");
+    assert_string_equal(glyph(&c, 2, 0), "_");
+    canvas_free(&c);
+}
+
+static double circle(double x, double y, const void *ctx)
+{
+    (void)ctx;
+    return x * x + y * y;
+}
+
+static void test_contours_round(void **state)
+{
+    (void)state;
+    struct canvas c;
+    struct plot p;
+    assert_true(canvas_init(&c, 40, 20, true));
+    plot_init(&p, (struct rect){0, 0, 40, 20}, -1, 1, -1, 1);
+    plot_equal_aspect(&p);
+    /* Square dots: one unit is as many dots across as down. */
+    assert_true(fabs(plot_dot_width(&p) - plot_dot_height(&p)) < 1e-12);
+    double level = 0.5;
+    struct style st = PLAIN;
+    plot_contours(&c, &p, circle, NULL, &level, 1, &st, 1, false);
+    /* The circle's extent in dots is the same across and down. */
+    int minx = 1000, maxx = -1, miny = 1000, maxy = -1;
+    for (int y = 0; y < 20; y++)
+        for (int x = 0; x < 40; x++) {
+            const struct cell *cell = canvas_cell_const(&c, x, y);
+            if (cell->kind != CELL_BRAILLE)
+                continue;
+            for (int b = 0; b < 8; b++) {
+                if (!(cell->dots & (1 << b)))
+                    continue;
+                static const int col[8] = {0, 0, 0, 1, 1, 1, 0, 1};
+                static const int row[8] = {0, 1, 2, 0, 1, 2, 3, 3};
+                int dx = 2 * x + col[b], dy = 4 * y + row[b];
+                minx = dx < minx ? dx : minx;
+                maxx = dx > maxx ? dx : maxx;
+                miny = dy < miny ? dy : miny;
+                maxy = dy > maxy ? dy : maxy;
+            }
+        }
+    assert_true(maxx > minx);
+    assert_true(abs((maxx - minx) - (maxy - miny)) <= 1);
+    /* Bands without colour: shading glyphs. */
+    canvas_clear(&c);
+    plot_bands(&c, &p, circle, NULL, &level, 1, false, NULL, 0, " #");
+    assert_string_equal(glyph(&c, 0, 0), "#");
+    assert_string_equal(glyph(&c, 20, 10), " ");
+    canvas_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_init_sizes),
+        cmocka_unit_test(test_braille_bits),
+        cmocka_unit_test(test_ascii_dots),
+        cmocka_unit_test(test_line_ends),
+        cmocka_unit_test(test_line_clipping),
+        cmocka_unit_test(test_ascii_line_slopes),
+        cmocka_unit_test(test_text_clipping),
+        cmocka_unit_test(test_ascii_text),
+        cmocka_unit_test(test_dump_trims),
+        cmocka_unit_test(test_boxes_join),
+        cmocka_unit_test(test_half_blocks),
+        cmocka_unit_test(test_plot_line_cases),
+        cmocka_unit_test(test_plot_arrow),
+        cmocka_unit_test(test_plot_cost_marks_bad),
+        cmocka_unit_test(test_sparkline),
+        cmocka_unit_test(test_contours_round),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
