@@ -622,13 +622,21 @@ static void draw_help(struct canvas *c)
     }
 }
 
+/* The notice for a screen under the minimum: the longest wording that
+ * fits the width, clipped if even the shortest does not. */
 static void draw_too_small(struct canvas *c)
 {
-    char msg[160];
-    snprintf(msg, sizeof msg, "descent needs at least %dx%d %s this terminal is %dx%d",
-             VIEWS_MIN_WIDTH, VIEWS_MIN_HEIGHT, c->utf8 ? "—" : "--", c->width,
-             c->height);
-    canvas_text(c, 0, 0, c->width, msg, STYLE_WARN);
+    char msg[4][160];
+    int w = VIEWS_MIN_WIDTH, h = VIEWS_MIN_HEIGHT;
+    snprintf(msg[0], sizeof msg[0], "descent needs at least %dx%d %s this terminal is %dx%d",
+             w, h, c->utf8 ? "—" : "--", c->width, c->height);
+    snprintf(msg[1], sizeof msg[1], "need %dx%d, have %dx%d", w, h, c->width, c->height);
+    snprintf(msg[2], sizeof msg[2], "need %dx%d", w, h);
+    snprintf(msg[3], sizeof msg[3], "%dx%d", w, h);
+    int k = 0;
+    while (k < 3 && canvas_text_width(msg[k]) > c->width)
+        k++;
+    canvas_text(c, 0, 0, c->width, msg[k], STYLE_WARN);
 }
 
 void views_render(struct canvas *c, const struct view_state *s)

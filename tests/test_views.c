@@ -117,8 +117,17 @@ static void test_too_small(void **state)
     s = render(f, 79, 60, true);
     assert_non_null(strstr(s, "79x60"));
     free(s);
+    s = render(f, 22, 3, true);
+    assert_string_equal(s, "need 80x24, have 22x3\n\n\n");
+    free(s);
+    s = render(f, 20, 3, true);
+    assert_string_equal(s, "need 80x24\n\n\n");
+    free(s);
+    s = render(f, 12, 2, true);
+    assert_string_equal(s, "need 80x24\n\n");
+    free(s);
     s = render(f, 1, 1, true);
-    assert_string_equal(s, "d\n");
+    assert_string_equal(s, "8\n");
     free(s);
     s = render(f, 0, 0, true);
     assert_string_equal(s, "");
