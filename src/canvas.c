@@ -488,6 +488,11 @@ static void walk_line(struct canvas *c, const struct rect *clip, double x0,
     }
     if (xmax <= xmin || ymax <= ymin)
         return;
+    /* Ends so far away that rounding moves the clipped line by half a dot
+     * or more: where it crosses is unknown, draw nothing. */
+    if (x0 != x1 && y0 != y1 &&
+        4.5e-16 * fmax(fmax(fabs(x0), fabs(x1)), fmax(fabs(y0), fabs(y1))) >= 0.5)
+        return;
     /* The last dot is [xmax-1, xmax): keep the ends strictly inside. */
     if (!canvas_clip_segment(&x0, &y0, &x1, &y1, xmin, ymin, xmax - 1e-9,
                              ymax - 1e-9))

@@ -385,6 +385,11 @@ static bool segment_op(struct canvas *c, const struct plot *p, double xa,
                        bool erase)
 {
     double hx = plot_dot_width(p) / 2, hy = plot_dot_height(p) / 2;
+    /* Ends so far away that rounding moves the clipped line by more than
+     * half a dot: where it crosses the view is unknown, draw nothing. */
+    if (xa != xb && ya != yb &&
+        4.5e-16 * fmax(fmax(fabs(xa), fabs(xb)), fmax(fabs(ya), fabs(yb))) > fmin(hx, hy))
+        return false;
     if (!canvas_clip_segment(&xa, &ya, &xb, &yb, p->x0 - hx, p->y0 - hy,
                              p->x1 + hx, p->y1 + hy))
         return false;

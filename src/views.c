@@ -166,21 +166,6 @@ static void draw_scatter(struct canvas *c, const struct rect box,
     struct rect in = inner(box);
     if (in.w < 10 || in.h < 5)
         return;
-    /* Legend. */
-    int x = in.x;
-    x += canvas_text(c, x, in.y, in.x + in.w - x, "o", STYLE_CLASS0) + 1;
-    x += textf(c, x, in.y, in.x + in.w - x, STYLE_TEXT, "%s",
-               d->class_name[0] ? d->class_name[0] : "0") + 2;
-    x += canvas_text(c, x, in.y, in.x + in.w - x, "x", STYLE_CLASS1) + 1;
-    x += textf(c, x, in.y, in.x + in.w - x, STYLE_TEXT, "%s",
-               d->class_name[1] ? d->class_name[1] : "1") + 2;
-    if (s->regions && in.x + in.w - x > 12) {
-        x += canvas_text(c, x, in.y, in.x + in.w - x, "O X", STYLE_DIM) + 1;
-        x += canvas_text(c, x, in.y, in.x + in.w - x, "wrong", STYLE_TEXT) + 2;
-    }
-    if (in.w >= 60 && in.x + in.w - x > 16)
-        textf(c, x, in.y, in.x + in.w - x, STYLE_DIM, "line: a = 0.5");
-
     double x0, x1, y0, y1;
     data_range(d->x1, d->n, &x0, &x1);
     data_range(d->x2, d->n, &y0, &y1);
@@ -204,8 +189,27 @@ static void draw_scatter(struct canvas *c, const struct rect box,
         {"o", "O", STYLE_CLASS0, style_of(COLOUR_BLUE, ATTR_BOLD | ATTR_REVERSE)},
         {"x", "X", STYLE_CLASS1, style_of(COLOUR_YELLOW, ATTR_BOLD | ATTR_REVERSE)},
     };
-    plot_scatter(c, &p, d->x1, d->x2, d->y, d->n, classes,
-                 s->regions ? misclassified : NULL, &ctx);
+    bool overlap = plot_scatter(c, &p, d->x1, d->x2, d->y, d->n, classes,
+                                s->regions ? misclassified : NULL, &ctx);
+    /* Legend, last: it mentions "*" only when two classes shared a cell. */
+    int x = in.x;
+    x += canvas_text(c, x, in.y, in.x + in.w - x, "o", STYLE_CLASS0) + 1;
+    x += textf(c, x, in.y, in.x + in.w - x, STYLE_TEXT, "%s",
+               d->class_name[0] ? d->class_name[0] : "0") + 2;
+    x += canvas_text(c, x, in.y, in.x + in.w - x, "x", STYLE_CLASS1) + 1;
+    x += textf(c, x, in.y, in.x + in.w - x, STYLE_TEXT, "%s",
+               d->class_name[1] ? d->class_name[1] : "1") + 2;
+    if (s->regions && in.x + in.w - x > 12) {
+        x += canvas_text(c, x, in.y, in.x + in.w - x, "O X", STYLE_DIM) + 1;
+        x += canvas_text(c, x, in.y, in.x + in.w - x, "wrong", STYLE_TEXT) + 2;
+    }
+    if (overlap && in.x + in.w - x > 8) {
+        x += canvas_text(c, x, in.y, in.x + in.w - x, "*", style_of(COLOUR_DEFAULT, ATTR_BOLD)) + 1;
+        x += canvas_text(c, x, in.y, in.x + in.w - x, "both", STYLE_TEXT) + 2;
+    }
+    if (in.w >= 60 && in.x + in.w - x > 16)
+        textf(c, x, in.y, in.x + in.w - x, STYLE_DIM, "line: a = 0.5");
+
 }
 
 /* ---------- bowl ---------- */
@@ -282,7 +286,7 @@ static void draw_bowl(struct canvas *c, const struct rect box,
         {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
         {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
     };
-    plot_contours(c, &p, bowl_at, NULL, levels, nl, rings, 4, true);
+    plot_contours(c, &p, bowl_at, NULL, levels, nl, rings, 4, false);
     size_t n = b->path_len;
     if (n > 0 && (b->path_x[n - 1] != b->x || b->path_y[n - 1] != b->y))
         n = 0; /* the path lags the point: draw the point alone */
@@ -294,7 +298,8 @@ static void draw_bowl(struct canvas *c, const struct rect box,
     int mx, my, cx, cy, px = -9, py = -9;
     plot_to_cell(&p, b->x, b->y, &px, &py);
     if (b->path_len > 1 && plot_to_cell(&p, b->path_x[0], b->path_y[0], &cx, &cy) &&
-        (cx != px || cy != py))
+        (cx != px || cy != py) &&
+        (canvas_cell(c, cx, cy)->kind != CELL_TEXT || !strcmp(canvas_cell(c, cx, cy)->glyph, " ")))
         canvas_put(c, cx, cy, g->start, STYLE_TEXT);
     if (plot_to_cell(&p, 0, 0, &mx, &my) && (abs(px - mx) > 1 || abs(py - my) > 1))
         canvas_put(c, mx, my, "+", STYLE_DIM);
