@@ -3,7 +3,11 @@
  *
  * Errors are values: every function that can fail returns false and writes
  * one line "FILE:LINE[:COLUMN]: what is wrong" (no "descent: " prefix, no
- * newline) into err. Only main prints it. */
+ * newline) into err. Only main prints it.
+ *
+ * Implemented in src/csv_table.c (table_load_*, table_free, table_column),
+ * src/number.c (parse_number) and src/dataset.c (the column queries,
+ * dataset_select, dataset_free). */
 #ifndef DESCENT_DATASET_H
 #define DESCENT_DATASET_H
 

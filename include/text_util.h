@@ -1,0 +1,49 @@
+/* text_util.h - small text helpers shared by the CSV loader (csv_table.c),
+ * the number parser (number.c) and the sample selection (dataset.c):
+ * error lines, values as messages show them, copies, and sorting texts.
+ * Internal to those files; not part of the dataset.h interface. */
+#ifndef DESCENT_TEXT_UTIL_H
+#define DESCENT_TEXT_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define MAX_SHOWN_BYTES 40   /* longer values are cut in messages */
+
+/* Writes "SOURCE[:LINE[:COLUMN]]: " and the formatted reason into err
+ * (err may be NULL or errlen 0: nothing is written). A line or column of 0
+ * leaves that part out; the text is cut to fit errlen. */
+__attribute__((format(printf, 6, 7)))
+void text_report(char *err, size_t errlen, const char *source, size_t line,
+                 size_t column, const char *format, ...);
+
+/* A value as a message shows it: control characters (a line break inside
+ * a quoted cell, say) become '?', and a value longer than MAX_SHOWN_BYTES
+ * is cut at a character boundary and ends in "...". */
+struct text_shown {
+    char text[MAX_SHOWN_BYTES + 4];
+};
+
+/* The shown form of value (not NULL), returned by value: no allocation. */
+struct text_shown text_show(const char *value);
+
+/* A NUL-terminated copy of length bytes of text, or NULL if out of memory.
+ * The caller frees it. */
+char *text_copy(const char *text, size_t length);
+
+/* True for the blanks libcsv trims and parse_number allows: space, tab. */
+bool text_is_blank(char c);
+
+/* A text with its position, to sort texts by text, then position. */
+struct indexed_text {
+    const char *text;
+    size_t index;
+};
+
+/* The count texts texts[i * stride], sorted by text and then position
+ * (pointers into texts, not copies); NULL if out of memory. The caller
+ * frees the array. */
+struct indexed_text *text_sort(char *const *texts, size_t count,
+                               size_t stride);
+
+#endif
