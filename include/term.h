@@ -1,0 +1,54 @@
+/* term.h - the terminal: the only part of descent that knows curses.
+ * It starts and restores the screen, copies a memory canvas to it, reads
+ * keys (translated to the codes of keymap.h) and reports the size and the
+ * signals that ask the program to stop. One terminal per process, so the
+ * state is global and the functions take no handle. */
+#ifndef DESCENT_TERM_H
+#define DESCENT_TERM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "canvas.h"
+
+/* What term_read_key returns besides a byte or a KEY_CODE_* of keymap.h. */
+enum {
+    TERM_KEY_NONE = -1,        /* timeout, or a signal interrupted the wait */
+    TERM_KEY_RESIZE = 0x1100   /* the terminal changed size */
+};
+
+/* Starts full-screen mode on the controlling terminal (stdin/stdout):
+ * no echo, keys one by one, keypad keys decoded, cursor hidden, a 25 ms
+ * Esc delay. Colours are used when the terminal has them and no_color is
+ * false; UTF-8 glyphs when the locale's codeset is UTF-8 and ascii is
+ * false (main has already called setlocale). Installs the signal handlers
+ * (SIGINT/SIGTERM/SIGHUP ask to stop; fatal signals restore the terminal
+ * and re-raise) and an atexit restore. Returns false with a one-line
+ * message in err, the terminal untouched, when stdin/stdout are not a
+ * terminal or it cannot be started. */
+bool term_init(bool ascii, bool no_color, char *err, size_t errlen);
+
+/* True when canvases should be drawn with UTF-8 glyphs (decided at init). */
+bool term_utf8(void);
+
+/* The current size in cells. */
+void term_size(int *width, int *height);
+
+/* Copies the canvas to the screen and shows it (one update per call).
+ * Only cells that differ from the previous blit are sent to curses; the
+ * part of the screen outside the canvas is blanked. */
+void term_blit(const struct canvas *c);
+
+/* Waits up to timeout_ms (< 0: until a key or a signal) for a key.
+ * Returns a byte, a KEY_CODE_* (arrows, Esc), TERM_KEY_RESIZE, or
+ * TERM_KEY_NONE on timeout, interruption or an unknown key. */
+int term_read_key(int timeout_ms);
+
+/* The signal (SIGINT, SIGTERM or SIGHUP) that asked to stop, or 0. */
+int term_stop_signal(void);
+
+/* Leaves full-screen mode and gives the terminal back as it was: safe to
+ * call any number of times, also before term_init. */
+void term_restore(void);
+
+#endif

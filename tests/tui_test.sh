@@ -1,0 +1,372 @@
+#!/bin/sh
+# tui_test.sh - end-to-end tests of the live program: the real binary runs
+# in a private tmux server at a fixed size, keys are sent with send-keys
+# and the screen is read back with capture-pane. Every check polls the
+# screen until what it expects shows up or a generous deadline passes; no
+# check depends on how fast the machine is. Run from the repository root
+# with DESCENT set (tests/run.sh does both).
+set -u
+. tests/lib.sh
+
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "not ok tui: tmux is not installed (make deps-test)"
+    exit 1
+fi
+
+case "$DESCENT" in
+/*) BIN=$DESCENT ;;
+*) BIN=$(pwd)/$DESCENT ;;
+esac
+KEYMAP_SRC=src/keymap.c
+
+SOCKET=descent-test-$$
+tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+cleanup() {
+    tm kill-server >/dev/null 2>&1
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# A server with a session that holds the options; test sessions come and
+# go. (No "window-size manual": it crashes tmux 3.3a's new-session;
+# resize-window works without it.)
+tm new-session -d -s keeper -x 80 -y 24 "sleep 600" || {
+    echo "not ok tui: cannot start tmux"
+    exit 1
+}
+tm set-option -g remain-on-exit on >/dev/null
+tm set-option -g default-size 100x30 >/dev/null 2>&1
+tm set-option -g default-shell /bin/sh >/dev/null
+tm set-option -g status off >/dev/null
+
+S=""   # the session the helpers below act on
+
+# start NAME WIDTH HEIGHT ENV ARGS: runs "ENV descent ARGS" in a new
+# session and makes it current; its exit status goes to $TMP/NAME.exit.
+# The shell around it stays (sleep) so the terminal's state after the
+# program can be read, and it traps SIGINT so that Ctrl-C, which the
+# terminal sends to both, kills only descent and the status is written.
+start() {
+    S=$1
+    rm -f "$TMP/$S.exit"
+    tm new-session -d -s "$S" -x "$2" -y "$3" \
+        "trap : INT; $4 '$BIN' $5; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
+}
+
+screen() { tm capture-pane -p -t "$S" 2>/dev/null; }
+
+# The status line: the last line that carries "epoch N".
+status() { screen | grep -E 'epoch [0-9]+' | tail -n 1; }
+
+# The epoch the status line shows, or nothing.
+epoch() { status | sed -n 's/.*epoch \([0-9][0-9]*\).*/\1/p' | head -n 1; }
+
+# wait_for PATTERN [SECONDS]: polls the screen until the extended regex
+# shows up; false after the deadline (default 10 s).
+wait_for() {
+    n=$(( ${2:-10} * 20 ))
+    while [ "$n" -gt 0 ]; do
+        screen | grep -Eq -- "$1" && return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+
+# wait_status PATTERN [SECONDS]: the same on the status line only.
+wait_status() {
+    n=$(( ${2:-10} * 20 ))
+    while [ "$n" -gt 0 ]; do
+        status | grep -Eq -- "$1" && return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+
+# wait_gone PATTERN [SECONDS]: polls until the pattern has left the screen.
+wait_gone() {
+    n=$(( ${2:-10} * 20 ))
+    while [ "$n" -gt 0 ]; do
+        screen | grep -Eq -- "$1" || return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+
+# wait_exit [SECONDS]: polls until the program has written its status.
+wait_exit() {
+    n=$(( ${1:-10} * 20 ))
+    while [ "$n" -gt 0 ]; do
+        [ -s "$TMP/$S.exit" ] && return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+
+exit_status() { sed -n 's/^exit=//p' "$TMP/$S.exit" 2>/dev/null; }
+
+# The pid of descent in the current session (the child of the pane's sh).
+program_pid() {
+    shpid=$(tm display-message -p -t "$S" '#{pane_pid}')
+    ps -o pid= --ppid "$shpid" 2>/dev/null | tr -d ' ' | head -n 1
+}
+
+# check NAME CONDITION-COMMAND... : ok when the command succeeds.
+check() {
+    name=$1
+    shift
+    if "$@"; then ok "$name"; else fail "$name" "screen:" "$(screen | grep -v '^ *$' | head -n 40)"; fi
+}
+
+key() { tm send-keys -t "$S" "$@"; }
+literal() { tm send-keys -t "$S" -l -- "$1"; }
+finish() { tm kill-session -t "$S" 2>/dev/null; }
+
+# The terminal is given back: normal screen, cursor shown, keypad off.
+restored() {
+    [ "$(tm display-message -p -t "$S" '#{alternate_on}#{cursor_flag}#{keypad_cursor_flag}')" = "010" ]
+}
+
+quit_clean() {
+    key q
+    wait_exit 10 && [ "$(exit_status)" = 0 ] && restored
+}
+
+# ---------------------------------------------------------------------
+# Start, run, pause, step.
+
+start run 100 30 "" ""
+check start wait_status 'epoch [0-9]+'
+e0=$(epoch)
+check running_advances wait_status "epoch ([1-9][0-9]*[0-9]|[$(( ${e0:-0} + 1 ))-9])" 10
+check status_labels wait_status 'cost .* lr .* loss .* batch .* act '
+
+key Space
+check pause_shows_paused wait_status 'paused'
+e1=$(epoch)
+held=yes
+for _ in 1 2 3 4 5 6; do
+    sleep 0.1
+    [ "$(epoch)" = "$e1" ] || held=no
+done
+check pause_holds_epoch [ "$held" = yes ]
+
+# A paused program must not use the CPU: utime + stime over 2 s.
+pid=$(program_pid)
+if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then
+    t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    sleep 2
+    t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+    if [ $((t1 - t0)) -lt 2 ]; then ok paused_no_busy_loop
+    else fail paused_no_busy_loop "$((t1 - t0)) ticks in 2 s while paused"; fi
+else
+    ok "paused_no_busy_loop # skip: no /proc"
+fi
+
+key n
+check n_one_epoch wait_status "epoch $((e1 + 1))( |$)"
+held=yes
+for _ in 1 2 3 4 5; do
+    sleep 0.1
+    [ "$(epoch)" = "$((e1 + 1))" ] || held=no
+done
+check n_exactly_one [ "$held" = yes ]
+key n
+key n
+check n_twice_two_more wait_status "epoch $((e1 + 3))( |$)"
+
+key Space
+check resume_runs wait_status 'running'
+check resume_advances wait_status "epoch ([1-9][0-9][0-9]+|[$(( (e1 + 4) / 10 % 10 + 1 ))-9][0-9]|$((e1 + 4)))" 10
+check quit_q_exit_0 quit_clean
+finish
+
+# One minibatch per '.': with --batch 4 the 100 samples of setosa and
+# versicolor make 25 batches, so 24 presses leave the epoch and the 25th
+# finishes it. The 'g' after the 24 shows a notice once the keys before
+# it have all been handled.
+start dot 100 30 "" "--batch 4"
+check dot_start wait_status 'batch 4'
+key Space
+wait_status 'paused'
+e=$(epoch)
+tm send-keys -t "$S" -N 24 -l .
+key g
+wait_for 'linear' 10
+check dot_24_same_epoch [ "$(epoch)" = "$e" ]
+literal .
+check dot_25th_finishes_epoch wait_status "epoch $((e + 1))( |$)"
+finish
+
+# ---------------------------------------------------------------------
+# Every key's effect. Paused, so nothing moves behind the checks.
+
+start keys 120 40 "" "--batch 8"
+wait_status 'epoch'
+key Space
+wait_status 'paused'
+literal +; check key_lr_up wait_status 'lr 1( |$)'
+literal +; check key_lr_up_ladder wait_status 'lr 2( |$)'
+literal -; literal -; literal -; check key_lr_down_ladder wait_status 'lr 0\.2( |$)'
+literal -; check key_lr_down wait_status 'lr 0\.1( |$)'
+literal l; check key_loss_mae wait_status 'loss MAE'
+literal l; check key_loss_bce wait_status 'loss BCE'
+literal l; check key_loss_mse wait_status 'loss MSE'
+literal a; check key_act_linear wait_status 'act linear'
+literal a; check key_act_relu wait_status 'act relu'
+literal a; check key_act_step wait_status 'act step'
+literal a; check key_act_sigmoid wait_status 'act sigmoid'
+literal b; check key_batch_up wait_status 'batch 16'
+literal b; literal b; check key_batch_up_full wait_status 'batch full'
+literal b; check key_batch_full_stays wait_status 'batch full'
+literal B; check key_batch_down wait_status 'batch 32'
+literal B; literal B; literal B; literal B; literal B; literal B
+check key_batch_down_stops_at_1 wait_status 'batch 1( |$)'
+literal ']'; check key_faster wait_for 'speed: 2 epochs per frame'
+check key_faster_status wait_status 'speed 2/frame'
+literal ']'; check key_faster_again wait_for 'speed: 4 epochs per frame'
+literal '['; literal '['; literal '['; check key_slower_stops_at_1 wait_for 'speed: 1 epoch per frame'
+key n; key n
+wait_status 'epoch 2( |$)'
+literal r; check key_reset wait_status 'epoch 0( |$)'
+check key_reset_notice wait_for 'reset: epoch 0'
+literal i; check key_init_uniform wait_for 'init uniform'
+literal i; check key_init_zeros wait_for 'init zeros'
+literal x; check key_x_feature wait_for 'x axis: sepal_width'
+literal x; check key_x_skips_y wait_for 'x axis: petal_width'
+literal y; check key_y_feature wait_for 'y axis: sepal_length'
+literal c; check key_classes wait_for 'classes: setosa vs virginica'
+literal c; check key_classes_next wait_for 'classes: versicolor vs virginica'
+literal c; check key_classes_wrap wait_for 'classes: setosa vs versicolor'
+literal g; check key_cost_linear wait_for 'cost plot: linear scale'
+literal g; check key_cost_log wait_for 'cost plot: log scale'
+literal d; check key_regions_on wait_for 'decision regions on'
+literal d; check key_regions_off wait_for 'decision regions off'
+check keys_left_it_paused wait_status 'paused'
+
+# The help overlay lists every help line of the key table; any key
+# closes it without acting.
+literal '?'
+wait_for 'pause / resume'
+missing=""
+sed -n 's/^ *{[^"]*"[^"]*", ACTION_[A-Z_]*, "\([^"]*\)"},.*/\1/p' "$KEYMAP_SRC" >"$TMP/help.txt"
+nhelp=$(wc -l <"$TMP/help.txt")
+screen >"$TMP/help_screen.txt"
+while IFS= read -r line; do
+    grep -qF -- "$line" "$TMP/help_screen.txt" || missing="$missing [$line]"
+done <"$TMP/help.txt"
+if [ "$nhelp" -ge 15 ] && [ -z "$missing" ]; then ok help_lists_keys
+else fail help_lists_keys "$nhelp help lines; missing:$missing"; fi
+literal x
+check help_closes_on_any_key wait_gone 'pause / resume'
+check help_key_not_acted wait_for 'data: petal_width vs sepal_length'
+key Escape
+wait_exit 10
+if [ "$(exit_status)" = 0 ] && restored; then ok esc_quits_restored
+else fail esc_quits_restored "exit: $(exit_status)"; fi
+finish
+
+# ---------------------------------------------------------------------
+# Divergence, the epoch limit, small and changing sizes.
+
+start diverge 100 30 "" "--lr 1e6 --activation linear"
+check divergence_banner wait_for 'DIVERGED at epoch' 10
+check divergence_pauses wait_status 'paused'
+literal '-'
+check divergence_lr_down wait_status 'lr 5e\+05|lr 500000'
+check divergence_quit quit_clean
+finish
+
+start limit 100 30 "" "--epochs 50 --epochs-per-frame 8"
+check epochs_limit_reached wait_status 'epoch 50( |$)' 10
+held=yes
+for _ in 1 2 3 4 5; do
+    sleep 0.1
+    [ "$(epoch)" = 50 ] || held=no
+done
+check epochs_limit_stays [ "$held" = yes ]
+key n
+check epochs_limit_n_refused wait_for 'r restarts'
+check epochs_limit_still_50 [ "$(epoch)" = 50 ]
+finish
+
+start tiny 20 6 "" ""
+check tiny_notice wait_for '[Ee]nlarge|too small|80.?x.?24' 10
+tm resize-window -t "$S" -x 100 -y 30
+check tiny_then_large wait_status 'epoch [0-9]+' 10
+finish
+
+start storm 100 30 "" ""
+wait_status 'epoch'
+for size in 80x24 120x40 20x6 200x60 81x25 30x10 79x23 150x50 100x30 \
+            90x27 60x20 100x30 1x1 100x30 85x24 100x30; do
+    tm resize-window -t "$S" -x "${size%x*}" -y "${size#*x}"
+done
+tm resize-window -t "$S" -x 100 -y 30
+check storm_alive wait_status 'epoch [0-9]+' 10
+# sane: the status line is the last row and the screen has 30 rows
+last_row() { screen | sed -n '30p' | grep -Eq 'epoch [0-9]+'; }
+check storm_status_on_last_row last_row
+e=$(epoch)
+check storm_still_running wait_status "epoch ([1-9][0-9]*[0-9]|[$(( ${e:-0} + 1 ))-9])" 10
+check storm_quit quit_clean
+finish
+
+# ---------------------------------------------------------------------
+# Signals: the terminal comes back and the status says which signal.
+
+start sigterm 100 30 "" ""
+wait_status 'epoch'
+key Space
+wait_status 'paused'
+kill -TERM "$(program_pid)" 2>/dev/null
+if wait_exit 10 && [ "$(exit_status)" = 143 ] && restored; then ok sigterm_while_paused
+else fail sigterm_while_paused "exit: $(exit_status)"; fi
+finish
+
+start sighup 100 30 "" ""
+wait_status 'epoch'
+kill -HUP "$(program_pid)" 2>/dev/null
+if wait_exit 10 && [ "$(exit_status)" = 129 ] && restored; then ok sighup_while_running
+else fail sighup_while_running "exit: $(exit_status)"; fi
+finish
+
+start sigint 100 30 "" ""
+wait_status 'epoch'
+key C-c
+if wait_exit 10 && [ "$(exit_status)" = 130 ] && restored; then ok ctrl_c_quits
+else fail ctrl_c_quits "exit: $(exit_status)"; fi
+finish
+
+# ---------------------------------------------------------------------
+# Locales and colours.
+
+ascii_only() { ! screen | LC_ALL=C grep -q '[^ -~]'; }
+
+start lang_c 100 30 "env -u LC_ALL LANG=C LC_CTYPE=C" ""
+check lang_c_starts wait_status 'epoch [0-9]+'
+check lang_c_ascii_only ascii_only
+check lang_c_quits quit_clean
+finish
+
+start ascii 100 30 "" "--ascii"
+check ascii_starts wait_status 'epoch [0-9]+'
+check ascii_only ascii_only
+check ascii_quits quit_clean
+finish
+
+start nocolor 100 30 "" "--no-color"
+check no_color_starts wait_status 'epoch [0-9]+'
+check no_color_quits quit_clean
+finish
+
+start nocolorenv 100 30 "NO_COLOR=1" ""
+check no_color_env_starts wait_status 'epoch [0-9]+'
+check no_color_env_quits quit_clean
+finish
+
+exit 0
