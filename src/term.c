@@ -11,6 +11,17 @@
  * at start, tcsetattr() of the saved modes - then let the signal take its
  * previous course. */
 #include <curses.h> /* also declares tigetstr */
+/* setupterm and del_curterm live in ncurses' term.h, which -Iinclude
+ * would shadow with ours: reach it through its directory when there. */
+#ifdef __has_include
+#if __has_include(<ncursesw/term.h>)
+#include <ncursesw/term.h>
+#define HAVE_TERMINFO_HEADER
+#elif __has_include(<ncurses/term.h>)
+#include <ncurses/term.h>
+#define HAVE_TERMINFO_HEADER
+#endif
+#endif
 
 #include <errno.h>
 #include <langinfo.h>
@@ -158,15 +169,34 @@ bool term_init(bool ascii, bool no_color, char *err, size_t errlen)
     saved_modes_valid = tcgetattr(STDIN_FILENO, &saved_modes) == 0;
     use_utf8 = !ascii && locale_is_utf8();
 
+    /* Look the terminal up first: a failed newterm leaks inside ncurses,
+     * and a terminal that cannot move the cursor cannot show the screen. */
+    const char *name = getenv("TERM");
+    char msg[160];
+    snprintf(msg, sizeof msg, "cannot start the terminal (TERM=%s)",
+             name != NULL && *name != '\0' ? name : "unset");
+#ifdef HAVE_TERMINFO_HEADER
+    int status = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &status) != OK) {
+        set_error(err, errlen, msg);
+        return false;
+    }
+    char *cup = tigetstr("cup");
+    bool can_move = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    if (!can_move) {
+        snprintf(msg, sizeof msg, "the terminal cannot move its cursor (TERM=%s)",
+                 name != NULL ? name : "unset");
+        set_error(err, errlen, msg);
+        return false;
+    }
+#endif
+
     /* Our handlers first, so curses leaves SIGINT/SIGTERM to us. */
     install_handlers();
     screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) {
         remove_handlers();
-        const char *name = getenv("TERM");
-        char msg[160];
-        snprintf(msg, sizeof msg, "cannot start the terminal (TERM=%s)",
-                 name != NULL && *name != '\0' ? name : "unset");
         set_error(err, errlen, msg);
         return false;
     }
