@@ -189,6 +189,22 @@ static const char *blocked_reason(const struct app *a)
     return NULL;
 }
 
+/* After '.': which minibatch of the epoch that was, e.g. "minibatch 3 of
+ * 25 (epoch 13)"; the last one completes the epoch. */
+static void note_minibatch(struct app *a)
+{
+    const struct trainer *t = &a->session.trainer;
+    size_t n = t->data->n;
+    size_t size = trainer_batch_size(t);
+    size_t batches = size > 0 ? (n + size - 1) / size : 1;
+    if (t->next == 0)
+        set_notice(a, "minibatch %zu of %zu: epoch %zu complete", batches,
+                   batches, t->epoch);
+    else
+        set_notice(a, "minibatch %zu of %zu (epoch %zu)",
+                   (t->next + size - 1) / size, batches, t->epoch + 1);
+}
+
 static void configure(struct app *a, const struct train_config *config)
 {
     session_configure(&a->session, config);
@@ -340,10 +356,12 @@ static unsigned do_action(struct app *a, enum action action)
             set_notice(a, "%s", why);
             return REACT_REDRAW;
         }
-        if (action == ACTION_EPOCH)
+        if (action == ACTION_EPOCH) {
             session_epoch(s);
-        else
+        } else {
             session_step_batch(s);
+            note_minibatch(a);
+        }
         check_stops(a);
         return REACT_REDRAW;
     case ACTION_LR_UP:

@@ -216,6 +216,10 @@ wait_for 'linear' 10
 check dot_24_same_epoch [ "$(epoch)" = "$e" ]
 literal .
 check dot_25th_finishes_epoch wait_status "epoch $((e + 1))( |$)"
+check dot_25th_notice wait_for "minibatch 25 of 25: epoch $((e + 1)) complete"
+literal .
+check dot_first_of_next wait_for "minibatch 1 of 25 \\(epoch $((e + 2))\\)"
+check dot_first_same_epoch [ "$(epoch)" = "$((e + 1))" ]
 finish
 
 # ---------------------------------------------------------------------
