@@ -104,9 +104,10 @@ static double lr_ladder(double lr, int dir)
             }
         }
     }
-    if (best > LR_MAX)
+    /* Never past a bound; a value already beyond one may still move back. */
+    if (dir > 0 && best > LR_MAX)
         best = lr > LR_MAX ? lr : LR_MAX;
-    if (best < LR_MIN)
+    if (dir < 0 && best < LR_MIN)
         best = lr < LR_MIN ? lr : LR_MIN;
     return best;
 }
