@@ -31,6 +31,10 @@ bool term_init(bool ascii, bool no_color, char *err, size_t errlen);
 /* True when canvases should be drawn with UTF-8 glyphs (decided at init). */
 bool term_utf8(void);
 
+/* True when colours reach the screen (the terminal has them and neither
+ * --no-color nor NO_COLOR turned them off); decided at init. */
+bool term_colour(void);
+
 /* The current size in cells. */
 void term_size(int *width, int *height);
 

@@ -58,6 +58,7 @@ struct app {
     const char **classes;  /* distinct values of the label column */
     size_t class_count;
     bool classes_known;
+    FILE *frame_log;       /* DESCENT_FRAME_LOG: render+blit time per frame */
 };
 
 static double now_ms(void)
@@ -450,6 +451,7 @@ static unsigned handle_key(struct app *a, int key)
 
 static void render(struct app *a)
 {
+    double start = a->frame_log ? now_ms() : 0.0;
     struct view_state v = {
         .trainer = &a->session.trainer,
         .data = &a->session.data,
@@ -461,9 +463,12 @@ static void render(struct app *a)
         .help = a->help,
         .epochs_per_frame = a->epochs_per_frame,
         .notice = a->notice[0] != '\0' ? a->notice : NULL,
+        .colour = term_colour(),
     };
     views_render(&a->canvas, &v);
     term_blit(&a->canvas);
+    if (a->frame_log)
+        fprintf(a->frame_log, "%.6f %zu\n", now_ms() - start, a->session.trainer.epoch);
 }
 
 static void screen_size(int *width, int *height)
@@ -522,6 +527,8 @@ static void run_loop(struct app *a)
 
 static void app_free(struct app *a)
 {
+    if (a->frame_log)
+        fclose(a->frame_log);
     canvas_free(&a->canvas);
     session_close(&a->session);
     free(a->numeric_cols);
@@ -557,6 +564,11 @@ int app_run(const struct options *o, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return 2;
     }
+
+    /* For `make bench`: each frame's views + blit time (ms) and epoch. */
+    const char *frame_log = getenv("DESCENT_FRAME_LOG");
+    if (frame_log && *frame_log)
+        a.frame_log = fopen(frame_log, "w");
 
     run_loop(&a);
 

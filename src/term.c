@@ -236,6 +236,11 @@ bool term_init(bool ascii, bool no_color, char *err, size_t errlen)
 }
 
 /* True when canvases should use UTF-8 glyphs. */
+bool term_colour(void)
+{
+    return screen != NULL && use_colour;
+}
+
 bool term_utf8(void)
 {
     return use_utf8;
