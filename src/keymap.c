@@ -1,29 +1,30 @@
 /* keymap.c - the key table: what each key does and the line of help that
  * says so. The event loop (app.c) looks keys up here; the help overlay and
  * the README's key list are generated from the same rows, so the three can
- * never disagree. Only keys that do something are listed. */
+ * never disagree. Only keys that do something are listed; each help line
+ * fits the two-column overlay at 80x24 (28 characters at most). */
 #include "keymap.h"
 
 static const struct key_binding bindings[] = {
     {' ', "space", ACTION_PAUSE, "pause / resume"},
     {'n', "n", ACTION_EPOCH, "one epoch (pauses first)"},
-    {'.', ".", ACTION_BATCH_STEP, "one minibatch update (pauses first)"},
-    {'+', "+", ACTION_LR_UP, "learning rate up the 1-2-5 ladder"},
-    {'-', "-", ACTION_LR_DOWN, "learning rate down the 1-2-5 ladder"},
-    {'l', "l", ACTION_LOSS, "loss: MSE > MAE > BCE"},
-    {'a', "a", ACTION_ACTIVATION, "activation: sigmoid > linear > relu > step"},
-    {'b', "b", ACTION_BATCH_UP, "batch size up: 1 4 8 16 32 full"},
-    {'B', "B", ACTION_BATCH_DOWN, "batch size down"},
-    {']', "]", ACTION_FASTER, "faster: epochs per frame x2"},
-    {'[', "[", ACTION_SLOWER, "slower: epochs per frame /2"},
-    {'r', "r", ACTION_RESET, "reset weights and history (same seed)"},
-    {'i', "i", ACTION_INIT, "init zeros <> uniform(-1,1), then reset"},
-    {'x', "x", ACTION_X_FEATURE, "next feature on the x axis (resets)"},
-    {'y', "y", ACTION_Y_FEATURE, "next feature on the y axis (resets)"},
-    {'c', "c", ACTION_CLASSES, "next pair of classes (resets)"},
+    {'.', ".", ACTION_BATCH_STEP, "one minibatch (pauses first)"},
+    {'+', "+", ACTION_LR_UP, "learning rate up (1-2-5)"},
+    {'-', "-", ACTION_LR_DOWN, "learning rate down (1-2-5)"},
+    {'l', "l", ACTION_LOSS, "next loss: MSE MAE BCE"},
+    {'a', "a", ACTION_ACTIVATION, "next activation function"},
+    {'b', "b", ACTION_BATCH_UP, "batch up: 1 4 8 16 32 full"},
+    {'B', "B", ACTION_BATCH_DOWN, "batch down"},
+    {']', "]", ACTION_FASTER, "faster: epochs/frame x2"},
+    {'[', "[", ACTION_SLOWER, "slower: epochs/frame /2"},
+    {'r', "r", ACTION_RESET, "reset: same seed, same run"},
+    {'i', "i", ACTION_INIT, "init zeros<>uniform, reset"},
+    {'x', "x", ACTION_X_FEATURE, "next x feature (resets)"},
+    {'y', "y", ACTION_Y_FEATURE, "next y feature (resets)"},
+    {'c', "c", ACTION_CLASSES, "next class pair (resets)"},
     {'g', "g", ACTION_COST_SCALE, "cost plot: log <> linear"},
     {'d', "d", ACTION_REGIONS, "decision regions on / off"},
-    {'?', "?", ACTION_HELP, "this help (any key closes it)"},
+    {'?', "?", ACTION_HELP, "this help (any key closes)"},
     {'q', "q", ACTION_QUIT, "quit"},
     {KEY_CODE_ESCAPE, "Esc", ACTION_QUIT, "quit"},
 };
