@@ -329,7 +329,15 @@ done
 tm resize-window -t "$S" -x 100 -y 30
 check storm_alive wait_status 'epoch [0-9]+' 10
 # sane: the status line is the last row and the screen has 30 rows
-last_row() { screen | sed -n '30p' | grep -Eq 'epoch [0-9]+'; }
+# (polled: after the storm the last full repaint may take a moment on a busy machine)
+last_row() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | sed -n '30p' | grep -Eq 'epoch [0-9]+' && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
 check storm_status_on_last_row last_row
 check storm_still_running wait_epoch_above "$(epoch)"
 check storm_quit quit_clean
