@@ -13,4 +13,9 @@ double vexp(double x);
 /* out[i] = 1 / (1 + e^-z[i]) for i < n: the sigmoid of a whole batch. */
 void vexp_sigmoid(const double *z, double *out, size_t n);
 
+/* out[i] = sigmoid(w1*x1[i] + w2*x2[i] + b) for i < n: the neuron's
+ * outputs for samples in file order, with the bits of the steps above. */
+void vexp_sigmoid_affine(const double *x1, const double *x2, double w1,
+                         double w2, double b, double *out, size_t n);
+
 #endif

@@ -174,11 +174,16 @@ sigmoid_batch_sums(const struct neuron *n, enum loss loss,
     double z[SIGMOID_CHUNK], a[SIGMOID_CHUNK];
     for (size_t start = batch->from; start < batch->to; start += SIGMOID_CHUNK) {
         size_t count = batch->to - start < SIGMOID_CHUNK ? batch->to - start : SIGMOID_CHUNK;
-        for (size_t k = 0; k < count; k++) {
-            size_t i = batch->order ? batch->order[start + k] : start + k;
-            z[k] = w1 * batch->x1[i] + w2 * batch->x2[i] + b;
+        if (batch->order) {
+            for (size_t k = 0; k < count; k++) {
+                size_t i = batch->order[start + k];
+                z[k] = w1 * batch->x1[i] + w2 * batch->x2[i] + b;
+            }
+            vexp_sigmoid(z, a, count);
+        } else {
+            vexp_sigmoid_affine(batch->x1 + start, batch->x2 + start, w1, w2, b,
+                                a, count);
         }
-        vexp_sigmoid(z, a, count);
         for (size_t k = 0; k < count; k++) {
             size_t i = batch->order ? batch->order[start + k] : start + k;
             double y = batch->y[i];

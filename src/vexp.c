@@ -69,3 +69,11 @@ void vexp_sigmoid(const double *z, double *out, size_t n)
     for (size_t i = 0; i < n; i++)
         out[i] = 1.0 / (1.0 + exp_inline(-z[i]));
 }
+
+__attribute__((target_clones("avx2", "default")))
+void vexp_sigmoid_affine(const double *x1, const double *x2, double w1,
+                         double w2, double b, double *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = 1.0 / (1.0 + exp_inline(-(w1 * x1[i] + w2 * x2[i] + b)));
+}

@@ -395,6 +395,17 @@ static void test_vectorised_sigmoid_has_the_scalar_bits(void **state)
     assert_true(isnan(a[0]) && a[1] == 1.0 && a[2] == 0.0);
     for (int i = 3; i < N; i++)
         assert_true(a[i] == activation_value(ACT_SIGMOID, z[i]));
+
+    /* The fused form w1*x1 + w2*x2 + b gives the scalar neuron's bits. */
+    static double x1[N], x2[N];
+    for (int i = 0; i < N; i++) {
+        x1[i] = 4.0 + 0.01 * i;
+        x2[i] = 1.0 + 0.037 * (i % 97);
+    }
+    struct neuron n = {-0.81404637810777103, 1.7220396411537677, -0.31261289101719808};
+    vexp_sigmoid_affine(x1, x2, n.w1, n.w2, n.b, a, N);
+    for (int i = 0; i < N; i++)
+        assert_true(a[i] == activation_value(ACT_SIGMOID, neuron_weighted_sum(&n, x1[i], x2[i])));
 }
 
 int main(void)
