@@ -15,6 +15,11 @@
 #define VIEWS_MIN_WIDTH 80
 #define VIEWS_MIN_HEIGHT 24
 
+/* What the right-hand top panel shows (v toggles). */
+enum right_view { RIGHT_BOWL, RIGHT_LANDSCAPE };
+
+struct landscape; /* cache of the cost landscape, see views.c's author */
+
 /* Everything the screen shows. Pointers are borrowed. */
 struct view_state {
     const struct trainer *trainer;
@@ -30,10 +35,31 @@ struct view_state {
     bool colour;              /* colours reach the screen: decision regions
                                  as coloured half-blocks; false (the frame
                                  dump, --no-color) draws shading glyphs */
+    enum right_view right;    /* bowl or the neuron's cost landscape */
+    struct landscape *landscape; /* owned by the caller (landscape_new /
+                                 landscape_free); views recompute it only
+                                 when one of its inputs changed; may be NULL */
+    const char *caption[2];   /* a lesson's caption lines, or NULL */
+    const char *lesson;       /* the lesson's name, or NULL */
+    bool rewound;             /* paused on a past epoch (left arrow) */
+    bool picked;              /* a click on the cost plot picked an epoch: */
+    size_t picked_epoch;      /* show that epoch's cost and weights */
 };
 
 /* Draws the whole frame into c (already sized to the terminal). Below
  * VIEWS_MIN_WIDTH x VIEWS_MIN_HEIGHT it draws only a notice to enlarge. */
 void views_render(struct canvas *c, const struct view_state *s);
+
+/* Mouse hit-testing on a frame of width x height drawn from s. */
+
+/* True when cell (x, y) lies on the bowl's plot; *px, *py receive the
+ * point of the plane (x, y of f) under it. */
+bool views_bowl_point(const struct view_state *s, int width, int height,
+                      int x, int y, double *px, double *py);
+
+/* True when cell (x, y) lies on the cost plot over recorded epochs; *epoch
+ * receives the epoch under it (one of the history's records). */
+bool views_cost_epoch(const struct view_state *s, int width, int height,
+                      int x, int y, size_t *epoch);
 
 #endif
