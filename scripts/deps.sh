@@ -4,9 +4,9 @@
 # root). On a system without dpkg/apt, say what to install and carry on.
 set -u
 case "${1:-run}" in
-    run)   want="libncurses-dev libcsv-dev pkg-config" ;;
-    test)  want="libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux" ;;
-    bench) want="libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux python3-numpy" ;;
+    run)   want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config" ;;
+    test)  want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux" ;;
+    bench) want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux python3-numpy" ;;
     *) echo "usage: deps.sh run|test|bench" >&2; exit 2 ;;
 esac
 
