@@ -10,6 +10,7 @@
 #include "bowl.h"
 #include "dataset.h"
 #include "options.h"
+#include "rewind.h"
 #include "trainer.h"
 
 struct session {
@@ -18,7 +19,8 @@ struct session {
     struct dataset data;         /* the samples trained on */
     struct trainer trainer;      /* trains on data */
     struct bowl bowl;            /* x^2+y^2 at the trainer's lr */
-    double bowl_start_x, bowl_start_y;
+    double bowl_start_x, bowl_start_y; /* where r and a new lr restart it */
+    struct rewind rewind;        /* every finished epoch's state, for <- -> */
 };
 
 /* Loads the data (--data or the built-in Iris), selects, and sets up the
@@ -32,16 +34,42 @@ void session_close(struct session *s);
 bool session_select(struct session *s, const struct selection *sel, char *err,
                     size_t errlen);
 
-/* One epoch of training and one bowl step. */
+/* One epoch of training and one bowl step. Training from a past epoch
+ * (after session_back) first forgets the epochs after it, like undo; each
+ * finished epoch is remembered for session_back. A bowl whose lr is not
+ * the trainer's (rewound past an lr change) restarts first. */
 void session_epoch(struct session *s);
-/* One minibatch; a bowl step too when it finished an epoch. */
+/* One minibatch; a bowl step too when it finished an epoch. The same
+ * forgetting and remembering as session_epoch. */
 void session_step_batch(struct session *s);
 
 /* Changes the training settings keeping the weights; a new lr restarts
  * the bowl's descent from its start. */
 void session_configure(struct session *s, const struct train_config *config);
 
-/* Weights, history and bowl back to the start (same seed, same run). */
+/* Weights, history and bowl back to the start (same seed, same run);
+ * the remembered epochs are forgotten. */
 void session_reset(struct session *s);
+
+/* Restarts the bowl's descent from (x, y) at the current lr; (x, y)
+ * becomes the start that r and lr changes restart from. */
+void session_bowl_restart(struct session *s, double x, double y);
+
+/* Back one epoch: the weights, RNG, history and bowl of the previous
+ * finished epoch, bit for bit (in the middle of an epoch: back to its
+ * start). false, nothing changed, when no older state is kept: at epoch 0
+ * or REWIND_CAPACITY epochs back. */
+bool session_back(struct session *s);
+
+/* Forward one epoch through the remembered states after session_back,
+ * bit for bit; false, nothing changed, when on the newest (then training
+ * an epoch is the way forward). */
+bool session_forward(struct session *s);
+
+/* True while on a remembered epoch older than the newest. */
+bool session_rewound(const struct session *s);
+
+/* The newest remembered epoch (the one training reached). */
+size_t session_newest_epoch(const struct session *s);
 
 #endif

@@ -50,6 +50,7 @@ struct trainer {
     struct rng rng;
     size_t epoch;              /* finished epochs */
     size_t *order;             /* sample order of the current epoch */
+    size_t *scratch;           /* n positions: the draws of a shuffle undone */
     size_t next;               /* position in order of the next batch; 0 = epoch not begun */
     double epoch_cost_sum;     /* sum of per-sample costs of this epoch so far */
     struct gradient gradient;  /* averaged gradient of the last update */
@@ -57,6 +58,20 @@ struct trainer {
     bool diverged;             /* a cost or weight became NaN/Inf */
     size_t diverged_epoch;     /* the epoch in which it first happened */
     struct history history;
+};
+
+/* What a trainer is at the end of an epoch, small enough to keep one per
+ * epoch (rewind): no sample order, which trainer_state_back and
+ * trainer_state_forward rebuild from the RNG states, and no history, which
+ * they cut back or extend by the one record of the epoch. */
+struct trainer_state {
+    size_t epoch;
+    struct neuron neuron;
+    struct rng rng;
+    struct gradient gradient;
+    double last_cost;
+    bool diverged;
+    size_t diverged_epoch;
 };
 
 /* Name of an init ("zeros", "uniform") and its parser. */
@@ -87,6 +102,22 @@ bool trainer_step_batch(struct trainer *t);
 
 /* Runs the rest of the current epoch (a whole one if none is under way). */
 void trainer_epoch(struct trainer *t);
+
+/* The state of t; meant for the end of an epoch (t->next == 0). */
+void trainer_state_save(const struct trainer *t, struct trainer_state *s);
+
+/* Goes back to prev, the state saved at the end of the epoch before the
+ * one t has finished or is in the middle of (or prev is t's own state:
+ * then it only drops a partial epoch). Weights, RNG, sample order,
+ * gradient, cost, divergence and the history (records after prev->epoch
+ * dropped) become exactly what they were; settings stay as they are. A
+ * history thinned in between (past HISTORY_CAP records) stays thinned. */
+void trainer_state_back(struct trainer *t, const struct trainer_state *prev);
+
+/* Goes forward to next, the state saved at the end of the epoch after
+ * the one t stands at the end of: exactly as if that epoch had been
+ * trained again with the settings it had (its history record added). */
+void trainer_state_forward(struct trainer *t, const struct trainer_state *next);
 
 /* Mean cost over all samples at the current weights and settings, and the
  * mean gradient into *g (may be NULL). What the screen shows when settings

@@ -1,5 +1,7 @@
 /* session.c - keeps the table, the selected samples, the trainer and the
- * bowl consistent while the user changes columns, classes and settings. */
+ * bowl consistent while the user changes columns, classes and settings,
+ * and remembers every finished epoch (rewind.c) so that the arrows can
+ * walk back and forth through them exactly. */
 #include "session.h"
 
 #include <stdio.h>
@@ -25,6 +27,30 @@ static void anchor_selection(const struct dataset *d, struct selection *sel)
     sel->class_b = d->class_name[1];
 }
 
+/* Remembers the state as it stands (the end of an epoch) after the cursor. */
+static void remember(struct session *s)
+{
+    struct rewind_entry e;
+    trainer_state_save(&s->trainer, &e.trainer);
+    e.bowl = bowl_mark(&s->bowl);
+    rewind_push(&s->rewind, &e);
+}
+
+/* Forgets everything remembered and starts again from the state now. */
+static void remember_from_here(struct session *s)
+{
+    rewind_clear(&s->rewind);
+    remember(s);
+}
+
+/* The bowl changed outside training: the entry shown keeps the new one. */
+static void remember_bowl(struct session *s)
+{
+    struct rewind_entry *e = rewind_current(&s->rewind);
+    if (e)
+        e->bowl = bowl_mark(&s->bowl);
+}
+
 bool session_open(struct session *s, const struct options *o, char *err,
                   size_t errlen)
 {
@@ -43,14 +69,23 @@ bool session_open(struct session *s, const struct options *o, char *err,
         table_free(&s->table);
         return false;
     }
+    if (!rewind_init(&s->rewind, REWIND_CAPACITY)) {
+        snprintf(err, errlen, "out of memory");
+        trainer_free(&s->trainer);
+        dataset_free(&s->data);
+        table_free(&s->table);
+        return false;
+    }
     s->bowl_start_x = o->start_x;
     s->bowl_start_y = o->start_y;
     bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, o->train.lr);
+    remember_from_here(s);
     return true;
 }
 
 void session_close(struct session *s)
 {
+    rewind_free(&s->rewind);
     trainer_free(&s->trainer);
     dataset_free(&s->data);
     table_free(&s->table);
@@ -77,31 +112,106 @@ bool session_select(struct session *s, const struct selection *sel, char *err,
     anchor_selection(&s->data, &s->selection);
     s->selection.standardize = standardize;
     bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
+    remember_from_here(s);
     return true;
+}
+
+/* Before training: the future of a past epoch is forgotten, and a bowl
+ * left at another lr by rewinding restarts at the trainer's. */
+static void before_training(struct session *s)
+{
+    rewind_truncate(&s->rewind);
+    if (s->bowl.lr != s->trainer.config.lr) {
+        bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
+        remember_bowl(s);
+    }
 }
 
 void session_epoch(struct session *s)
 {
+    before_training(s);
     trainer_epoch(&s->trainer);
     bowl_step(&s->bowl);
+    remember(s);
 }
 
 void session_step_batch(struct session *s)
 {
-    if (trainer_step_batch(&s->trainer))
+    before_training(s);
+    if (trainer_step_batch(&s->trainer)) {
         bowl_step(&s->bowl);
+        remember(s);
+    }
 }
 
 void session_configure(struct session *s, const struct train_config *config)
 {
     bool new_lr = config->lr != s->trainer.config.lr;
     trainer_configure(&s->trainer, config);
-    if (new_lr)
+    if (new_lr) {
         bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, config->lr);
+        remember_bowl(s);
+    }
 }
 
 void session_reset(struct session *s)
 {
     trainer_reset(&s->trainer);
     bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
+    remember_from_here(s);
+}
+
+void session_bowl_restart(struct session *s, double x, double y)
+{
+    s->bowl_start_x = x;
+    s->bowl_start_y = y;
+    bowl_start(&s->bowl, x, y, s->trainer.config.lr);
+    remember_bowl(s);
+}
+
+/* Moves the trainer and the bowl to entry e, going back or forward. */
+static void go_to(struct session *s, const struct rewind_entry *e, bool back)
+{
+    if (back)
+        trainer_state_back(&s->trainer, &e->trainer);
+    else
+        trainer_state_forward(&s->trainer, &e->trainer);
+    bowl_restore(&s->bowl, &e->bowl);
+}
+
+bool session_back(struct session *s)
+{
+    struct rewind *r = &s->rewind;
+    if (s->trainer.next > 0 && rewind_current(r) != NULL) {
+        go_to(s, rewind_current(r), true); /* drop the partial epoch */
+        return true;
+    }
+    const struct rewind_entry *e = rewind_peek(r, -1);
+    if (e == NULL)
+        return false;
+    go_to(s, e, true);
+    rewind_move(r, -1);
+    return true;
+}
+
+bool session_forward(struct session *s)
+{
+    struct rewind *r = &s->rewind;
+    const struct rewind_entry *e = s->trainer.next == 0 ? rewind_peek(r, 1) : NULL;
+    if (e == NULL)
+        return false;
+    go_to(s, e, false);
+    rewind_move(r, 1);
+    return true;
+}
+
+bool session_rewound(const struct session *s)
+{
+    return rewind_is_back(&s->rewind);
+}
+
+size_t session_newest_epoch(const struct session *s)
+{
+    const struct rewind_entry *e = rewind_newest(&s->rewind);
+    return e ? e->trainer.epoch : s->trainer.epoch;
 }

@@ -53,8 +53,9 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->config = *config;
     t->data = data;
     t->order = malloc((data->n ? data->n : 1) * sizeof *t->order);
+    t->scratch = malloc((data->n ? data->n : 1) * sizeof *t->scratch);
     t->history.records = malloc(HISTORY_CAP * sizeof *t->history.records);
-    if (!t->order || !t->history.records) {
+    if (!t->order || !t->scratch || !t->history.records) {
         trainer_free(t);
         return false;
     }
@@ -65,8 +66,10 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
 void trainer_free(struct trainer *t)
 {
     free(t->order);
+    free(t->scratch);
     free(t->history.records);
     t->order = NULL;
+    t->scratch = NULL;
     t->history.records = NULL;
 }
 
@@ -188,6 +191,71 @@ void trainer_epoch(struct trainer *t)
         return;
     while (!trainer_step_batch(t))
         ;
+}
+
+void trainer_state_save(const struct trainer *t, struct trainer_state *s)
+{
+    s->epoch = t->epoch;
+    s->neuron = t->neuron;
+    s->rng = t->rng;
+    s->gradient = t->gradient;
+    s->last_cost = t->last_cost;
+    s->diverged = t->diverged;
+    s->diverged_epoch = t->diverged_epoch;
+}
+
+static void state_load(struct trainer *t, const struct trainer_state *s)
+{
+    t->epoch = s->epoch;
+    t->neuron = s->neuron;
+    t->rng = s->rng;
+    t->gradient = s->gradient;
+    t->last_cost = s->last_cost;
+    t->diverged = s->diverged;
+    t->diverged_epoch = s->diverged_epoch;
+    t->next = 0;
+    t->epoch_cost_sum = 0.0;
+}
+
+/* Only shuffling draws random numbers after the init, one shuffle per
+ * epoch: when the RNG moved since prev, the epoch after prev began with a
+ * shuffle from prev's RNG. Its draws are made again and its swaps undone
+ * in reverse order, which gives back the order prev ended with. */
+void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
+{
+    size_t n = t->data->n;
+    if (t->rng.state != prev->rng.state && n > 1) {
+        struct rng r = prev->rng;
+        for (size_t i = n; i > 1; i--)
+            t->scratch[i - 1] = (size_t)rng_below(&r, i);
+        for (size_t i = 2; i <= n; i++) {
+            size_t j = t->scratch[i - 1];
+            size_t tmp = t->order[i - 1];
+            t->order[i - 1] = t->order[j];
+            t->order[j] = tmp;
+        }
+    }
+    struct history *h = &t->history;
+    while (h->len > 0 && h->records[h->len - 1].epoch > prev->epoch)
+        h->len--;
+    state_load(t, prev);
+}
+
+void trainer_state_forward(struct trainer *t, const struct trainer_state *next)
+{
+    if (t->rng.state != next->rng.state && t->data->n > 1) {
+        struct rng r = t->rng;
+        rng_permute(&r, t->order, t->data->n);
+    }
+    state_load(t, next);
+    struct epoch_record r = {
+        .epoch = next->epoch,
+        .cost = next->last_cost,
+        .w1 = next->neuron.w1,
+        .w2 = next->neuron.w2,
+        .b = next->neuron.b,
+    };
+    history_add(&t->history, &r);
 }
 
 double trainer_evaluate(const struct trainer *t, struct gradient *g)

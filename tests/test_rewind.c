@@ -1,0 +1,293 @@
+/* test_rewind.c - the arrows' exactness: going back k epochs gives the
+ * state of a fresh run of E-k epochs bit for bit (weights, RNG, sample
+ * order, gradient, history, bowl), going forward again gives epoch E, and
+ * the ring keeps REWIND_CAPACITY (>= 10,000) epochs and refuses older. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "bowl.h"
+#include "options.h"
+#include "rewind.h"
+#include "session.h"
+
+/* Options as the command line gives them, plus args, into *o (its
+ * selection points into o itself: not to be copied). */
+static void parse(struct options *o, int argc, const char **args)
+{
+    static char text[32][64];
+    char *argv[32];
+    char err[256];
+    strcpy(text[0], "descent");
+    argv[0] = text[0];
+    for (int i = 0; i < argc; i++) {
+        snprintf(text[i + 1], sizeof text[i + 1], "%s", args[i]);
+        argv[i + 1] = text[i + 1];
+    }
+    assert_true(options_parse(argc + 1, argv, o, err, sizeof err));
+}
+
+static void open_session(struct session *s, const struct options *o)
+{
+    char err[256];
+    assert_true(session_open(s, o, err, sizeof err));
+}
+
+/* Minibatches with shuffling and a random init: every part of the state
+ * (RNG, order) matters. */
+static const char *shuffled[] = {"--batch", "8", "--init", "uniform", "--seed", "7",
+                                 "--lr", "0.2", "--classes", "versicolor,virginica"};
+#define NSHUFFLED (int)(sizeof shuffled / sizeof shuffled[0])
+
+static void assert_same_bits(const void *a, const void *b, size_t n)
+{
+    assert_memory_equal(a, b, n);
+}
+
+/* Everything training and the screen read is the same in a and b. */
+static void assert_same_state(const struct session *a, const struct session *b)
+{
+    const struct trainer *x = &a->trainer, *y = &b->trainer;
+    assert_int_equal(x->epoch, y->epoch);
+    assert_int_equal(x->next, y->next);
+    assert_same_bits(&x->neuron, &y->neuron, sizeof x->neuron);
+    assert_same_bits(&x->gradient, &y->gradient, sizeof x->gradient);
+    assert_same_bits(&x->last_cost, &y->last_cost, sizeof x->last_cost);
+    assert_int_equal(x->rng.state, y->rng.state);
+    assert_int_equal(x->diverged, y->diverged);
+    assert_same_bits(x->order, y->order, x->data->n * sizeof *x->order);
+    assert_int_equal(x->history.len, y->history.len);
+    assert_same_bits(x->history.records, y->history.records,
+                     x->history.len * sizeof *x->history.records);
+    const struct bowl *p = &a->bowl, *q = &b->bowl;
+    assert_int_equal(p->steps, q->steps);
+    assert_int_equal(p->path_len, q->path_len);
+    assert_same_bits(&p->x, &q->x, sizeof p->x);
+    assert_same_bits(&p->y, &q->y, sizeof p->y);
+    assert_same_bits(p->path_x, q->path_x, p->path_len * sizeof p->path_x[0]);
+    assert_same_bits(p->path_y, q->path_y, p->path_len * sizeof p->path_y[0]);
+}
+
+static void train(struct session *s, size_t epochs)
+{
+    for (size_t i = 0; i < epochs; i++)
+        session_epoch(s);
+}
+
+static void test_back_k_is_a_fresh_run_of_e_minus_k(void **state)
+{
+    (void)state;
+    struct options o;
+    parse(&o, NSHUFFLED, shuffled);
+    const size_t E = 300;
+    const size_t ks[] = {1, 2, 17, 150, 300};
+    for (size_t t = 0; t < sizeof ks / sizeof ks[0]; t++) {
+        size_t k = ks[t];
+        struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh),
+                       *at_e = malloc(sizeof *at_e);
+        assert_non_null(run);
+        assert_non_null(fresh);
+        assert_non_null(at_e);
+        open_session(run, &o);
+        open_session(fresh, &o);
+        open_session(at_e, &o);
+        train(run, E);
+        train(at_e, E);
+        train(fresh, E - k);
+        for (size_t i = 0; i < k; i++)
+            assert_true(session_back(run));
+        assert_same_state(run, fresh);
+        assert_int_equal(session_rewound(run), k > 0);
+        assert_int_equal(session_newest_epoch(run), E);
+        for (size_t i = 0; i < k; i++)
+            assert_true(session_forward(run));
+        assert_false(session_forward(run));
+        assert_false(session_rewound(run));
+        assert_same_state(run, at_e);
+        /* and training on from there is the same run */
+        train(run, 5);
+        train(at_e, 5);
+        assert_same_state(run, at_e);
+        session_close(run);
+        session_close(fresh);
+        session_close(at_e);
+        free(run);
+        free(fresh);
+        free(at_e);
+    }
+}
+
+static void test_back_from_the_middle_of_an_epoch(void **state)
+{
+    (void)state;
+    struct options o;
+    parse(&o, NSHUFFLED, shuffled);
+    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
+    open_session(run, &o);
+    open_session(fresh, &o);
+    train(run, 10);
+    train(fresh, 10);
+    for (int i = 0; i < 3; i++)
+        session_step_batch(run);
+    assert_true(run->trainer.next > 0);
+    assert_false(session_forward(run)); /* forward from a partial epoch: train */
+    assert_true(session_back(run));     /* back to the epoch's start */
+    assert_same_state(run, fresh);
+    assert_true(session_back(run));
+    session_close(fresh);
+    open_session(fresh, &o);
+    train(fresh, 9);
+    assert_same_state(run, fresh);
+    session_close(run);
+    session_close(fresh);
+    free(run);
+    free(fresh);
+}
+
+static void test_training_from_the_past_forgets_the_future(void **state)
+{
+    (void)state;
+    struct options o;
+    parse(&o, NSHUFFLED, shuffled);
+    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
+    open_session(run, &o);
+    open_session(fresh, &o);
+    train(run, 20);
+    for (int i = 0; i < 5; i++)
+        assert_true(session_back(run));
+    session_step_batch(run); /* a minibatch from epoch 15 */
+    assert_false(session_rewound(run));
+    assert_int_equal(session_newest_epoch(run), 15);
+    train(run, 1);           /* finishes epoch 16 */
+    assert_false(session_forward(run));
+    train(fresh, 16);
+    assert_same_state(run, fresh);
+    session_close(run);
+    session_close(fresh);
+    free(run);
+    free(fresh);
+}
+
+static void test_ring_keeps_capacity_and_refuses_older(void **state)
+{
+    (void)state;
+    assert_true(REWIND_CAPACITY >= 10000);
+    const char *args[] = {"--lr", "0.001"};
+    struct options o;
+    parse(&o, 2, args);
+    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
+    open_session(run, &o);
+    const size_t E = REWIND_CAPACITY + 25;
+    train(run, E);
+    size_t back = 0;
+    while (session_back(run))
+        back++;
+    /* the ring holds the newest REWIND_CAPACITY states: E and before */
+    assert_int_equal(back, REWIND_CAPACITY - 1);
+    assert_int_equal(run->trainer.epoch, E - (REWIND_CAPACITY - 1));
+    assert_int_equal(rewind_oldest(&run->rewind)->trainer.epoch, run->trainer.epoch);
+    open_session(fresh, &o);
+    train(fresh, E - (REWIND_CAPACITY - 1));
+    assert_same_state(run, fresh); /* across bowl path thinning too */
+    session_close(run);
+    session_close(fresh);
+    free(run);
+    free(fresh);
+}
+
+static void test_reset_and_epoch_zero(void **state)
+{
+    (void)state;
+    struct options o;
+    parse(&o, 0, NULL);
+    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
+    open_session(run, &o);
+    open_session(fresh, &o);
+    assert_false(session_back(run)); /* nothing before epoch 0 */
+    train(run, 3);
+    session_reset(run);
+    assert_false(session_back(run)); /* reset forgets */
+    assert_same_state(run, fresh);
+    session_close(run);
+    session_close(fresh);
+    free(run);
+    free(fresh);
+}
+
+static void test_bowl_restore_is_a_fresh_descent(void **state)
+{
+    (void)state;
+    struct bowl *b = malloc(sizeof *b), *f = malloc(sizeof *f);
+    const size_t targets[] = {0, 1, 4095, 4096, 4097, 6143, 6144, 9000, 8999};
+    bowl_start(b, 5, 5, 0.0001);
+    for (int i = 0; i < 10000; i++)
+        bowl_step(b);
+    for (size_t t = 0; t < sizeof targets / sizeof targets[0]; t++) {
+        struct bowl_mark m = {0.0001, 5, 5, targets[t]};
+        bowl_restore(b, &m);
+        bowl_start(f, 5, 5, 0.0001);
+        for (size_t i = 0; i < targets[t]; i++)
+            bowl_step(f);
+        assert_int_equal(b->steps, f->steps);
+        assert_int_equal(b->path_len, f->path_len);
+        assert_memory_equal(b->path_x, f->path_x, f->path_len * sizeof f->path_x[0]);
+        assert_memory_equal(&b->x, &f->x, sizeof b->x);
+    }
+    /* another descent (a click, a new lr) is rebuilt from its own start */
+    struct bowl_mark other = {0.1, -3, 2, 7};
+    bowl_restore(b, &other);
+    bowl_start(f, -3, 2, 0.1);
+    for (int i = 0; i < 7; i++)
+        bowl_step(f);
+    assert_memory_equal(&b->x, &f->x, sizeof b->x);
+    assert_int_equal(b->path_len, 8);
+    free(b);
+    free(f);
+}
+
+static void test_ring_basics(void **state)
+{
+    (void)state;
+    struct rewind r;
+    assert_true(rewind_init(&r, 3));
+    assert_null(rewind_current(&r));
+    struct rewind_entry e;
+    memset(&e, 0, sizeof e);
+    for (size_t i = 1; i <= 5; i++) {
+        e.trainer.epoch = i;
+        rewind_push(&r, &e);
+    }
+    assert_int_equal(r.len, 3);
+    assert_int_equal(rewind_oldest(&r)->trainer.epoch, 3);
+    assert_true(rewind_move(&r, -1));
+    assert_true(rewind_move(&r, -1));
+    assert_false(rewind_move(&r, -1));
+    assert_true(rewind_is_back(&r));
+    assert_int_equal(rewind_current(&r)->trainer.epoch, 3);
+    e.trainer.epoch = 42;
+    rewind_push(&r, &e); /* forgets 4 and 5 */
+    assert_int_equal(r.len, 2);
+    assert_int_equal(rewind_newest(&r)->trainer.epoch, 42);
+    assert_false(rewind_is_back(&r));
+    rewind_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_back_k_is_a_fresh_run_of_e_minus_k),
+        cmocka_unit_test(test_back_from_the_middle_of_an_epoch),
+        cmocka_unit_test(test_training_from_the_past_forgets_the_future),
+        cmocka_unit_test(test_ring_keeps_capacity_and_refuses_older),
+        cmocka_unit_test(test_reset_and_epoch_zero),
+        cmocka_unit_test(test_bowl_restore_is_a_fresh_descent),
+        cmocka_unit_test(test_ring_basics),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
