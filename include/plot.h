@@ -56,11 +56,14 @@ struct axes {
     const double *y_marks;  /* y values labelled first, exactly (%.4g); */
     size_t y_mark_count;    /* e.g. the min and the max */
     bool y_nice;            /* also nice ticks where there is room */
+    const char *x_name;     /* axis names (NULL: none): x at the right */
+    const char *y_name;     /* end of the tick labels, y at the top left */
 };
 
 /* Draws a left and a bottom axis with ticks and labels inside outer and
  * sets *p to the area left for the data. Returns false (drawing nothing)
- * when outer is too small for axes. */
+ * when outer is too small for axes. With c NULL it only lays out: *p is
+ * what drawing would give (for hit-testing). */
 bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
                struct style st, struct plot *p);
 
@@ -109,6 +112,14 @@ void plot_path(struct canvas *c, const struct plot *p, const double *xs,
 void plot_arrow(struct canvas *c, const struct plot *p, double x, double y,
                 struct style st);
 
+/* An arrow for the vector (vx, vy) from the point (x, y), in data units:
+ * a line of dots, clipped to the area, and a head glyph (→ ↗ ... or
+ * > ^ < v) in the cell of its tip when that cell is inside the area and
+ * differs from the start's. Nothing when the start is outside the area
+ * or a value is not finite. Returns true when something was drawn. */
+bool plot_vector(struct canvas *c, const struct plot *p, double x, double y,
+                 double vx, double vy, struct style st);
+
 /* A function of (x, y) sampled by bands and contours. */
 typedef double (*plot_function)(double x, double y, const void *ctx);
 
@@ -144,6 +155,13 @@ struct cost_style {
 void plot_cost(struct canvas *c, struct rect r,
                const struct epoch_record *records, size_t n, bool log_scale,
                const struct cost_style *st);
+
+/* The data window plot_cost would use for the same arguments (epochs
+ * along x, the scaled cost along y), without drawing: for marking an
+ * epoch and for mapping a column back to an epoch. Returns false when
+ * there are no records or r is too small. */
+bool plot_cost_layout(struct rect r, const struct epoch_record *records,
+                      size_t n, bool log_scale, struct plot *p);
 
 /* A one-row sparkline of the costs at (x, y), at most width cells (the
  * whole history squeezed in, each cell the highest cost of its part):

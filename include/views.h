@@ -18,7 +18,7 @@
 /* What the right-hand top panel shows (v toggles). */
 enum right_view { RIGHT_BOWL, RIGHT_LANDSCAPE };
 
-struct landscape; /* cache of the cost landscape, see views.c's author */
+struct landscape; /* cache of the cost landscape: landscape.h */
 
 /* Everything the screen shows. Pointers are borrowed. */
 struct view_state {
@@ -44,6 +44,8 @@ struct view_state {
     bool rewound;             /* paused on a past epoch (left arrow) */
     bool picked;              /* a click on the cost plot picked an epoch: */
     size_t picked_epoch;      /* show that epoch's cost and weights */
+    size_t newest_epoch;      /* while rewound: the newest epoch trained
+                                 ("◀ epoch N of M"); 0: not known */
 };
 
 /* Draws the whole frame into c (already sized to the terminal). Below

@@ -276,6 +276,7 @@ bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
     struct y_tick ticks[MAX_TICKS];
     size_t nt = 0;
     int lw = 1;
+    int y_name_w = ax->y_name ? canvas_text_width(ax->y_name) : 0;
     struct plot q;
     for (int iter = 0; iter < 4; iter++) {
         struct rect area = {outer.x + lw + 1, outer.y, outer.w - lw - 1,
@@ -286,7 +287,7 @@ bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
         if (ax->equal_aspect)
             plot_equal_aspect(&q);
         nt = y_ticks(&q, ax, ticks, MAX_TICKS);
-        int need = 1;
+        int need = y_name_w > 1 ? y_name_w : 1;
         for (size_t i = 0; i < nt; i++) {
             int w = canvas_text_width(ticks[i].label);
             if (w > need)
@@ -302,17 +303,32 @@ bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
     if (a->w < 2 || a->h < 1)
         return false;
     *p = q;
-    /* Axis lines and y ticks. */
+    if (!c)
+        return true;
+    /* Axis lines and y ticks; the y name takes the top row's label. */
     canvas_vline(c, a->x - 1, a->y, a->h + 1, st);
     canvas_hline(c, a->x - 1, a->y + a->h, a->w + 1, st);
     for (size_t i = 0; i < nt; i++) {
         canvas_join(c, a->x - 1, ticks[i].row, BOX_LEFT, st);
+        if (ax->y_name && ticks[i].row == a->y)
+            continue;
         int w = canvas_text_width(ticks[i].label);
         int x = a->x - 1 - w;
         canvas_text(c, x < outer.x ? outer.x : x, ticks[i].row, lw,
                     ticks[i].label, st);
     }
-    /* x ticks: nice values, labels centred, none overlapping. */
+    if (ax->y_name)
+        canvas_text(c, a->x - 1 - (y_name_w < lw ? y_name_w : lw), a->y, lw,
+                    ax->y_name, style_of((enum colour)st.fg, ATTR_BOLD));
+    /* x ticks: nice values, labels centred, none overlapping (nor the x
+     * name at the right end). */
+    int name_x = outer.x + outer.w + 1;
+    if (ax->x_name) {
+        int w = canvas_text_width(ax->x_name);
+        name_x = outer.x + outer.w - w;
+        canvas_text(c, name_x, a->y + a->h + 1, w, ax->x_name,
+                    style_of((enum colour)st.fg, ATTR_BOLD));
+    }
     double step = nice_step(q.x1 - q.x0, a->w / 8 > 1 ? a->w / 8 : 2);
     if (ax->x_integer && step < 1.0)
         step = 1.0;
@@ -329,7 +345,7 @@ bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
             x = outer.x + outer.w - w;
         if (x < outer.x)
             x = outer.x;
-        if (x <= last_end + 1)
+        if (x <= last_end + 1 || x + w >= name_x)
             continue;
         canvas_join(c, col, a->y + a->h, BOX_DOWN, st);
         canvas_text(c, x, a->y + a->h + 1, outer.w, label, st);
@@ -520,6 +536,28 @@ void plot_arrow(struct canvas *c, const struct plot *p, double x, double y,
     canvas_text(c, lx, ly, a->w, label, st);
 }
 
+bool plot_vector(struct canvas *c, const struct plot *p, double x, double y,
+                 double vx, double vy, struct style st)
+{
+    int sx, sy, tx, ty;
+    if (!isfinite(vx) || !isfinite(vy) || !plot_to_cell(p, x, y, &sx, &sy))
+        return false;
+    double ex = x + vx, ey = y + vy;
+    if (!isfinite(ex) || !isfinite(ey))
+        return false;
+    segment(c, p, x, y, ex, ey, st);
+    double dxa, dya, dxb, dyb;
+    plot_to_dot(p, x, y, &dxa, &dya);
+    plot_to_dot(p, ex, ey, &dxb, &dyb);
+    double hx = plot_dot_width(p) / 2, hy = plot_dot_height(p) / 2;
+    double cx0 = x, cy0 = y, cx1 = ex, cy1 = ey;
+    if (canvas_clip_segment(&cx0, &cy0, &cx1, &cy1, p->x0 - hx, p->y0 - hy,
+                            p->x1 + hx, p->y1 + hy) &&
+        plot_to_cell(p, cx1, cy1, &tx, &ty) && (tx != sx || ty != sy))
+        canvas_put(c, tx, ty, arrow_glyph(c->utf8, dxb - dxa, dya - dyb), st);
+    return true;
+}
+
 /* ---------- bands and contours ---------- */
 
 static int band_of(double v, const double *levels, size_t n)
@@ -666,19 +704,13 @@ struct column {
     bool has, bad;
 };
 
-void plot_cost(struct canvas *c, struct rect r,
-               const struct epoch_record *records, size_t n, bool log_scale,
-               const struct cost_style *st)
+/* Lays out (c NULL) or draws the axes of the cost plot; *p, *cr and
+ * *use_log receive what the plot of the curve needs. */
+static void cost_frame(struct canvas *c, struct rect r,
+                       const struct epoch_record *records, size_t n,
+                       bool log_scale, struct style axis_style,
+                       struct cost_range *range, bool *log_used, struct plot *p)
 {
-    if (r.w < 1 || r.h < 1)
-        return;
-    if (n == 0) {
-        const char *msg = "no epochs yet";
-        int w = canvas_text_width(msg);
-        canvas_text(c, r.x + (r.w - w > 0 ? (r.w - w) / 2 : 0), r.y + r.h / 2,
-                    r.w, msg, st->axis);
-        return;
-    }
     struct cost_range cr = cost_range(records, n);
     if (cr.finite == 0) {
         cr.lo = cr.min_positive = 0.0;
@@ -703,9 +735,41 @@ void plot_cost(struct canvas *c, struct rect r,
         ax.y0 = ylo - pad;
         ax.y1 = yhi + pad;
     }
+    if (!plot_axes(c, r, &ax, axis_style, p))
+        plot_init(p, r, ax.x0, ax.x1, ax.y0, ax.y1);
+    *range = cr;
+    *log_used = use_log;
+}
+
+bool plot_cost_layout(struct rect r, const struct epoch_record *records,
+                      size_t n, bool log_scale, struct plot *p)
+{
+    if (r.w < 1 || r.h < 1 || n == 0)
+        return false;
+    struct cost_range cr;
+    bool use_log;
+    cost_frame(NULL, r, records, n, log_scale, style_of(COLOUR_DEFAULT, 0), &cr,
+               &use_log, p);
+    return true;
+}
+
+void plot_cost(struct canvas *c, struct rect r,
+               const struct epoch_record *records, size_t n, bool log_scale,
+               const struct cost_style *st)
+{
+    if (r.w < 1 || r.h < 1)
+        return;
+    if (n == 0) {
+        const char *msg = "no epochs yet";
+        int w = canvas_text_width(msg);
+        canvas_text(c, r.x + (r.w - w > 0 ? (r.w - w) / 2 : 0), r.y + r.h / 2,
+                    r.w, msg, st->axis);
+        return;
+    }
+    struct cost_range cr;
+    bool use_log;
     struct plot p;
-    if (!plot_axes(c, r, &ax, st->axis, &p))
-        plot_init(&p, r, ax.x0, ax.x1, ax.y0, ax.y1);
+    cost_frame(c, r, records, n, log_scale, st->axis, &cr, &use_log, &p);
 
     struct column cols[PLOT_MAX_DOTS];
     int nx = dots_across(&p);

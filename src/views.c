@@ -1,8 +1,10 @@
-/* views.c - the whole screen from the state: four panels (scatter, bowl,
- * cost, neuron), the status line, the divergence banner, the notice and
- * the help overlay, laid out for any size from 80x24 up; smaller
- * terminals get a one-line notice. Reads the model through const
- * pointers, draws through plot.c and canvas.c, allocates nothing. */
+/* views.c - the whole screen from the state: four panels (scatter, bowl
+ * or cost landscape, cost, neuron), a lesson's caption, the status line,
+ * the divergence banner, the notice and the help overlay, laid out for
+ * any size from 80x24 up; smaller terminals get a one-line notice. Also
+ * the mouse's hit-testing, from the same layout. Reads the model through
+ * const pointers, draws through plot.c and canvas.c; allocates nothing
+ * except a temporary landscape when the caller passes none. */
 #include "views.h"
 
 #include <math.h>
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "landscape.h"
 #include "plot.h"
 
 /* Glyphs and words that differ between UTF-8 and ASCII screens. */
@@ -24,13 +27,18 @@ struct glyphs {
     const char *current;    /* the bowl's current point */
     const char *start;      /* the bowl's start point */
     const char *region;     /* shading of the second class's region */
+    const char *back;       /* "◀": the status line of a rewound screen */
+    const char *ellipsis;   /* a clipped caption */
+    const char *nabla;      /* "∇" */
 };
 
 static const struct glyphs utf8_glyphs = {
     "·", "—", "∂", "≥", "▶ running", "❚❚ paused", "■ done", "●", "○", " ·",
+    "◀", "…", "∇",
 };
 static const struct glyphs ascii_glyphs = {
     "*", "--", "d", ">=", "> running", "|| paused", "# done", "@", "o", " .",
+    "<", "...", "grad ",
 };
 
 static const struct glyphs *glyphs_for(const struct canvas *c)
@@ -52,25 +60,147 @@ static const struct glyphs *glyphs_for(const struct canvas *c)
 #define STYLE_COST style_of(COLOUR_GREEN, ATTR_BOLD)
 #define STYLE_BAD style_of(COLOUR_RED, ATTR_BOLD)
 #define STYLE_WARN style_of(COLOUR_RED, ATTR_BOLD)
+#define STYLE_ARROW style_of(COLOUR_YELLOW, ATTR_BOLD)
+#define STYLE_CAPTION style_of(COLOUR_DEFAULT, ATTR_BOLD | ATTR_REVERSE)
+
+/* A lesson's caption, wrapped to the screen: at most two rows. */
+#define CAPTION_ROWS 2
+struct caption {
+    char row[CAPTION_ROWS][640];
+    int rows;
+};
+
+/* Drops whole UTF-8 characters from the end of text until it takes at
+ * most max columns. */
+static void cut_to_width(char *text, int max)
+{
+    while (text[0] && canvas_text_width(text) > max) {
+        size_t len = strlen(text);
+        do
+            len--;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80);
+        text[len] = '\0';
+    }
+}
+
+/* Appends word (a UTF-8 string of `width` columns) to the caption rows
+ * of at most max columns; returns false when it no longer fits. */
+static bool caption_word(struct caption *cap, const char *word, int width,
+                         int max)
+{
+    if (cap->rows == 0)
+        cap->rows = 1;
+    char *row = cap->row[cap->rows - 1];
+    int used = canvas_text_width(row);
+    if (used > 0 && used + 1 + width > max) {
+        if (cap->rows == CAPTION_ROWS)
+            return false;
+        row = cap->row[cap->rows++];
+        used = 0;
+    }
+    size_t len = strlen(row);
+    snprintf(row + len, sizeof cap->row[0] - len, "%s%s", used > 0 ? " " : "", word);
+    return true;
+}
+
+/* Word-wraps the texts (NULL ends) into at most two rows of width max;
+ * what does not fit ends the second row with an ellipsis. */
+static void caption_wrap(struct caption *cap, const char *const texts[], int max,
+                         const char *ellipsis)
+{
+    memset(cap, 0, sizeof *cap);
+    char word[256];
+    bool clipped = false;
+    for (size_t t = 0; texts[t] && !clipped; t++) {
+        const char *q = texts[t];
+        while (*q && !clipped) {
+            while (*q == ' ')
+                q++;
+            size_t len = strcspn(q, " ");
+            if (len == 0)
+                break;
+            snprintf(word, sizeof word, "%.*s", (int)(len < 255 ? len : 255), q);
+            q += len;
+            cut_to_width(word, max);  /* a word longer than a row */
+            int w = canvas_text_width(word);
+            if (!caption_word(cap, word, w, max))
+                clipped = true;
+        }
+    }
+    if (clipped) {
+        char *row = cap->row[CAPTION_ROWS - 1];
+        cut_to_width(row, max - canvas_text_width(ellipsis));
+        size_t len = strlen(row);
+        snprintf(row + len, sizeof cap->row[0] - len, "%s", ellipsis);
+    }
+}
+
+/* The caption of s for a screen width columns wide (rows = 0: none). */
+static void caption_of(const struct view_state *s, int width, bool utf8,
+                       struct caption *cap)
+{
+    memset(cap, 0, sizeof *cap);
+    if (!s->caption[0] || !s->caption[0][0])
+        return;
+    char name[96] = "";
+    if (s->lesson && s->lesson[0])
+        snprintf(name, sizeof name, "lesson %s:", s->lesson);
+    const char *ellipsis = utf8 ? utf8_glyphs.ellipsis : ascii_glyphs.ellipsis;
+    int max = width - 2;
+    /* The author's two lines as they are when they fit, else re-wrapped. */
+    char first[640];
+    snprintf(first, sizeof first, "%s%s%s", name, name[0] ? " " : "", s->caption[0]);
+    bool second = s->caption[1] && s->caption[1][0];
+    if (canvas_text_width(first) <= max &&
+        (!second || canvas_text_width(s->caption[1]) <= max)) {
+        snprintf(cap->row[0], sizeof cap->row[0], "%s", first);
+        cap->rows = 1;
+        if (second) {
+            snprintf(cap->row[1], sizeof cap->row[1], "%s", s->caption[1]);
+            cap->rows = 2;
+        }
+        return;
+    }
+    const char *texts[4] = {name[0] ? name : NULL, s->caption[0],
+                            second ? s->caption[1] : NULL, NULL};
+    if (!texts[0]) {
+        texts[0] = texts[1];
+        texts[1] = texts[2];
+        texts[2] = NULL;
+    }
+    caption_wrap(cap, texts, max, ellipsis);
+}
 
 /* The layout of a frame. */
 struct layout {
     struct rect scatter, bowl, cost, neuron;
+    int caption_rows;       /* rows at the top for a lesson's caption */
     int status_row;
 };
 
-static struct layout lay_out(int width, int height)
+static struct layout lay_out(int width, int height, int caption_rows)
 {
     struct layout l;
-    int panels = height - 1;
+    int panels = height - 1 - caption_rows;
     int left = width * 58 / 100;
     int top = (panels * 3 + 2) / 5;
-    l.scatter = (struct rect){0, 0, left, top};
-    l.bowl = (struct rect){left - 1, 0, width - left + 1, top};
-    l.cost = (struct rect){0, top - 1, left, panels - top + 1};
-    l.neuron = (struct rect){left - 1, top - 1, width - left + 1, panels - top + 1};
+    int y = caption_rows;
+    l.scatter = (struct rect){0, y, left, top};
+    l.bowl = (struct rect){left - 1, y, width - left + 1, top};
+    l.cost = (struct rect){0, y + top - 1, left, panels - top + 1};
+    l.neuron = (struct rect){left - 1, y + top - 1, width - left + 1, panels - top + 1};
+    l.caption_rows = caption_rows;
     l.status_row = height - 1;
     return l;
+}
+
+/* The layout of s on a width x height screen (its caption included). */
+static struct layout lay_out_state(const struct view_state *s, int width,
+                                   int height, bool utf8)
+{
+    struct caption cap;
+    caption_of(s, width, utf8, &cap);
+    return lay_out(width, height, cap.rows);
 }
 
 static struct rect inner(struct rect r)
@@ -233,6 +363,51 @@ static double step_at_least(double v)
     return 10 * mag;
 }
 
+/* The bowl's two lines of numbers. */
+struct bowl_info {
+    char line1[96], line2[96];
+    int rows;               /* 1: side by side, 2: one under the other */
+};
+
+static void bowl_info_of(const struct bowl *b, int width, struct bowl_info *info)
+{
+    char xs[24], ys[24], fs[24];
+    plot_format_number(xs, sizeof xs, b->x, -1);
+    plot_format_number(ys, sizeof ys, b->y, -1);
+    plot_format_number(fs, sizeof fs, bowl_f(b->x, b->y), -1);
+    snprintf(info->line1, sizeof info->line1, "lr %g  step %zu", b->lr, b->steps);
+    snprintf(info->line2, sizeof info->line2, "(x, y) = (%s, %s)  f = %s", xs, ys, fs);
+    info->rows = canvas_text_width(info->line1) + 3 + canvas_text_width(info->line2)
+                 <= width ? 1 : 2;
+}
+
+/* The bowl's plot inside the panel's inner rectangle: axes drawn when c
+ * is not NULL; *p is the same either way (hit-testing uses NULL). */
+static void bowl_plot(struct canvas *c, struct rect in, const struct bowl *b,
+                      int info_rows, struct plot *p, double *radius)
+{
+    /* The view: centred on the minimum, the start point well inside. */
+    double sx = b->path_len ? b->path_x[0] : b->x;
+    double sy = b->path_len ? b->path_y[0] : b->y;
+    double r = fmax(fabs(sx), fabs(sy));
+    if (!isfinite(r) || r < 1)
+        r = isfinite(r) ? 1 : 5;
+    r *= 1.3;
+    struct rect area = {in.x, in.y + info_rows, in.w, in.h - info_rows};
+    struct axes ax = {.x0 = -r, .x1 = r, .y0 = -r, .y1 = r, .equal_aspect = true,
+                      .y_nice = true};
+    if (area.h < 14 || !plot_axes(c, area, &ax, STYLE_DIM, p)) {
+        plot_init(p, area, -r, r, -r, r);
+        plot_equal_aspect(p);
+    }
+    *radius = r;
+}
+
+/* The bowl's gradient arrow: -grad f = (-2x, -2y) drawn at a quarter of
+ * its size, i.e. from p halfway to the minimum: it shrinks with the
+ * distance to the minimum as the descent converges. */
+#define BOWL_ARROW_SCALE 0.25
+
 static void draw_bowl(struct canvas *c, const struct rect box,
                       const struct view_state *s)
 {
@@ -243,37 +418,18 @@ static void draw_bowl(struct canvas *c, const struct rect box,
     struct rect in = inner(box);
     if (in.w < 10 || in.h < 5)
         return;
-    char xs[24], ys[24], fs[24];
-    plot_format_number(xs, sizeof xs, b->x, -1);
-    plot_format_number(ys, sizeof ys, b->y, -1);
-    plot_format_number(fs, sizeof fs, bowl_f(b->x, b->y), -1);
-    char line1[96], line2[96];
-    snprintf(line1, sizeof line1, "lr %g  step %zu", b->lr, b->steps);
-    snprintf(line2, sizeof line2, "(x, y) = (%s, %s)  f = %s", xs, ys, fs);
-    int info_rows = 1;
-    if (canvas_text_width(line1) + 3 + canvas_text_width(line2) <= in.w) {
-        int w = canvas_text(c, in.x, in.y, in.w, line1, STYLE_TEXT);
-        canvas_text(c, in.x + w + 3, in.y, in.w - w - 3, line2, STYLE_TEXT);
+    struct bowl_info info;
+    bowl_info_of(b, in.w, &info);
+    if (info.rows == 1) {
+        int w = canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);
+        canvas_text(c, in.x + w + 3, in.y, in.w - w - 3, info.line2, STYLE_TEXT);
     } else {
-        canvas_text(c, in.x, in.y, in.w, line1, STYLE_TEXT);
-        canvas_text(c, in.x, in.y + 1, in.w, line2, STYLE_TEXT);
-        info_rows = 2;
+        canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);
+        canvas_text(c, in.x, in.y + 1, in.w, info.line2, STYLE_TEXT);
     }
-    /* The view: centred on the minimum, the start point well inside. */
-    double sx = b->path_len ? b->path_x[0] : b->x;
-    double sy = b->path_len ? b->path_y[0] : b->y;
-    double r = fmax(fabs(sx), fabs(sy));
-    if (!isfinite(r) || r < 1)
-        r = isfinite(r) ? 1 : 5;
-    r *= 1.3;
-    struct rect area = {in.x, in.y + info_rows, in.w, in.h - info_rows};
     struct plot p;
-    struct axes ax = {.x0 = -r, .x1 = r, .y0 = -r, .y1 = r, .equal_aspect = true,
-                      .y_nice = true};
-    if (area.h < 14 || !plot_axes(c, area, &ax, STYLE_DIM, &p)) {
-        plot_init(&p, area, -r, r, -r, r);
-        plot_equal_aspect(&p);
-    }
+    double r;
+    bowl_plot(c, in, b, info.rows, &p, &r);
     /* Level circles every `step` of radius, at least 3 dots apart. */
     double unit = fmax(plot_dot_width(&p), plot_dot_height(&p));
     double step = step_at_least(fmax(r / 6, 3.5 * unit));
@@ -294,6 +450,10 @@ static void draw_bowl(struct canvas *c, const struct rect box,
         plot_path(c, &p, b->path_x, b->path_y, n, STYLE_PATH, g->current, STYLE_POINT);
     else
         plot_path(c, &p, &b->x, &b->y, 1, STYLE_PATH, g->current, STYLE_POINT);
+    /* -grad f at the point, then the point again on top of it. */
+    if (plot_vector(c, &p, b->x, b->y, -2 * b->x * BOWL_ARROW_SCALE,
+                    -2 * b->y * BOWL_ARROW_SCALE, STYLE_ARROW))
+        plot_point(c, &p, b->x, b->y, g->current, STYLE_POINT);
     /* The start, and the minimum unless the point sits on it. */
     int mx, my, cx, cy, px = -9, py = -9;
     plot_to_cell(&p, b->x, b->y, &px, &py);
@@ -305,7 +465,100 @@ static void draw_bowl(struct canvas *c, const struct rect box,
         canvas_put(c, mx, my, "+", STYLE_DIM);
 }
 
+/* ---------- cost landscape ---------- */
+
+static double landscape_at(double w1, double w2, const void *ctx)
+{
+    return landscape_log_cost_at(ctx, w1, w2);
+}
+
+/* The landscape's -grad C arrow: scaled so that the grid's mean gradient
+ * would be a quarter of the view across; it shrinks as the descent finds
+ * flatter ground. */
+#define LANDSCAPE_ARROW_SHARE 0.25
+
+static void draw_landscape(struct canvas *c, const struct rect box,
+                           const struct view_state *s)
+{
+    const struct trainer *t = s->trainer;
+    const struct glyphs *g = glyphs_for(c);
+    canvas_box(c, box, "cost landscape C(w1, w2)", STYLE_FRAME);
+    struct rect in = inner(box);
+    if (in.w < 10 || in.h < 5)
+        return;
+    struct landscape *l = s->landscape, *temporary = NULL;
+    if (!l) {
+        l = temporary = landscape_new();
+        if (!l) {
+            canvas_text(c, in.x, in.y, in.w, "out of memory", STYLE_WARN);
+            return;
+        }
+    }
+    const struct neuron *n = &t->neuron;
+    struct gradient grad;
+    double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
+                                     n->w1, n->w2, n->b, &grad);
+    char bs[24], cs[24], line[160];
+    plot_format_number(bs, sizeof bs, n->b, -1);
+    plot_format_number(cs, sizeof cs, cost, -1);
+    snprintf(line, sizeof line, "b = %s   C = %s   arrow %s%sC", bs, cs,
+             c->utf8 ? "−" : "-", g->nabla);
+    if (canvas_text_width(line) > in.w)
+        snprintf(line, sizeof line, "b = %s   C = %s", bs, cs);
+    canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
+
+    double x0, x1, y0, y1;
+    landscape_choose_view(l, t, &x0, &x1, &y0, &y1);
+    struct rect area = {in.x, in.y + 1, in.w, in.h - 1};
+    struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .equal_aspect = true,
+                      .y_nice = true, .x_name = "w1", .y_name = "w2"};
+    struct plot p;
+    if (!plot_axes(c, area, &ax, STYLE_DIM, &p)) {
+        plot_init(&p, area, x0, x1, y0, y1);
+        plot_equal_aspect(&p);
+    }
+    /* A grid point per cell across and per half cell down: contours are
+     * interpolated between them. */
+    landscape_update(l, t, p.x0, p.x1, p.y0, p.y1, p.area.w + 1, 2 * p.area.h + 1,
+                     !s->running);
+    double levels[LANDSCAPE_LEVELS_MAX];
+    size_t nl = landscape_levels(l, levels, LANDSCAPE_LEVELS_MAX);
+    static const struct style rings[4] = {
+        {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
+        {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
+    };
+    plot_contours(c, &p, landscape_at, l, levels, nl, rings, 4, false);
+    size_t np = landscape_path(l, t);
+    plot_path(c, &p, l->path_w1, l->path_w2, np, STYLE_PATH, g->current, STYLE_POINT);
+    double share = LANDSCAPE_ARROW_SHARE * fmin(p.x1 - p.x0, p.y1 - p.y0);
+    double scale = l->mean_gradient > 0 ? share / l->mean_gradient : NAN;
+    if (isfinite(scale) &&
+        plot_vector(c, &p, n->w1, n->w2, -grad.dw1 * scale, -grad.dw2 * scale,
+                    STYLE_ARROW))
+        plot_point(c, &p, n->w1, n->w2, g->current, STYLE_POINT);
+    landscape_free(temporary);
+}
+
 /* ---------- cost ---------- */
+
+/* The history's record of that epoch, or the nearest one; NULL when the
+ * history is empty. */
+static const struct epoch_record *record_of(const struct history *h, size_t epoch)
+{
+    if (h->len == 0)
+        return NULL;
+    size_t lo = 0, hi = h->len - 1;
+    while (lo < hi) {               /* the first record at or after epoch */
+        size_t mid = lo + (hi - lo) / 2;
+        if (h->records[mid].epoch < epoch)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && epoch - h->records[lo - 1].epoch < h->records[lo].epoch - epoch)
+        lo--;
+    return &h->records[lo];
+}
 
 static void draw_cost(struct canvas *c, const struct rect box,
                       const struct view_state *s)
@@ -318,6 +571,24 @@ static void draw_cost(struct canvas *c, const struct rect box,
         return;
     struct cost_style st = {STYLE_DIM, STYLE_COST, STYLE_BAD};
     plot_cost(c, in, h->records, h->len, s->log_cost, &st);
+    const struct epoch_record *r = s->picked ? record_of(h, s->picked_epoch) : NULL;
+    struct plot p;
+    if (!r || !plot_cost_layout(in, h->records, h->len, s->log_cost, &p))
+        return;
+    /* The picked epoch: a marker on the top and bottom rows of the plot
+     * in its column, and its number. */
+    double dx, dy;
+    plot_to_dot(&p, (double)r->epoch, p.y0, &dx, &dy);
+    int col = canvas_clamp_int(dx / 2.0, p.area.x, p.area.x + p.area.w - 1);
+    struct style mark = style_of(COLOUR_MAGENTA, ATTR_BOLD);
+    canvas_put(c, col, p.area.y, c->utf8 ? "▼" : "v", mark);
+    canvas_put(c, col, p.area.y + p.area.h - 1, c->utf8 ? "▲" : "^", mark);
+    char label[40];
+    snprintf(label, sizeof label, "epoch %zu", r->epoch);
+    int w = canvas_text_width(label);
+    int x = col + 2 + w <= p.area.x + p.area.w ? col + 2 : col - 1 - w;
+    if (x >= p.area.x)
+        canvas_text(c, x, p.area.y, w, label, style_of(COLOUR_MAGENTA, ATTR_REVERSE));
 }
 
 /* ---------- neuron ---------- */
@@ -424,6 +695,27 @@ static void draw_neuron(struct canvas *c, const struct rect box,
     struct text_lines l = {.count = 0, .width = in.w};
     char a[256], b[256];
 
+    const struct epoch_record *picked =
+        s->picked ? record_of(&t->history, s->picked_epoch) : NULL;
+    if (picked) {
+        char pc[24], p1[24], p2[24], pb[24];
+        plot_format_number(pc, sizeof pc, picked->cost, -1);
+        plot_format_number(p1, sizeof p1, picked->w1, -1);
+        plot_format_number(p2, sizeof p2, picked->w2, -1);
+        plot_format_number(pb, sizeof pb, picked->b, -1);
+        struct style st = style_of(COLOUR_MAGENTA, ATTR_REVERSE);
+        snprintf(a, sizeof a, "epoch %zu: C = %s  w1 = %s  w2 = %s  b = %s",
+                 picked->epoch, pc, p1, p2, pb);
+        if (canvas_text_width(a) <= in.w) {
+            add_line(&l, st, a, NULL);
+        } else {
+            snprintf(a, sizeof a, "epoch %zu: C = %s", picked->epoch, pc);
+            add_line(&l, st, a, NULL);
+            snprintf(a, sizeof a, "w1 %s  w2 %s  b %s", p1, p2, pb);
+            add_line(&l, st, a, NULL);
+        }
+    }
+
     char w1[40], w2[40], bb[40];
     int dec = wide ? 4 : 2;
     signed_term(w1, sizeof w1, n->w1, dec, true);
@@ -528,7 +820,12 @@ static void draw_status(struct canvas *c, const struct layout *l,
     snprintf(speed, sizeof speed, "%u/frame", s->epochs_per_frame);
     const char *state = s->finished ? g->done : s->running ? g->running : g->paused;
     char parts[9][64];
-    snprintf(parts[0], 64, "epoch %zu", t->epoch);
+    if (s->rewound && s->newest_epoch > 0)
+        snprintf(parts[0], 64, "%s epoch %zu of %zu", g->back, t->epoch, s->newest_epoch);
+    else if (s->rewound)
+        snprintf(parts[0], 64, "%s epoch %zu (rewound)", g->back, t->epoch);
+    else
+        snprintf(parts[0], 64, "epoch %zu", t->epoch);
     snprintf(parts[1], 64, "cost %s", cost);
     snprintf(parts[2], 64, "lr %g", t->config.lr);
     snprintf(parts[3], 64, "loss %s", loss_name(t->config.loss));
@@ -562,6 +859,9 @@ static void draw_status(struct canvas *c, const struct layout *l,
         k--;
     *help_dropped = !tries[k].help;
     canvas_text(c, 0, l->status_row, c->width, line, STYLE_TEXT);
+    if (s->rewound)   /* the past: its epoch stands out */
+        canvas_text(c, 0, l->status_row, c->width, parts[0],
+                    style_of(COLOUR_MAGENTA, ATTR_BOLD | ATTR_REVERSE));
     int room = c->width - width - 2;
     if (room >= 8) {
         const struct history *h = &t->history;
@@ -651,9 +951,18 @@ void views_render(struct canvas *c, const struct view_state *s)
         draw_too_small(c);
         return;
     }
-    struct layout l = lay_out(c->width, c->height);
+    struct caption cap;
+    caption_of(s, c->width, c->utf8, &cap);
+    struct layout l = lay_out(c->width, c->height, cap.rows);
+    for (int i = 0; i < cap.rows; i++) {
+        canvas_fill(c, (struct rect){0, i, c->width, 1}, " ", STYLE_CAPTION);
+        canvas_text(c, 1, i, c->width - 2, cap.row[i], STYLE_CAPTION);
+    }
     draw_scatter(c, l.scatter, s);
-    draw_bowl(c, l.bowl, s);
+    if (s->right == RIGHT_LANDSCAPE)
+        draw_landscape(c, l.bowl, s);
+    else
+        draw_bowl(c, l.bowl, s);
     draw_cost(c, l.cost, s);
     draw_neuron(c, l.neuron, s);
     bool help_dropped = false;
@@ -680,4 +989,58 @@ void views_render(struct canvas *c, const struct view_state *s)
     }
     if (s->help)
         draw_help(c);
+}
+
+/* ---------- hit-testing ---------- */
+
+bool views_bowl_point(const struct view_state *s, int width, int height,
+                      int x, int y, double *px, double *py)
+{
+    if (width < VIEWS_MIN_WIDTH || height < VIEWS_MIN_HEIGHT ||
+        s->right != RIGHT_BOWL || !s->bowl)
+        return false;
+    struct layout l = lay_out_state(s, width, height, true);
+    struct rect in = inner(l.bowl);
+    if (in.w < 10 || in.h < 5)
+        return false;
+    struct bowl_info info;
+    bowl_info_of(s->bowl, in.w, &info);
+    struct plot p;
+    double r;
+    bowl_plot(NULL, in, s->bowl, info.rows, &p, &r);
+    const struct rect *a = &p.area;
+    if (x < a->x || x >= a->x + a->w || y < a->y || y >= a->y + a->h)
+        return false;
+    /* The cell's centre: dot (2x + 1, 4y + 2). */
+    double rx = 2.0 * (x - a->x) + 1.0, ry = 4.0 * (y - a->y) + 2.0;
+    *px = p.x0 + (rx - 0.5) * plot_dot_width(&p);
+    *py = p.y1 - (ry - 0.5) * plot_dot_height(&p);
+    return true;
+}
+
+bool views_cost_epoch(const struct view_state *s, int width, int height,
+                      int x, int y, size_t *epoch)
+{
+    if (width < VIEWS_MIN_WIDTH || height < VIEWS_MIN_HEIGHT)
+        return false;
+    const struct history *h = &s->trainer->history;
+    struct layout l = lay_out_state(s, width, height, true);
+    struct rect in = inner(l.cost);
+    struct plot p;
+    if (in.w < 10 || in.h < 3 ||
+        !plot_cost_layout(in, h->records, h->len, s->log_cost, &p))
+        return false;
+    const struct rect *a = &p.area;
+    if (x < a->x || x >= a->x + a->w || y < a->y || y >= a->y + a->h)
+        return false;
+    /* The cell's place along the plot, its first column on the first
+     * epoch and its last on the last one. */
+    double value = a->w > 1 ? p.x0 + (p.x1 - p.x0) * (x - a->x) / (a->w - 1) : p.x0;
+    if (!(value >= 0))
+        value = 0;
+    const struct epoch_record *r = record_of(h, (size_t)(value + 0.5));
+    if (!r)
+        return false;
+    *epoch = r->epoch;
+    return true;
 }

@@ -3,6 +3,9 @@
 # BUILD/descent --dump-frame and compares each with tests/golden/NAME.txt,
 # printing "ok NAME" or "not ok NAME" and a diff; with "regenerate" it
 # rewrites the files instead (make golden). Run from the repository root.
+# The frames --dump-frame cannot reach (the cost landscape, decision
+# regions, captions, a rewound screen) are compared by BUILD/tests/test_views;
+# "regenerate" rewrites those too when that binary is built.
 set -u
 build=${1:-build}
 mode=${2:-compare}
@@ -67,5 +70,12 @@ frames | {
             status=1
         fi
     done
+    if [ "$mode" = regenerate ]; then
+        if [ -x "$build/tests/test_views" ]; then
+            DESCENT_GOLDEN=regenerate "$build/tests/test_views" | grep '^wrote '
+        else
+            echo "note: $build/tests/test_views not built: its golden frames were not rewritten (make tests)"
+        fi
+    fi
     exit $status
 }

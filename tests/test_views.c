@@ -1,7 +1,13 @@
 /* test_views.c - the whole screen as text: the too-small notice down to
  * 0x0, the status line's labels, the help overlay built from the key
  * table, the divergence banner, NaN weights, every size from 80x24 up,
- * and the time a big frame takes. */
+ * the time a big frame takes; the cost landscape (its cache, view range
+ * and golden frames), decision regions, captions, rewound and picked
+ * epochs, and the mouse's hit-testing.
+ *
+ * Golden frames of states --dump-frame cannot reach are rendered here
+ * and compared with tests/golden/NAME.txt (run from the repository
+ * root); DESCENT_GOLDEN=regenerate rewrites them (make golden). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +24,7 @@
 #include "canvas.h"
 #include "dataset.h"
 #include "keymap.h"
+#include "landscape.h"
 #include "trainer.h"
 #include "views.h"
 
@@ -30,6 +37,7 @@ struct fixture {
     struct bowl bowl;
     struct view_state view;
     struct canvas canvas;
+    struct landscape *landscape;
 };
 
 static int setup(void **state)
@@ -50,6 +58,8 @@ static int setup(void **state)
         .log_cost = true, .epochs_per_frame = 1,
     };
     assert_true(canvas_init(&f->canvas, 80, 24, true));
+    f->landscape = landscape_new();
+    assert_non_null(f->landscape);
     *state = f;
     return 0;
 }
@@ -58,6 +68,7 @@ static int teardown(void **state)
 {
     struct fixture *f = *state;
     canvas_free(&f->canvas);
+    landscape_free(f->landscape);
     trainer_free(&f->trainer);
     dataset_free(&f->data);
     table_free(&f->table);
@@ -268,6 +279,420 @@ static void test_render_time(void **state)
     assert_true(ms < 50.0);   /* generous: sanitizer builds are slow */
 }
 
+/* Compares text with tests/golden/NAME.txt, or writes it there when
+ * DESCENT_GOLDEN=regenerate. */
+static void golden(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "tests/golden/%s.txt", name);
+    const char *mode = getenv("DESCENT_GOLDEN");
+    if (mode && strcmp(mode, "regenerate") == 0) {
+        FILE *out = fopen(path, "w");
+        assert_non_null(out);
+        fputs(text, out);
+        assert_int_equal(fclose(out), 0);
+        printf("wrote %s\n", path);
+        return;
+    }
+    FILE *in = fopen(path, "r");
+    if (!in)
+        fail_msg("missing %s (make golden)", path);
+    static char want[1 << 20];
+    size_t len = fread(want, 1, sizeof want - 1, in);
+    fclose(in);
+    want[len] = '\0';
+    if (strcmp(want, text) != 0) {
+        /* Show the first line that differs. */
+        const char *a = want, *b = text;
+        int line = 1;
+        while (*a && *a == *b) {
+            line += *a == '\n';
+            a++;
+            b++;
+        }
+        while (a > want && a[-1] != '\n') { a--; b--; }
+        fprintf(stderr, "golden %s differs at line %d:\n  want: %.*s\n  got:  %.*s\n",
+                name, line, (int)strcspn(a, "\n"), a, (int)strcspn(b, "\n"), b);
+        fail_msg("golden %s differs", name);
+    }
+}
+
+static void test_landscape_frames(void **state)
+{
+    struct fixture *f = *state;
+    f->view.right = RIGHT_LANDSCAPE;
+    f->view.landscape = f->landscape;
+    char *s = render(f, 80, 24, true);
+    golden("landscape_start_80x24", s);
+    free(s);
+    train(f, 100);
+    s = render(f, 80, 24, true);
+    golden("landscape_epoch100_80x24", s);
+    assert_non_null(strstr(s, "cost landscape"));
+    assert_non_null(strstr(s, "w1"));
+    assert_non_null(strstr(s, "w2"));
+    free(s);
+    s = render(f, 80, 24, false);
+    golden("landscape_epoch100_80x24_ascii", s);
+    free(s);
+    s = render(f, 120, 40, true);
+    golden("landscape_epoch100_120x40", s);
+    free(s);
+    /* The frame dump's way: no cache, a temporary one; the same picture
+     * as a fresh cache. */
+    f->view.landscape = NULL;
+    char *a = render(f, 120, 40, true);
+    landscape_free(f->landscape);
+    f->landscape = landscape_new();
+    f->view.landscape = f->landscape;
+    char *b = render(f, 120, 40, true);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    train(f, 900);
+    s = render(f, 120, 40, true);
+    golden("landscape_epoch1000_120x40", s);
+    free(s);
+}
+
+static void test_regions_frames(void **state)
+{
+    struct fixture *f = *state;
+    f->view.regions = true;
+    train(f, 4);     /* 97% right: three points on the wrong side */
+    char *s = render(f, 80, 24, true);
+    golden("regions_epoch4_80x24", s);
+    assert_non_null(strstr(s, "O X wrong"));
+    assert_non_null(strchr(s, 'X'));
+    free(s);
+    s = render(f, 120, 40, false);
+    golden("regions_epoch4_120x40_ascii", s);
+    assert_non_null(strchr(s, 'X'));
+    free(s);
+    /* In colour the regions are half-blocks in the two class colours. */
+    f->view.colour = true;
+    f->canvas.utf8 = true;
+    assert_true(canvas_resize(&f->canvas, 80, 24));
+    views_render(&f->canvas, &f->view);
+    int blue = 0, yellow = 0;
+    for (int y = 0; y < 24; y++)
+        for (int x = 0; x < 46; x++) {
+            const struct cell *cell = canvas_cell_const(&f->canvas, x, y);
+            if (cell->kind != CELL_HALF)
+                continue;
+            blue += cell->fg == COLOUR_BLUE || cell->bg == COLOUR_BLUE;
+            yellow += cell->fg == COLOUR_YELLOW || cell->bg == COLOUR_YELLOW;
+        }
+    assert_true(blue > 20);
+    assert_true(yellow > 20);
+}
+
+static void test_caption_frames(void **state)
+{
+    struct fixture *f = *state;
+    train(f, 20);
+    f->view.lesson = "lr-ladder";
+    f->view.caption[0] = "Watch the bowl: at lr 1 the point jumps between (5,5) and (-5,-5)";
+    f->view.caption[1] = "and above 1 it flies off. Press + and - to walk the ladder.";
+    char *s = render(f, 80, 24, true);
+    golden("caption_80x24", s);
+    assert_true(strncmp(s, " lesson lr-ladder: Watch the bowl", 33) == 0);
+    assert_non_null(strstr(s, "epoch 20"));
+    free(s);
+    s = render(f, 200, 60, false);
+    assert_non_null(strstr(s, "lesson lr-ladder: Watch the bowl: at lr 1"));
+    assert_non_null(strstr(s, "\n and above 1 it flies off."));
+    free(s);
+    /* One short line: one row. */
+    f->view.caption[1] = NULL;
+    f->view.caption[0] = "A step cannot learn.";
+    s = render(f, 80, 24, true);
+    assert_true(strncmp(s, " lesson lr-ladder: A step cannot learn.\n┌", 42) == 0);
+    free(s);
+    /* Too long for two rows: clipped with an ellipsis. */
+    static char longer[400];
+    memset(longer, 0, sizeof longer);
+    for (int i = 0; i < 40; i++)
+        strcat(longer, "wordy ");
+    f->view.caption[0] = longer;
+    f->view.caption[1] = longer;
+    s = render(f, 80, 24, false);
+    const char *second = strchr(s, '\n') + 1;
+    assert_true(strncmp(second + strcspn(second, "\n") - 3, "...", 3) == 0);
+    free(s);
+    s = render(f, 80, 24, true);
+    assert_non_null(strstr(s, "wordy…\n"));
+    free(s);
+}
+
+static void test_rewound_and_picked(void **state)
+{
+    struct fixture *f = *state;
+    train(f, 40);
+    f->view.rewound = true;
+    f->view.newest_epoch = 100;
+    f->view.picked = true;
+    f->view.picked_epoch = 25;
+    char *s = render(f, 80, 24, true);
+    golden("rewound_picked_80x24", s);
+    assert_non_null(strstr(last_line(s), "◀ epoch 40 of 100"));
+    const struct epoch_record *r = &f->trainer.history.records[24];
+    assert_int_equal(r->epoch, 25);
+    char want[64];
+    snprintf(want, sizeof want, "epoch 25: C = %.4g", r->cost);
+    assert_non_null(strstr(s, want));
+    assert_non_null(strstr(s, "▼"));
+    free(s);
+    s = render(f, 120, 40, false);
+    assert_non_null(strstr(last_line(s), "< epoch 40 of 100"));
+    snprintf(want, sizeof want, "epoch 25: C = %.4g", r->cost);
+    assert_non_null(strstr(s, want));
+    assert_non_null(strstr(s, "v epoch 25"));
+    free(s);
+    f->view.newest_epoch = 0;
+    s = render(f, 80, 24, true);
+    assert_non_null(strstr(last_line(s), "◀ epoch 40 (rewound)"));
+    free(s);
+}
+
+/* The cell where the bowl's current point is drawn. */
+static bool find_glyph(const struct canvas *c, struct rect r, const char *glyph,
+                       int *cx, int *cy)
+{
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++)
+            if (strcmp(canvas_cell_const(c, x, y)->glyph, glyph) == 0) {
+                *cx = x;
+                *cy = y;
+                return true;
+            }
+    return false;
+}
+
+static void test_hit_bowl(void **state)
+{
+    struct fixture *f = *state;
+    struct train_config cfg = f->trainer.config;
+    cfg.lr = 0.05;
+    trainer_configure(&f->trainer, &cfg);
+    bowl_start(&f->bowl, 5, 5, cfg.lr);
+    int sizes[4][2] = {{80, 24}, {120, 40}, {200, 60}, {97, 31}};
+    for (int k = 0; k < 4; k++) {
+        for (int caption = 0; caption < 2; caption++) {
+            f->view.caption[0] = caption ? "one line of caption" : NULL;
+            f->view.caption[1] = caption ? "and another" : NULL;
+            int w = sizes[k][0], h = sizes[k][1];
+            char *s = render(f, w, h, true);
+            free(s);
+            int cx = 0, cy = 0;
+            assert_true(find_glyph(&f->canvas, (struct rect){w / 2, 0, w / 2, h / 2},
+                                   "●", &cx, &cy));
+            double px, py;
+            assert_true(views_bowl_point(&f->view, w, h, cx, cy, &px, &py));
+            /* Within one cell's size: the neighbouring cells' points. */
+            double ax, ay, bx, by;
+            assert_true(views_bowl_point(&f->view, w, h, cx + 1, cy + 1, &ax, &ay));
+            assert_true(views_bowl_point(&f->view, w, h, cx - 1, cy - 1, &bx, &by));
+            double cell_w = fabs(ax - bx) / 2, cell_h = fabs(ay - by) / 2;
+            assert_true(fabs(px - f->bowl.x) <= cell_w);
+            assert_true(fabs(py - f->bowl.y) <= cell_h);
+            /* Off the plot: the status line, the scatter. */
+            assert_false(views_bowl_point(&f->view, w, h, 0, h - 1, &px, &py));
+            assert_false(views_bowl_point(&f->view, w, h, 2, 2, &px, &py));
+        }
+        train(f, 3);
+    }
+    f->view.right = RIGHT_LANDSCAPE;
+    double px, py;
+    assert_false(views_bowl_point(&f->view, 80, 24, 60, 8, &px, &py));
+    assert_false(views_bowl_point(&f->view, 79, 24, 60, 8, &px, &py));
+}
+
+static void test_hit_cost(void **state)
+{
+    struct fixture *f = *state;
+    size_t epoch = 99;
+    assert_false(views_cost_epoch(&f->view, 80, 24, 20, 18, &epoch));
+    train(f, 137);
+    int sizes[3][2] = {{80, 24}, {120, 40}, {200, 60}};
+    for (int k = 0; k < 3; k++) {
+        int w = sizes[k][0], h = sizes[k][1];
+        /* Find the plot's columns: scan the middle of the cost panel. */
+        int first = -1, last = -1, row = h - 5;
+        for (int x = 0; x < w; x++) {
+            size_t e;
+            if (views_cost_epoch(&f->view, w, h, x, row, &e)) {
+                if (first < 0)
+                    first = x;
+                last = x;
+            }
+        }
+        assert_true(first > 0 && last > first);
+        size_t e;
+        assert_true(views_cost_epoch(&f->view, w, h, first, row, &e));
+        assert_int_equal(e, 1);
+        assert_true(views_cost_epoch(&f->view, w, h, last, row, &e));
+        assert_int_equal(e, 137);
+        /* Monotone in between. */
+        size_t prev = 0;
+        for (int x = first; x <= last; x++) {
+            assert_true(views_cost_epoch(&f->view, w, h, x, row, &e));
+            assert_true(e >= prev);
+            prev = e;
+        }
+        assert_false(views_cost_epoch(&f->view, w, h, first, h - 1, &e));
+    }
+}
+
+/* The cache: kept while nothing changed, recomputed when an input did;
+ * while training, small moves of b keep it; paused, it is exact. */
+static void test_landscape_cache(void **state)
+{
+    struct fixture *f = *state;
+    struct landscape *l = f->landscape;
+    f->view.right = RIGHT_LANDSCAPE;
+    f->view.landscape = l;
+    train(f, 50);
+    char *s = render(f, 120, 40, true);
+    free(s);
+    unsigned long n = l->recomputes;
+    assert_true(n >= 1);
+    s = render(f, 120, 40, true);
+    free(s);
+    assert_int_equal(l->recomputes, n);          /* nothing changed */
+    f->view.running = true;
+    train(f, 1);
+    s = render(f, 120, 40, true);
+    free(s);
+    assert_int_equal(l->recomputes, n);          /* b moved a little */
+    f->view.running = false;
+    s = render(f, 120, 40, true);
+    free(s);
+    assert_int_equal(l->recomputes, n + 1);      /* paused: exact b */
+    assert_true(l->b == f->trainer.neuron.b);
+    struct train_config cfg = f->trainer.config;
+    cfg.loss = LOSS_BCE;
+    trainer_configure(&f->trainer, &cfg);
+    f->view.running = true;
+    s = render(f, 120, 40, true);
+    free(s);
+    assert_int_equal(l->recomputes, n + 2);      /* another loss */
+    s = render(f, 80, 24, true);
+    free(s);
+    assert_int_equal(l->recomputes, n + 3);      /* another grid */
+
+    /* The grid holds the mean cost: check points against a direct sum. */
+    for (int j = 0; j < l->rows; j += 7)
+        for (int i = 0; i < l->cols; i += 5) {
+            double w1 = l->x0 + (l->x1 - l->x0) * i / (l->cols - 1);
+            double w2 = l->y0 + (l->y1 - l->y0) * j / (l->rows - 1);
+            double sum = 0;
+            for (size_t k = 0; k < f->data.n; k++) {
+                struct neuron nr = {w1, w2, l->b};
+                double a = activation_value(ACT_SIGMOID, neuron_weighted_sum(
+                    &nr, f->data.x1[k], f->data.x2[k]));
+                sum += loss_value(LOSS_BCE, a, f->data.y[k]);
+            }
+            double want = log10(sum / (double)f->data.n);
+            double got = landscape_log_cost_at(l, w1, w2);
+            assert_true(fabs(got - want) < 1e-9 * fmax(1, fabs(want)));
+        }
+    /* Levels: ascending, on the lattice, inside the range. */
+    double levels[LANDSCAPE_LEVELS_MAX];
+    size_t nl = landscape_levels(l, levels, LANDSCAPE_LEVELS_MAX);
+    assert_true(nl >= 3);
+    for (size_t i = 0; i < nl; i++) {
+        assert_true(levels[i] >= l->lo && levels[i] <= l->hi);
+        if (i)
+            assert_true(levels[i] > levels[i - 1]);
+    }
+}
+
+/* The view holds the path with a margin and stays put from epoch to
+ * epoch: it changes only in 1-2-5 steps. */
+static void test_landscape_view_stable(void **state)
+{
+    struct fixture *f = *state;
+    struct landscape *l = f->landscape;
+    double x0, x1, y0, y1, h = 0;
+    int changes = 0;
+    for (int e = 0; e < 3000; e++) {
+        landscape_choose_view(l, &f->trainer, &x0, &x1, &y0, &y1);
+        if (l->view_h != h) {
+            changes++;
+            h = l->view_h;
+            double m = h / pow(10, floor(log10(h) + 1e-12));
+            assert_true(fabs(m - 1) < 1e-9 || fabs(m - 2) < 1e-9 || fabs(m - 5) < 1e-9);
+        }
+        size_t n = landscape_path(l, &f->trainer);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(l->path_w1[i] > x0 && l->path_w1[i] < x1);
+            assert_true(l->path_w2[i] > y0 && l->path_w2[i] < y1);
+        }
+        train(f, 1);
+    }
+    assert_true(changes >= 1 && changes <= 4);
+    /* A diverged run: non-finite weights do not break the view. */
+    f->trainer.neuron.w1 = NAN;
+    landscape_choose_view(l, &f->trainer, &x0, &x1, &y0, &y1);
+    assert_true(isfinite(x0) && isfinite(x1) && x1 > x0);
+    f->view.right = RIGHT_LANDSCAPE;
+    f->view.landscape = l;
+    char *s = render(f, 80, 24, true);
+    free(s);
+}
+
+/* The frame at 200x60, bowl and landscape, median of many frames, the
+ * landscape recomputed as in training (b moves every epoch). */
+static double median(double *v, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+            double t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    return v[n / 2];
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void test_landscape_time(void **state)
+{
+    struct fixture *f = *state;
+    assert_true(canvas_resize(&f->canvas, 200, 60));
+    f->view.running = true;
+    f->view.colour = true;
+    f->view.landscape = f->landscape;
+    enum { FRAMES = 300 };
+    static double bowl[FRAMES], land[FRAMES];
+    for (int i = 0; i < FRAMES; i++) {
+        train(f, 1);
+        f->view.right = RIGHT_BOWL;
+        double t0 = now_ms();
+        views_render(&f->canvas, &f->view);
+        double t1 = now_ms();
+        f->view.right = RIGHT_LANDSCAPE;
+        views_render(&f->canvas, &f->view);
+        land[i] = now_ms() - t1;
+        bowl[i] = t1 - t0;
+    }
+    double worst = 0;
+    for (int i = 0; i < FRAMES; i++)
+        worst = fmax(worst, land[i]);
+    printf("200x60 frame median: bowl %.3f ms, landscape %.3f ms (worst %.3f ms); "
+           "%lu recomputes in %d frames, the last %.3f ms (%dx%d grid)\n",
+           median(bowl, FRAMES), median(land, FRAMES), worst,
+           f->landscape->recomputes, FRAMES, f->landscape->last_recompute_ms,
+           f->landscape->cols, f->landscape->rows);
+    assert_true(median(land, FRAMES) < 50.0);   /* generous: sanitizers */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +703,15 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nan_weights, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_render_time, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_landscape_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_regions_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_caption_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rewound_and_picked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hit_bowl, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hit_cost, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_landscape_cache, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_landscape_view_stable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_landscape_time, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
