@@ -171,6 +171,10 @@ int plot_sparkline(struct canvas *c, int x, int y, int width,
                    const struct epoch_record *records, size_t n,
                    bool log_scale, struct style st, struct style bad);
 
+/* The nice tick step (1, 2 or 5 times a power of ten) giving at most
+ * about max_ticks ticks over range; 1 for an empty or non-finite range. */
+double plot_nice_step(double range, int max_ticks);
+
 /* Writes v in at most about 9 characters (%.4g, or fixed decimals when
  * decimals >= 0 and v is not too large): the number format of labels. */
 void plot_format_number(char *buf, size_t len, double v, int decimals);

@@ -117,9 +117,7 @@ void plot_format_number(char *buf, size_t len, double v, int decimals)
         snprintf(buf, len, "%.4g", v == 0 ? 0.0 : v);
 }
 
-/* The nice step (1, 2 or 5 times a power of ten) giving at most about
- * max_ticks ticks over range. */
-static double nice_step(double range, int max_ticks)
+double plot_nice_step(double range, int max_ticks)
 {
     if (max_ticks < 1)
         max_ticks = 1;
@@ -224,7 +222,7 @@ static size_t y_ticks(const struct plot *q, const struct axes *ax,
     }
     if (!ax->y_nice && ax->y_mark_count > 0)
         return n;
-    double step = nice_step(q->y1 - q->y0, q->area.h / 3 > 1 ? q->area.h / 3 : 2);
+    double step = plot_nice_step(q->y1 - q->y0, q->area.h / 3 > 1 ? q->area.h / 3 : 2);
     double values[MAX_TICKS];
     size_t count;
     if (ax->log_y && step < 1.0) {
@@ -329,7 +327,7 @@ bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
         canvas_text(c, name_x, a->y + a->h + 1, w, ax->x_name,
                     style_of((enum colour)st.fg, ATTR_BOLD));
     }
-    double step = nice_step(q.x1 - q.x0, a->w / 8 > 1 ? a->w / 8 : 2);
+    double step = plot_nice_step(q.x1 - q.x0, a->w / 8 > 1 ? a->w / 8 : 2);
     if (ax->x_integer && step < 1.0)
         step = 1.0;
     double values[MAX_TICKS];

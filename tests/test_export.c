@@ -1,0 +1,403 @@
+/* test_export.c - the `s` key's files: the CSV has a row per history
+ * record, the text is the screen, the SVG is well-formed XML (checked by
+ * a small parser here: balanced tags, quoted attributes, only the five
+ * XML entities, finite numbers) with the class names escaped; both right
+ * views; an unwritable place gives "FILE: reason". */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "bowl.h"
+#include "canvas.h"
+#include "dataset.h"
+#include "export.h"
+#include "trainer.h"
+#include "views.h"
+
+struct fixture {
+    char dir[64];
+    struct table table;
+    struct dataset data;
+    struct trainer trainer;
+    struct bowl bowl;
+    struct view_state view;
+    struct canvas canvas;
+};
+
+/* A CSV whose second class has a name full of XML's special characters. */
+static const char tricky_csv[] =
+    "x1,x2,label\n"
+    "1,1,plain\n"
+    "1.5,0.5,plain\n"
+    "2,1.2,plain\n"
+    "4,4,\"a<b&\"\"c\"\"\"\n"
+    "4.5,3.5,\"a<b&\"\"c\"\"\"\n"
+    "5,4.4,\"a<b&\"\"c\"\"\"\n";
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/descent-export-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    char path[128], err[256];
+    snprintf(path, sizeof path, "%s/tricky.csv", f->dir);
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    fputs(tricky_csv, out);
+    assert_int_equal(fclose(out), 0);
+    assert_true(table_load_file(path, &f->table, err, sizeof err));
+    struct selection sel = {"x1", "x2", "label", "plain", "a<b&\"c\"", false};
+    assert_true(dataset_select(&f->table, &sel, &f->data, err, sizeof err));
+    struct train_config cfg = train_config_default();
+    assert_true(trainer_init(&f->trainer, &f->data, &cfg));
+    bowl_start(&f->bowl, 5, 5, 0.1);
+    for (int i = 0; i < 40; i++) {
+        trainer_epoch(&f->trainer);
+        bowl_step(&f->bowl);
+    }
+    f->view = (struct view_state){
+        .trainer = &f->trainer, .data = &f->data, .bowl = &f->bowl,
+        .log_cost = true, .epochs_per_frame = 1,
+    };
+    assert_true(canvas_init(&f->canvas, 100, 30, true));
+    views_render(&f->canvas, &f->view);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const names[] = {"tricky.csv", "run.csv", "run.txt", "run.svg",
+                                        "land.csv", "land.txt", "land.svg"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", f->dir, names[i]);
+        unlink(path);
+    }
+    rmdir(f->dir);
+    canvas_free(&f->canvas);
+    trainer_free(&f->trainer);
+    dataset_free(&f->data);
+    table_free(&f->table);
+    free(f);
+    return 0;
+}
+
+/* The whole file (caller frees). */
+static char *slurp(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    assert_non_null(in);
+    fseek(in, 0, SEEK_END);
+    long n = ftell(in);
+    fseek(in, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, in), (size_t)n);
+    buf[n] = '\0';
+    fclose(in);
+    return buf;
+}
+
+/* ---------- a small XML checker ---------- */
+
+/* The attributes that hold numbers: only digits, signs, dots, exponents,
+ * separators and path commands may appear in them. */
+static bool numeric_attribute(const char *name, size_t len)
+{
+    static const char *const names[] = {"x", "y", "x1", "y1", "x2", "y2", "cx", "cy",
+                                        "r", "width", "height", "points", "d",
+                                        "stroke-width", "font-size", "viewBox"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == len && strncmp(names[i], name, len) == 0)
+            return true;
+    return false;
+}
+
+/* An entity at q ('&'): true when it is one of the five; *len its length. */
+static bool known_entity(const char *q, size_t *len)
+{
+    static const char *const entities[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
+    for (size_t i = 0; i < 5; i++)
+        if (strncmp(q, entities[i], strlen(entities[i])) == 0) {
+            *len = strlen(entities[i]);
+            return true;
+        }
+    return false;
+}
+
+/* Checks that xml is well-formed in the subset an SVG file uses. Returns
+ * NULL when it is, else what is wrong. */
+static const char *xml_check(const char *xml)
+{
+    static char why[160];
+    char stack[64][32];
+    int depth = 0, roots = 0;
+    const char *q = xml;
+    if (strncmp(q, "<?xml ", 6) == 0) {
+        q = strstr(q, "?>");
+        if (!q)
+            return "unterminated declaration";
+        q += 2;
+    }
+    while (*q) {
+        if (*q != '<') {
+            if (*q == '&') {
+                size_t len;
+                if (!known_entity(q, &len))
+                    return "unknown entity in text";
+                q += len;
+                continue;
+            }
+            if (*q == '>')
+                return "bare > in text";
+            if (depth == 0 && !isspace((unsigned char)*q))
+                return "text outside the root";
+            q++;
+            continue;
+        }
+        if (strncmp(q, "<!--", 4) == 0) {
+            q = strstr(q, "-->");
+            if (!q)
+                return "unterminated comment";
+            q += 3;
+            continue;
+        }
+        bool closing = q[1] == '/';
+        q += closing ? 2 : 1;
+        size_t nl = strspn(q, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:");
+        if (nl == 0 || nl >= 32)
+            return "bad tag name";
+        char name[32];
+        memcpy(name, q, nl);
+        name[nl] = '\0';
+        q += nl;
+        if (closing) {
+            if (*q != '>')
+                return "bad closing tag";
+            q++;
+            if (depth == 0 || strcmp(stack[depth - 1], name) != 0) {
+                snprintf(why, sizeof why, "</%s> does not close the open tag", name);
+                return why;
+            }
+            depth--;
+            continue;
+        }
+        /* Attributes: name="value", each value free of < and bare &. */
+        for (;;) {
+            size_t ws = strspn(q, " \t\r\n");
+            q += ws;
+            if (*q == '>' || (q[0] == '/' && q[1] == '>'))
+                break;
+            if (ws == 0)
+                return "attributes not separated";
+            size_t an = strspn(q, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:");
+            if (an == 0)
+                return "bad attribute name";
+            const char *aname = q;
+            q += an;
+            if (q[0] != '=' || q[1] != '"') {
+                snprintf(why, sizeof why, "attribute %.*s not quoted", (int)an, aname);
+                return why;
+            }
+            q += 2;
+            const char *value = q;
+            while (*q && *q != '"') {
+                if (*q == '<')
+                    return "< in an attribute";
+                if (*q == '&') {
+                    size_t len;
+                    if (!known_entity(q, &len))
+                        return "unknown entity in an attribute";
+                    q += len;
+                    continue;
+                }
+                q++;
+            }
+            if (!*q)
+                return "unterminated attribute";
+            if (numeric_attribute(aname, an)) {
+                for (const char *v = value; v < q; v++)
+                    if (!strchr("0123456789.-+eE ,MLZmlz", *v)) {
+                        snprintf(why, sizeof why, "attribute %.*s=\"%.*s\" is not numbers",
+                                 (int)an, aname, (int)(q - value > 40 ? 40 : q - value),
+                                 value);
+                        return why;
+                    }
+            }
+            q++;
+        }
+        if (*q == '/') {
+            q += 2;
+            if (depth == 0)
+                roots++;
+            continue;
+        }
+        q++;
+        if (depth == 0)
+            roots++;
+        if (depth == 64)
+            return "too deep";
+        snprintf(stack[depth++], sizeof stack[0], "%s", name);
+    }
+    if (depth != 0)
+        return "unclosed tags at the end";
+    if (roots != 1)
+        return "not exactly one root element";
+    return NULL;
+}
+
+static void test_checker_catches(void **state)
+{
+    (void)state;
+    assert_null(xml_check("<?xml version=\"1.0\"?>\n<svg a=\"1\"><g><text>a &amp; b</text></g></svg>\n"));
+    assert_non_null(xml_check("<svg><g></svg></g>"));
+    assert_non_null(xml_check("<svg a=1></svg>"));
+    assert_non_null(xml_check("<svg><text>a & b</text></svg>"));
+    assert_non_null(xml_check("<svg><text>&nbsp;</text></svg>"));
+    assert_non_null(xml_check("<svg><text>a<b</text></svg>"));
+    assert_non_null(xml_check("<svg><line x1=\"nan\"/></svg>"));
+    assert_non_null(xml_check("<svg><line x1=\"-inf\"/></svg>"));
+    assert_non_null(xml_check("<svg></svg><svg></svg>"));
+    assert_non_null(xml_check("<svg>"));
+}
+
+/* Counts the lines of a text. */
+static size_t lines_of(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+static void check_files(struct fixture *f, const char *stem)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/%s.csv", f->dir, stem);
+    char *csv = slurp(path);
+    assert_true(strncmp(csv, "epoch,cost,w1,w2,b\n", 19) == 0);
+    assert_int_equal(lines_of(csv), f->trainer.history.len + 1);
+    /* The last row: the last record, to the last bit. */
+    const struct epoch_record *r = &f->trainer.history.records[f->trainer.history.len - 1];
+    char want[256];
+    snprintf(want, sizeof want, "\n%zu,%.17g,%.17g,%.17g,%.17g\n", r->epoch, r->cost,
+             r->w1, r->w2, r->b);
+    size_t n = strlen(csv), w = strlen(want);
+    assert_true(n > w && strcmp(csv + n - w, want) == 0);
+    double back;
+    const char *last = csv + n - w + 1;
+    assert_int_equal(sscanf(strchr(last, ',') + 1, "%lf", &back), 1);
+    assert_true(back == r->cost);
+    free(csv);
+
+    snprintf(path, sizeof path, "%s/%s.txt", f->dir, stem);
+    char *txt = slurp(path);
+    assert_int_equal(lines_of(txt), (size_t)f->canvas.height);
+    assert_non_null(strstr(txt, "epoch 40"));
+    free(txt);
+
+    snprintf(path, sizeof path, "%s/%s.svg", f->dir, stem);
+    char *svg = slurp(path);
+    const char *why = xml_check(svg);
+    if (why)
+        fail_msg("%s: %s", path, why);
+    assert_non_null(strstr(svg, "viewBox=\"0 0 1200 800\""));
+    assert_non_null(strstr(svg, "a&lt;b&amp;&quot;c&quot;"));
+    assert_null(strstr(svg, "a<b"));
+    assert_non_null(strstr(svg, "<circle"));
+    assert_non_null(strstr(svg, "<polyline"));
+    assert_non_null(strstr(svg, "z = "));
+    free(svg);
+}
+
+static void test_bowl_export(void **state)
+{
+    struct fixture *f = *state;
+    char stem[128], err[256] = "";
+    snprintf(stem, sizeof stem, "%s/run", f->dir);
+    assert_true(export_save(stem, &f->view, &f->canvas, err, sizeof err));
+    check_files(f, "run");
+    char path[160];
+    snprintf(path, sizeof path, "%s/run.svg", f->dir);
+    char *svg = slurp(path);
+    assert_non_null(strstr(svg, "bowl"));
+    free(svg);
+}
+
+static void test_landscape_export(void **state)
+{
+    struct fixture *f = *state;
+    f->view.right = RIGHT_LANDSCAPE;
+    views_render(&f->canvas, &f->view);
+    char stem[128], err[256] = "";
+    snprintf(stem, sizeof stem, "%s/land", f->dir);
+    assert_true(export_save(stem, &f->view, &f->canvas, err, sizeof err));
+    check_files(f, "land");
+    char path[160];
+    snprintf(path, sizeof path, "%s/land.svg", f->dir);
+    char *svg = slurp(path);
+    assert_non_null(strstr(svg, "cost landscape"));
+    assert_true(strstr(svg, "<line") != NULL);
+    free(svg);
+}
+
+/* Diverged weights: the numbers in the picture stay finite. */
+static void test_nonfinite_export(void **state)
+{
+    struct fixture *f = *state;
+    f->trainer.neuron.w1 = NAN;
+    f->trainer.neuron.w2 = INFINITY;
+    f->trainer.neuron.b = -1e308;
+    f->trainer.history.records[3].cost = INFINITY;
+    f->trainer.history.records[4].cost = NAN;
+    f->bowl.x = 1e300;
+    f->bowl.y = NAN;
+    char stem[128], err[256] = "";
+    snprintf(stem, sizeof stem, "%s/run", f->dir);
+    for (int right = 0; right < 2; right++) {
+        f->view.right = right ? RIGHT_LANDSCAPE : RIGHT_BOWL;
+        assert_true(export_save(stem, &f->view, NULL, err, sizeof err));
+        char path[160];
+        snprintf(path, sizeof path, "%s/run.svg", f->dir);
+        char *svg = slurp(path);
+        const char *why = xml_check(svg);
+        if (why)
+            fail_msg("%s", why);
+        free(svg);
+    }
+}
+
+static void test_unwritable(void **state)
+{
+    struct fixture *f = *state;
+    char stem[128], err[256] = "";
+    snprintf(stem, sizeof stem, "%s/no/such/dir/run", f->dir);
+    assert_false(export_save(stem, &f->view, &f->canvas, err, sizeof err));
+    char want[160];
+    snprintf(want, sizeof want, "%s.csv: ", stem);
+    assert_true(strncmp(err, want, strlen(want)) == 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_checker_catches),
+        cmocka_unit_test_setup_teardown(test_bowl_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_landscape_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nonfinite_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
