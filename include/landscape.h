@@ -29,6 +29,10 @@
 /* At most this many grid points along each axis; the view interpolates
  * between them (bilinear). */
 #define LANDSCAPE_GRID_MAX 128
+/* A grid costs cols * rows * n sample evaluations: at most this many
+ * (about 2 ms), so large data sets get a coarser grid, never a slow
+ * frame. */
+#define LANDSCAPE_WORK_MAX 600000.0
 /* The path drawn is the history thinned to at most this many points. */
 #define LANDSCAPE_PATH_MAX 4096
 /* Level lines of the view: at most this many. */
@@ -87,8 +91,10 @@ void landscape_choose_view(struct landscape *l, const struct trainer *t,
                            double *x0, double *x1, double *y0, double *y1);
 
 /* Makes the grid of l hold t's cost at t's b over [x0, x1] x [y0, y1]
- * with cols x rows points (clamped to 2..LANDSCAPE_GRID_MAX), following
- * the cache rule above (exact: paused, b must match exactly). Returns
+ * with cols x rows points (clamped to 2..LANDSCAPE_GRID_MAX, and both
+ * scaled down alike, to no fewer than 8, when cols * rows * n would
+ * exceed LANDSCAPE_WORK_MAX), following the cache rule above (exact:
+ * paused, b must match exactly). Returns
  * true when it recomputed, false when the cache was kept or memory ran
  * out (then l->valid is false). */
 bool landscape_update(struct landscape *l, const struct trainer *t, double x0,

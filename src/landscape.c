@@ -220,6 +220,14 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
     cols = cols < 2 ? 2 : cols > LANDSCAPE_GRID_MAX ? LANDSCAPE_GRID_MAX : cols;
     rows = rows < 2 ? 2 : rows > LANDSCAPE_GRID_MAX ? LANDSCAPE_GRID_MAX : rows;
     const struct dataset *d = t->data;
+    double work = (double)cols * rows * (double)d->n;
+    if (work > LANDSCAPE_WORK_MAX) {
+        double shrink = sqrt(LANDSCAPE_WORK_MAX / work);
+        cols = (int)(cols * shrink);
+        rows = (int)(rows * shrink);
+        cols = cols < 8 ? 8 : cols;
+        rows = rows < 8 ? 8 : rows;
+    }
     double b = t->neuron.b;
     bool same_frame = l->valid && l->data == d && l->n == d->n &&
                       l->activation == t->config.activation &&

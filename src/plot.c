@@ -547,10 +547,8 @@ bool plot_vector(struct canvas *c, const struct plot *p, double x, double y,
     double dxa, dya, dxb, dyb;
     plot_to_dot(p, x, y, &dxa, &dya);
     plot_to_dot(p, ex, ey, &dxb, &dyb);
-    double hx = plot_dot_width(p) / 2, hy = plot_dot_height(p) / 2;
     double cx0 = x, cy0 = y, cx1 = ex, cy1 = ey;
-    if (canvas_clip_segment(&cx0, &cy0, &cx1, &cy1, p->x0 - hx, p->y0 - hy,
-                            p->x1 + hx, p->y1 + hy) &&
+    if (canvas_clip_segment(&cx0, &cy0, &cx1, &cy1, p->x0, p->y0, p->x1, p->y1) &&
         plot_to_cell(p, cx1, cy1, &tx, &ty) && (tx != sx || ty != sy))
         canvas_put(c, tx, ty, arrow_glyph(c->utf8, dxb - dxa, dya - dyb), st);
     return true;

@@ -427,6 +427,77 @@ static void test_contours_round(void **state)
     canvas_free(&c);
 }
 
+static void test_plot_vector(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 20, 10, true));
+    struct plot p;
+    plot_init(&p, (struct rect){0, 0, 20, 10}, -10, 10, -10, 10);
+    /* Straight left from the centre: the head is a left arrow. */
+    assert_true(plot_vector(&c, &p, 0, 0, -6, 0, PLAIN));
+    int hx, hy;
+    assert_true(plot_to_cell(&p, -6, 0, &hx, &hy));
+    assert_string_equal(glyph(&c, hx, hy), "←");
+    /* Up and to the right, clipped by the area: the head on the edge. */
+    canvas_clear(&c);
+    assert_true(plot_vector(&c, &p, 0, 0, 100, 100, PLAIN));
+    assert_string_equal(glyph(&c, 19, 0), "↗");
+    /* Start outside, or non-finite: nothing. */
+    canvas_clear(&c);
+    assert_false(plot_vector(&c, &p, 50, 0, -1, 0, PLAIN));
+    assert_false(plot_vector(&c, &p, 0, 0, NAN, 0, PLAIN));
+    assert_false(plot_vector(&c, &p, 0, 0, INFINITY, 1, PLAIN));
+    char *s = dump(&c);
+    for (char *q = s; *q; q++)
+        assert_true(*q == '\n');
+    free(s);
+    /* Shorter than a cell: dots only, no head over the start. */
+    assert_true(plot_vector(&c, &p, 0, 0, 0.1, 0.1, PLAIN));
+    assert_true(plot_to_cell(&p, 0, 0, &hx, &hy));
+    assert_int_equal(canvas_cell(&c, hx, hy)->kind, CELL_BRAILLE);
+    /* ASCII heads. */
+    canvas_free(&c);
+    assert_true(canvas_init(&c, 20, 10, false));
+    assert_true(plot_vector(&c, &p, 0, 0, 0, -8, PLAIN));
+    assert_true(plot_to_cell(&p, 0, -8, &hx, &hy));
+    assert_string_equal(glyph(&c, hx, hy), "v");
+    canvas_free(&c);
+}
+
+/* plot_axes without a canvas lays out exactly as it draws; axis names. */
+static void test_axes_layout_and_names(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 40, 16, true));
+    struct axes ax = {.x0 = -2, .x1 = 2, .y0 = -1, .y1 = 3, .y_nice = true,
+                      .x_name = "w1", .y_name = "w2"};
+    struct plot drawn, laid;
+    struct rect r = {1, 1, 38, 14};
+    assert_true(plot_axes(&c, r, &ax, PLAIN, &drawn));
+    assert_true(plot_axes(NULL, r, &ax, PLAIN, &laid));
+    assert_memory_equal(&drawn, &laid, sizeof drawn);
+    char *s = dump(&c);
+    assert_non_null(strstr(s, "w1\n"));
+    assert_true(strncmp(strchr(s, '\n') + 1, " w2", 3) == 0);
+    free(s);
+    /* The cost plot's layout matches its drawing: the first record's
+     * column is the area's first. */
+    struct epoch_record rec[50];
+    for (size_t i = 0; i < 50; i++)
+        rec[i] = (struct epoch_record){i + 1, 1.0 / (double)(i + 1), 0, 0, 0};
+    struct plot cost;
+    assert_true(plot_cost_layout(r, rec, 50, true, &cost));
+    int cx, cy;
+    assert_true(plot_to_cell(&cost, 1, cost.y0, &cx, &cy));
+    assert_int_equal(cx, cost.area.x);
+    assert_true(plot_to_cell(&cost, 50, cost.y1, &cx, &cy));
+    assert_int_equal(cx, cost.area.x + cost.area.w - 1);
+    assert_false(plot_cost_layout(r, rec, 0, true, &cost));
+    canvas_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -446,6 +517,8 @@ int main(void)
         cmocka_unit_test(test_plot_cost_marks_bad),
         cmocka_unit_test(test_sparkline),
         cmocka_unit_test(test_contours_round),
+        cmocka_unit_test(test_plot_vector),
+        cmocka_unit_test(test_axes_layout_and_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -642,6 +642,37 @@ static void test_landscape_view_stable(void **state)
     free(s);
 }
 
+/* Large data: the grid gets coarser so that a recompute stays cheap. */
+static void test_landscape_work_cap(void **state)
+{
+    struct fixture *f = *state;
+    enum { N = 20000 };
+    static double x1[N], x2[N], y[N];
+    for (int i = 0; i < N; i++) {
+        x1[i] = (i % 97) / 10.0;
+        x2[i] = (i % 89) / 10.0;
+        y[i] = i % 2;
+    }
+    struct dataset big = {.n = N, .x1 = x1, .x2 = x2, .y = y};
+    struct trainer t;
+    struct train_config cfg = train_config_default();
+    assert_true(trainer_init(&t, &big, &cfg));
+    struct landscape *l = f->landscape;
+    assert_true(landscape_update(l, &t, -1, 1, -1, 1, 100, 100, true));
+    /* 20000 samples: even the smallest grid, 8 x 8, is over the budget. */
+    assert_int_equal(l->cols, 8);
+    assert_int_equal(l->rows, 8);
+    big.n = 1000;
+    assert_true(landscape_update(l, &t, -1, 1, -1, 1, 100, 100, true));
+    assert_true((double)l->cols * l->rows * 1000 <= LANDSCAPE_WORK_MAX);
+    assert_true(l->cols >= 20 && l->rows >= 20);
+    big.n = N;
+    /* The same request again: kept. */
+    assert_true(landscape_update(l, &t, -1, 1, -1, 1, 100, 100, true));
+    assert_false(landscape_update(l, &t, -1, 1, -1, 1, 100, 100, true));
+    trainer_free(&t);
+}
+
 /* The frame at 200x60, bowl and landscape, median of many frames, the
  * landscape recomputed as in training (b moves every epoch). */
 static double median(double *v, int n)
@@ -711,6 +742,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_hit_cost, setup, teardown),
         cmocka_unit_test_setup_teardown(test_landscape_cache, setup, teardown),
         cmocka_unit_test_setup_teardown(test_landscape_view_stable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_landscape_work_cap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_landscape_time, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

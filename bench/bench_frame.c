@@ -1,0 +1,100 @@
+/* bench_frame.c - in-process frame timings for `make bench`: the default
+ * Iris session trained one epoch per frame (running, as in the live
+ * program) and rendered at 200x60 with the bowl and with the cost
+ * landscape (its cache recomputing as b moves), then the landscape grid
+ * recomputed from scratch. Prints one line per measurement.
+ *
+ * Usage: bench_frame [FRAMES]   (default 1000) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "canvas.h"
+#include "landscape.h"
+#include "options.h"
+#include "session.h"
+#include "views.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorts v and prints its median, 95th percentile and maximum. */
+static void report(const char *what, double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, by_value);
+    printf("%-34s median %.3f ms  p95 %.3f ms  max %.3f ms  (%d frames)\n", what,
+           v[n / 2], v[n * 95 / 100], v[n - 1], n);
+}
+
+int main(int argc, char **argv)
+{
+    int frames = argc > 1 ? atoi(argv[1]) : 1000;
+    if (frames < 10)
+        frames = 10;
+    char *args[] = {"bench_frame", NULL};
+    struct options o;
+    char err[256];
+    if (!options_parse(1, args, &o, err, sizeof err)) {
+        fprintf(stderr, "bench_frame: %s\n", err);
+        return 2;
+    }
+    struct session s;
+    if (!session_open(&s, &o, err, sizeof err)) {
+        fprintf(stderr, "bench_frame: %s\n", err);
+        return 2;
+    }
+    struct canvas c;
+    struct landscape *l = landscape_new();
+    double *bowl = malloc((size_t)frames * sizeof *bowl);
+    double *land = malloc((size_t)frames * sizeof *land);
+    if (!canvas_init(&c, 200, 60, true) || !l || !bowl || !land) {
+        fprintf(stderr, "bench_frame: out of memory\n");
+        return 2;
+    }
+    struct view_state v = {
+        .trainer = &s.trainer, .data = &s.data, .bowl = &s.bowl,
+        .running = true, .log_cost = true, .epochs_per_frame = 1,
+        .colour = true, .landscape = l,
+    };
+    for (int i = 0; i < frames; i++) {
+        session_epoch(&s);
+        v.right = RIGHT_BOWL;
+        double t0 = now_ms();
+        views_render(&c, &v);
+        double t1 = now_ms();
+        v.right = RIGHT_LANDSCAPE;
+        views_render(&c, &v);
+        land[i] = now_ms() - t1;
+        bowl[i] = t1 - t0;
+    }
+    report("frame 200x60, bowl:", bowl, frames);
+    report("frame 200x60, landscape:", land, frames);
+    printf("landscape grid recomputed %lu times in %d frames (%dx%d points, %zu samples)\n",
+           l->recomputes, frames, l->cols, l->rows, s.data.n);
+    /* The grid alone: paused frames at alternating b force a recompute. */
+    v.running = false;
+    int grids = frames / 4 > 50 ? frames / 4 : 50;
+    for (int i = 0; i < grids && i < frames; i++) {
+        session_epoch(&s);
+        views_render(&c, &v);
+        land[i] = l->last_recompute_ms;
+    }
+    report("landscape grid recompute:", land, grids < frames ? grids : frames);
+    free(bowl);
+    free(land);
+    landscape_free(l);
+    canvas_free(&c);
+    session_close(&s);
+    return 0;
+}
