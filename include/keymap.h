@@ -23,13 +23,13 @@ enum action {
     ACTION_X_FEATURE,    /* x */
     ACTION_Y_FEATURE,    /* y */
     ACTION_CLASSES,      /* c */
-    ACTION_VIEW,         /* v (next issue) */
+    ACTION_VIEW,         /* v */
     ACTION_COST_SCALE,   /* g */
     ACTION_REGIONS,      /* d */
-    ACTION_BACK,         /* left (next issue) */
-    ACTION_FORWARD,      /* right (next issue) */
-    ACTION_LESSON,       /* L (next issue) */
-    ACTION_SAVE,         /* s (next issue) */
+    ACTION_BACK,         /* left arrow */
+    ACTION_FORWARD,      /* right arrow */
+    ACTION_LESSON,       /* L */
+    ACTION_SAVE,         /* s */
     ACTION_HELP,         /* ? */
     ACTION_QUIT,         /* q, Esc */
     ACTION_COUNT
@@ -41,6 +41,7 @@ enum {
     KEY_CODE_RIGHT,
     KEY_CODE_UP,
     KEY_CODE_DOWN,
+    KEY_CODE_MOUSE,      /* a click; term_last_click says where */
     KEY_CODE_ESCAPE = 27
 };
 
@@ -56,5 +57,11 @@ const struct key_binding *keymap_table(size_t *count);
 
 /* The action bound to a key, or ACTION_NONE. */
 enum action keymap_lookup(int key);
+
+/* The key whose row has this label ("space", "Left"), or -1. */
+int keymap_key_of_label(const char *label);
+
+/* The label of a bound key, or NULL when the key is not in the table. */
+const char *keymap_label(int key);
 
 #endif

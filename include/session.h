@@ -29,6 +29,11 @@ bool session_open(struct session *s, const struct options *o, char *err,
                   size_t errlen);
 void session_close(struct session *s);
 
+/* Opens a session from o in place of s (a lesson): on success the old one
+ * is closed; false with err and s unchanged otherwise. */
+bool session_reopen(struct session *s, const struct options *o, char *err,
+                    size_t errlen);
+
 /* Selects other columns/classes (x, y, c keys) and resets the training.
  * On error the session is unchanged and err says why. */
 bool session_select(struct session *s, const struct selection *sel, char *err,

@@ -19,7 +19,7 @@ enum {
 
 /* Starts full-screen mode on the controlling terminal (stdin/stdout):
  * no echo, keys one by one, keypad keys decoded, cursor hidden, a 25 ms
- * Esc delay. Colours are used when the terminal has them and no_color is
+ * Esc delay, button-1 clicks reported where the terminal has a mouse. Colours are used when the terminal has them and no_color is
  * false; UTF-8 glyphs when the locale's codeset is UTF-8 and ascii is
  * false (main has already called setlocale). Installs the signal handlers
  * (SIGINT/SIGTERM/SIGHUP ask to stop; fatal signals restore the terminal
@@ -44,9 +44,15 @@ void term_size(int *width, int *height);
 void term_blit(const struct canvas *c);
 
 /* Waits up to timeout_ms (< 0: until a key or a signal) for a key.
- * Returns a byte, a KEY_CODE_* (arrows, Esc), TERM_KEY_RESIZE, or
- * TERM_KEY_NONE on timeout, interruption or an unknown key. */
+ * Returns a byte, a KEY_CODE_* (arrows, Esc, KEY_CODE_MOUSE for a click
+ * of button 1: term_last_click says where), TERM_KEY_RESIZE, or
+ * TERM_KEY_NONE on timeout, interruption, an unknown key or another
+ * mouse event. */
 int term_read_key(int timeout_ms);
+
+/* The cell (column x, row y from the top left, 0-based) of the last
+ * click term_read_key reported; false (and -1, -1) before any. */
+bool term_last_click(int *x, int *y);
 
 /* The signal (SIGINT, SIGTERM or SIGHUP) that asked to stop, or 0. */
 int term_stop_signal(void);

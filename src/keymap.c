@@ -5,6 +5,8 @@
  * fits the two-column overlay at 80x24 (28 characters at most). */
 #include "keymap.h"
 
+#include <string.h>
+
 static const struct key_binding bindings[] = {
     {' ', "space", ACTION_PAUSE, "pause / resume"},
     {'n', "n", ACTION_EPOCH, "one epoch (pauses first)"},
@@ -24,6 +26,11 @@ static const struct key_binding bindings[] = {
     {'c', "c", ACTION_CLASSES, "next class pair (resets)"},
     {'g', "g", ACTION_COST_SCALE, "cost plot: log <> linear"},
     {'d', "d", ACTION_REGIONS, "decision regions on / off"},
+    {'v', "v", ACTION_VIEW, "right panel: bowl/landscape"},
+    {KEY_CODE_LEFT, "Left", ACTION_BACK, "back one epoch (pauses)"},
+    {KEY_CODE_RIGHT, "Right", ACTION_FORWARD, "forward one epoch (pauses)"},
+    {'L', "L", ACTION_LESSON, "next lesson"},
+    {'s', "s", ACTION_SAVE, "save .csv .txt .svg here"},
     {'?', "?", ACTION_HELP, "this help (any key closes)"},
     {'q', "q", ACTION_QUIT, "quit"},
     {KEY_CODE_ESCAPE, "Esc", ACTION_QUIT, "quit"},
@@ -35,6 +42,24 @@ const struct key_binding *keymap_table(size_t *count)
     if (count)
         *count = sizeof bindings / sizeof bindings[0];
     return bindings;
+}
+
+/* The key of the row labelled label (exact), or -1. */
+int keymap_key_of_label(const char *label)
+{
+    for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+        if (strcmp(bindings[i].label, label) == 0)
+            return bindings[i].key;
+    return -1;
+}
+
+/* The label of the first row bound to key, or NULL. */
+const char *keymap_label(int key)
+{
+    for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+        if (bindings[i].key == key)
+            return bindings[i].label;
+    return NULL;
 }
 
 /* The action of the first row bound to key, or ACTION_NONE. */

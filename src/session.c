@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool load_table(const struct options *o, struct table *t, char *err,
@@ -89,6 +90,27 @@ void session_close(struct session *s)
     trainer_free(&s->trainer);
     dataset_free(&s->data);
     table_free(&s->table);
+}
+
+bool session_reopen(struct session *s, const struct options *o, char *err,
+                    size_t errlen)
+{
+    struct session *fresh = malloc(sizeof *fresh);
+    if (fresh == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    if (!session_open(fresh, o, err, errlen)) {
+        free(fresh);
+        return false;
+    }
+    session_close(s);
+    *s = *fresh;
+    free(fresh);
+    /* the parts that point into the session itself follow it */
+    s->trainer.data = &s->data;
+    anchor_selection(&s->data, &s->selection);
+    return true;
 }
 
 bool session_select(struct session *s, const struct selection *sel, char *err,

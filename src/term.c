@@ -67,6 +67,7 @@ static struct cell *shadow;        /* what the last blit put on stdscr */
 static int shadow_width, shadow_height;
 static bool repaint_all = true;    /* the shadow cannot be trusted */
 static bool atexit_registered;
+static int click_x = -1, click_y = -1; /* the last click's cell */
 
 static void on_stop_signal(int sig)
 {
@@ -230,6 +231,20 @@ bool term_init(bool ascii, bool no_color, char *err, size_t errlen)
     capture_reset_string("cnorm");
     capture_reset_string("rmkx");
     capture_reset_string("rmcup");
+#ifdef NCURSES_MOUSE_VERSION
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+    mouseinterval(0);
+    /* xterm mouse modes off, for the fatal handler (curses turns them on
+     * only for terminals with a kmous capability) */
+    char *kmous = tigetstr("kmous");
+    static const char mouse_off[] = "\033[?1000l\033[?1002l\033[?1006l";
+    if (kmous != NULL && kmous != (char *)-1 &&
+        fatal_reset_len + sizeof mouse_off - 1 < sizeof fatal_reset) {
+        memcpy(fatal_reset + fatal_reset_len, mouse_off, sizeof mouse_off - 1);
+        fatal_reset_len += sizeof mouse_off - 1;
+    }
+#endif
+    click_x = click_y = -1;
 
     repaint_all = true;
     return true;
@@ -428,11 +443,31 @@ int term_read_key(int timeout_ms)
         return KEY_CODE_UP;
     case KEY_DOWN:
         return KEY_CODE_DOWN;
+#ifdef NCURSES_MOUSE_VERSION
+    case KEY_MOUSE: {
+        MEVENT ev;
+        if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+            return TERM_KEY_NONE;
+        click_x = ev.x;
+        click_y = ev.y;
+        return KEY_CODE_MOUSE;
+    }
+#endif
     default:
         if (ch >= 0 && ch < 256)
             return ch;
         return TERM_KEY_NONE;
     }
+}
+
+/* The cell of the last click; false before any. */
+bool term_last_click(int *x, int *y)
+{
+    if (x)
+        *x = click_x;
+    if (y)
+        *y = click_y;
+    return click_x >= 0 && click_y >= 0;
 }
 
 /* The signal that asked to stop, or 0. */
@@ -446,6 +481,9 @@ void term_restore(void)
 {
     if (screen != NULL) {
         screen_active = 0;
+#ifdef NCURSES_MOUSE_VERSION
+        mousemask(0, NULL); /* mouse reporting off before leaving */
+#endif
         curs_set(1);
         endwin();
         delscreen(screen);

@@ -25,6 +25,9 @@ static const struct {
     {'i', ACTION_INIT},        {'x', ACTION_X_FEATURE},
     {'y', ACTION_Y_FEATURE},   {'c', ACTION_CLASSES},
     {'g', ACTION_COST_SCALE},  {'d', ACTION_REGIONS},
+    {'v', ACTION_VIEW},        {KEY_CODE_LEFT, ACTION_BACK},
+    {KEY_CODE_RIGHT, ACTION_FORWARD}, {'L', ACTION_LESSON},
+    {'s', ACTION_SAVE},
     {'?', ACTION_HELP},        {'q', ACTION_QUIT},
     {KEY_CODE_ESCAPE, ACTION_QUIT},
 };
@@ -43,6 +46,7 @@ static void test_unbound_keys(void **state)
     assert_int_equal(keymap_lookup(0), ACTION_NONE);
     assert_int_equal(keymap_lookup(-1), ACTION_NONE);
     assert_int_equal(keymap_lookup(KEY_CODE_UP), ACTION_NONE);
+    assert_int_equal(keymap_lookup(KEY_CODE_MOUSE), ACTION_NONE);
     assert_int_equal(keymap_lookup('Q'), ACTION_NONE);
 }
 
@@ -68,6 +72,22 @@ static void test_rows_complete_and_unique(void **state)
     }
 }
 
+/* Labels name keys both ways (record files store keys by label). */
+static void test_labels_round_trip(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const struct key_binding *t = keymap_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(keymap_key_of_label(t[i].label), t[i].key);
+        assert_string_equal(keymap_label(t[i].key), t[i].label);
+        for (const char *p = t[i].label; *p; p++)
+            assert_true(*p > 0x20 && *p < 0x7f); /* one token, ASCII */
+    }
+    assert_int_equal(keymap_key_of_label("nope"), -1);
+    assert_null(keymap_label('z'));
+}
+
 static void test_table_order_starts_with_space_ends_with_quit(void **state)
 {
     (void)state;
@@ -85,6 +105,7 @@ int main(void)
         cmocka_unit_test(test_lookup_expected_keys),
         cmocka_unit_test(test_unbound_keys),
         cmocka_unit_test(test_rows_complete_and_unique),
+        cmocka_unit_test(test_labels_round_trip),
         cmocka_unit_test(test_table_order_starts_with_space_ends_with_quit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
