@@ -23,7 +23,16 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) -Iinclude \
 LIBS    = -lcsv $(CURSES_LIBS) -lm
 
 SRCS    := $(wildcard src/*.c)
-OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/iris_data.o
+# The built-in lessons, in the order --lesson list and the L key show them
+# (each is assets/lessons/NAME.lesson), and the small built-in tables.
+LESSONS := bowl-smooth bowl-one-step bowl-oscillates bowl-diverges \
+           init-zeros init-random minibatch-noise unscaled-slow \
+           standardized-fast mse-settles mae-jitters step-cannot-learn \
+           dead-relu xor-impossible
+LESSON_FILES := $(LESSONS:%=assets/lessons/%.lesson)
+TABLE_FILES  := data/and.csv data/or.csv data/xor.csv
+OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/iris_data.o \
+           $(BUILD)/obj/lessons_data.o $(BUILD)/obj/tables_data.o
 LIBOBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 BIN     := $(BUILD)/descent
@@ -52,6 +61,20 @@ $(BUILD)/iris_data.c: data/iris.csv scripts/embed.sh | $(BUILD)/obj
 	sh scripts/embed.sh iris_csv $< > $@
 
 $(BUILD)/obj/iris_data.o: $(BUILD)/iris_data.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# So are the lessons and the small tables (include/builtin.h), so that
+# lessons run from any directory.
+$(BUILD)/lessons_data.c: $(LESSON_FILES) scripts/embed.sh scripts/embed_set.sh | $(BUILD)/obj
+	sh scripts/embed_set.sh builtin_lessons $(LESSON_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tables_data.c: $(TABLE_FILES) scripts/embed.sh scripts/embed_set.sh | $(BUILD)/obj
+	sh scripts/embed_set.sh builtin_tables $(TABLE_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/lessons_data.o: $(BUILD)/lessons_data.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/tables_data.o: $(BUILD)/tables_data.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(LIBOBJS) | $(BUILD)/tests

@@ -1,17 +1,20 @@
 /* options.h - the command line, parsed (getopt_long) into one struct that
- * the headless runner, the frame dump and the TUI all start from. */
+ * the headless runner, the frame dump and the TUI all start from. A lesson
+ * (lesson.h) sets the same options by their long names; options given on
+ * the command line win over the lesson's. */
 #ifndef DESCENT_OPTIONS_H
 #define DESCENT_OPTIONS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "dataset.h"
 #include "trainer.h"
 
 enum run_mode { MODE_TUI, MODE_HEADLESS, MODE_HEADLESS_BOWL, MODE_DUMP_FRAME,
-                MODE_HELP, MODE_VERSION };
+                MODE_HELP, MODE_VERSION, MODE_LESSON_LIST };
 
 struct options {
     enum run_mode mode;
@@ -26,12 +29,58 @@ struct options {
     bool no_color;                /* --no-color or NO_COLOR set */
     int dump_width, dump_height;  /* --dump-frame WxH */
     char class_buf[2][256];       /* storage for --classes A,B */
+    char data_buf[4096];          /* storage for --data */
+    char column_buf[3][256];      /* storage for --x, --y, --label */
+    uint64_t explicit_options;    /* the settings given on the command line
+                                     (options.c's own bits): a lesson leaves
+                                     them alone */
+    const char *record_path;      /* --record FILE: keys written there, or NULL */
+    const char *replay_path;      /* --replay FILE: played back, or NULL */
+    char lesson_name[64];         /* the lesson applied, "" when none */
+    char caption[2][200];         /* its caption lines, "" when absent */
 };
+/* The strings in struct options (selection, data_path) point into its own
+ * buffers or at constants: a copy of the struct is only good while the
+ * original lives and is not changed. */
 
 /* Parses argv. On a usage error returns false with a one-line message in
- * err (no "descent: " prefix). Defaults are those of DESIGN.md. */
+ * err (no "descent: " prefix). Defaults are those of DESIGN.md. With
+ * --lesson NAME|FILE it applies the lesson (lesson_find, lesson_apply)
+ * after the command line, so the options given explicitly win; a bad
+ * lesson file gives its "FILE:LINE: reason". --lesson list sets the mode
+ * MODE_LESSON_LIST. */
 bool options_parse(int argc, char **argv, struct options *o, char *err,
                    size_t errlen);
+
+/* The defaults of DESIGN.md (as if no option were given, the TUI mode). */
+void options_defaults(struct options *o);
+
+/* What options_set made of a setting. */
+enum setting_status {
+    SETTING_OK,
+    SETTING_UNKNOWN,           /* no option has that name */
+    SETTING_COMMAND_LINE_ONLY, /* an option, but not a setting (headless...) */
+    SETTING_BAD_VALUE          /* the option's own complaint is in why */
+};
+
+/* Sets the option called name (its long name without "--": "lr",
+ * "epochs-per-frame", "standardize" taking on/off) from the text value
+ * exactly as the command line does: the same checks, the same storage.
+ * On SETTING_BAD_VALUE why holds the complaint about the value, e.g.
+ * "\"abc\" is not a positive number"; why is untouched otherwise. Does
+ * not mark the setting as explicit. */
+enum setting_status options_set(struct options *o, const char *name,
+                                const char *value, char *why, size_t whylen);
+
+/* The names options_set accepts, comma separated ("data, x, y, ..."). */
+const char *options_setting_names(void);
+
+/* True when the setting called name was given on the command line. */
+bool options_explicit(const struct options *o, const char *name);
+
+/* Forgets a lesson: every setting not given on the command line back to
+ * its default (epochs: 100 headless, else 0), no lesson name or caption. */
+void options_clear_lesson(struct options *o);
 
 /* Writes the --help text (every option with its default). */
 void options_print_help(FILE *out);

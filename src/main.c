@@ -8,6 +8,7 @@
 #include "app.h"
 #include "frame.h"
 #include "headless.h"
+#include "lesson.h"
 #include "options.h"
 
 #define DESCENT_VERSION "0.1.0"
@@ -44,6 +45,9 @@ int main(int argc, char **argv)
         break;
     case MODE_VERSION:
         puts("descent " DESCENT_VERSION);
+        break;
+    case MODE_LESSON_LIST:
+        ok = lesson_list(stdout, err, sizeof err);
         break;
     case MODE_HEADLESS:
         ok = headless_train(&o, stdout, err, sizeof err);

@@ -1,8 +1,12 @@
 /* options.c - the command line: every option of DESIGN.md "Command line",
- * checked strictly, with one clear message for each mistake. */
+ * checked strictly, with one clear message for each mistake. Lessons set
+ * the same options through options_set: one function (apply_option)
+ * checks and stores every value, whichever way it came. */
 #include "options.h"
 
+#include "builtin.h"
 #include "keymap.h"
+#include "lesson.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -18,8 +22,18 @@ enum {
     OPT_DATA = 256, OPT_X, OPT_Y, OPT_LABEL, OPT_CLASSES, OPT_ACTIVATION,
     OPT_LOSS, OPT_LR, OPT_BATCH, OPT_SHUFFLE, OPT_INIT, OPT_SEED, OPT_EPOCHS,
     OPT_EPOCHS_PER_FRAME, OPT_STANDARDIZE, OPT_ASCII, OPT_NO_COLOR, OPT_HELP,
-    OPT_VERSION, OPT_HEADLESS, OPT_BOWL, OPT_EVERY, OPT_START, OPT_DUMP_FRAME
+    OPT_VERSION, OPT_HEADLESS, OPT_BOWL, OPT_EVERY, OPT_START, OPT_DUMP_FRAME,
+    OPT_LESSON, OPT_RECORD, OPT_REPLAY
 };
+
+/* The options a lesson may set (the others only make sense on the
+ * command line), in the order of --help. */
+static const int lesson_settings[] = {
+    OPT_DATA, OPT_X, OPT_Y, OPT_LABEL, OPT_CLASSES, OPT_STANDARDIZE,
+    OPT_ACTIVATION, OPT_LOSS, OPT_LR, OPT_BATCH, OPT_SHUFFLE, OPT_INIT,
+    OPT_SEED, OPT_EPOCHS, OPT_EPOCHS_PER_FRAME, OPT_START,
+};
+#define LESSON_SETTING_COUNT (sizeof lesson_settings / sizeof lesson_settings[0])
 
 static const struct option long_options[] = {
     {"data", required_argument, NULL, OPT_DATA},
@@ -36,7 +50,7 @@ static const struct option long_options[] = {
     {"seed", required_argument, NULL, OPT_SEED},
     {"epochs", required_argument, NULL, OPT_EPOCHS},
     {"epochs-per-frame", required_argument, NULL, OPT_EPOCHS_PER_FRAME},
-    {"standardize", no_argument, NULL, OPT_STANDARDIZE},
+    {"standardize", optional_argument, NULL, OPT_STANDARDIZE},
     {"ascii", no_argument, NULL, OPT_ASCII},
     {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"help", no_argument, NULL, OPT_HELP},
@@ -46,6 +60,9 @@ static const struct option long_options[] = {
     {"every", required_argument, NULL, OPT_EVERY},
     {"start", required_argument, NULL, OPT_START},
     {"dump-frame", required_argument, NULL, OPT_DUMP_FRAME},
+    {"lesson", required_argument, NULL, OPT_LESSON},
+    {"record", required_argument, NULL, OPT_RECORD},
+    {"replay", required_argument, NULL, OPT_REPLAY},
     {NULL, 0, NULL, 0},
 };
 
@@ -62,7 +79,7 @@ void options_print_help(FILE *out)
         "  --label COL            column holding the class (default: species)\n"
         "  --classes A,B          the two classes; A is target 0, B target 1\n"
         "                         (default: setosa,versicolor)\n"
-        "  --standardize          scale each feature to mean 0, standard deviation 1\n"
+        "  --standardize[=on|off] scale each feature to mean 0, standard deviation 1\n"
         "\n"
         "Training:\n"
         "  --activation NAME      sigmoid, linear, relu or step (default: sigmoid)\n"
@@ -82,6 +99,18 @@ void options_print_help(FILE *out)
         "  --dump-frame WxH       train --epochs epochs, print one frame of the screen\n"
         "                         as W columns by H lines of text, and exit\n"
         "\n"
+        "Lessons:\n"
+        "  --lesson NAME|FILE     start from a lesson: its settings and a caption saying\n"
+        "                         what to watch; a built-in name or a .lesson file\n"
+        "                         (options given on the command line override it)\n"
+        "  --lesson list          list the built-in lessons\n"
+        "\n"
+        "Record and replay:\n"
+        "  --record FILE          write the settings and every key, with the epoch it\n"
+        "                         was pressed at, to FILE\n"
+        "  --replay FILE          play FILE back: the same run, bit for bit, at any speed\n"
+        "                         (with --headless: print the run as CSV)\n"
+        "\n"
         "Without a terminal:\n"
         "  --headless             print the training as CSV: epoch,cost,w1,w2,b,accuracy\n"
         "  --bowl                 with --headless: the descent on x^2+y^2 as step,x,y,f\n"
@@ -100,13 +129,6 @@ void options_print_help(FILE *out)
     const struct key_binding *keys = keymap_table(&count);
     for (size_t i = 0; i < count; i++)
         fprintf(out, "  %-6s %s\n", keys[i].label, keys[i].help);
-}
-
-static bool usage_error(char *err, size_t errlen, const char *option,
-                        const char *value, const char *what)
-{
-    snprintf(err, errlen, "--%s: \"%s\" %s (see --help)", option, value, what);
-    return false;
 }
 
 /* A whole number in [min, max], digits only. */
@@ -176,7 +198,7 @@ static bool parse_size(const char *text, int *w, int *h)
     return true;
 }
 
-static void set_defaults(struct options *o)
+void options_defaults(struct options *o)
 {
     memset(o, 0, sizeof *o);
     o->mode = MODE_TUI;
@@ -194,35 +216,81 @@ static void set_defaults(struct options *o)
     o->no_color = no_color && *no_color;
 }
 
-/* Applies one option with its argument; false with err on a bad value. */
-static bool apply_option(struct options *o, int opt, const char *arg,
-                         bool *epochs_set, bool *bowl, bool *headless,
-                         char *err, size_t errlen)
+/* Writes the complaint about value into why; returns false for chaining. */
+static bool complain(char *why, size_t whylen, const char *value,
+                     const char *what)
 {
-    const char *name = NULL;
-    for (const struct option *l = long_options; l->name; l++)
-        if (l->val == opt)
-            name = l->name;
+    snprintf(why, whylen, "\"%s\" %s", value, what);
+    return false;
+}
+
+/* Copies text into buf (size bytes) and points *slot at it. */
+static bool store_text(const char *text, char *buf, size_t size,
+                       const char **slot, char *why, size_t whylen)
+{
+    size_t len = strlen(text);
+    if (len >= size) {
+        snprintf(why, whylen, "\"%.32s...\" is too long (%zu bytes at most)",
+                 text, size - 1);
+        return false;
+    }
+    memcpy(buf, text, len + 1);
+    *slot = buf;
+    return true;
+}
+
+/* --data: a file, or "builtin:NAME" for a table compiled in. */
+static bool apply_data(struct options *o, const char *arg, char *why,
+                       size_t whylen)
+{
+    const char *text;
+    size_t len;
+    if (strncmp(arg, BUILTIN_PREFIX, strlen(BUILTIN_PREFIX)) == 0 &&
+        !builtin_table(arg, &text, &len)) {
+        char what[256];
+        snprintf(what, sizeof what, "is not a built-in table (%s)",
+                 builtin_table_names());
+        return complain(why, whylen, arg, what);
+    }
+    if (!*arg)
+        return complain(why, whylen, arg, "is not a file name");
+    return store_text(arg, o->data_buf, sizeof o->data_buf, &o->data_path,
+                      why, whylen);
+}
+
+/* Applies one option with its argument (NULL for a flag without one):
+ * checks it and stores it in o. Options that only choose the mode are
+ * handled by options_parse, not here. false with why on a bad value. */
+static bool apply_option(struct options *o, int opt, const char *arg,
+                         char *why, size_t whylen)
+{
     uint64_t count;
     double number;
 
     switch (opt) {
-    case OPT_DATA: o->data_path = arg; return true;
-    case OPT_X: o->selection.x_column = arg; return true;
-    case OPT_Y: o->selection.y_column = arg; return true;
-    case OPT_LABEL: o->selection.label_column = arg; return true;
+    case OPT_DATA:
+        return apply_data(o, arg, why, whylen);
+    case OPT_X:
+        return store_text(arg, o->column_buf[0], sizeof o->column_buf[0],
+                          &o->selection.x_column, why, whylen);
+    case OPT_Y:
+        return store_text(arg, o->column_buf[1], sizeof o->column_buf[1],
+                          &o->selection.y_column, why, whylen);
+    case OPT_LABEL:
+        return store_text(arg, o->column_buf[2], sizeof o->column_buf[2],
+                          &o->selection.label_column, why, whylen);
     case OPT_CLASSES:
         return parse_classes(arg, o) ||
-               usage_error(err, errlen, name, arg, "is not two class names as A,B");
+               complain(why, whylen, arg, "is not two class names as A,B");
     case OPT_ACTIVATION:
         return activation_parse(arg, &o->train.activation) ||
-               usage_error(err, errlen, name, arg, "is not one of sigmoid, linear, relu, step");
+               complain(why, whylen, arg, "is not one of sigmoid, linear, relu, step");
     case OPT_LOSS:
         return loss_parse(arg, &o->train.loss) ||
-               usage_error(err, errlen, name, arg, "is not one of MSE, MAE, BCE");
+               complain(why, whylen, arg, "is not one of MSE, MAE, BCE");
     case OPT_LR:
         if (!parse_number(arg, &number) || !(number > 0.0))
-            return usage_error(err, errlen, name, arg, "is not a positive number");
+            return complain(why, whylen, arg, "is not a positive number");
         o->train.lr = number;
         return true;
     case OPT_BATCH:
@@ -231,7 +299,7 @@ static bool apply_option(struct options *o, int opt, const char *arg,
             return true;
         }
         if (!parse_count(arg, 1, SIZE_MAX, &count))
-            return usage_error(err, errlen, name, arg, "is not a whole number >= 1 or \"full\"");
+            return complain(why, whylen, arg, "is not a whole number >= 1 or \"full\"");
         o->train.batch = (size_t)count;
         return true;
     case OPT_SHUFFLE:
@@ -239,58 +307,191 @@ static bool apply_option(struct options *o, int opt, const char *arg,
             o->train.shuffle = strcmp(arg, "on") == 0;
             return true;
         }
-        return usage_error(err, errlen, name, arg, "is not on or off");
+        return complain(why, whylen, arg, "is not on or off");
     case OPT_INIT:
         return init_parse(arg, &o->train.init) ||
-               usage_error(err, errlen, name, arg, "is not zeros or uniform");
+               complain(why, whylen, arg, "is not zeros or uniform");
     case OPT_SEED:
         if (!parse_count(arg, 0, UINT64_MAX, &count))
-            return usage_error(err, errlen, name, arg, "is not a whole number >= 0");
+            return complain(why, whylen, arg, "is not a whole number >= 0");
         o->train.seed = count;
         return true;
     case OPT_EPOCHS:
         if (!parse_count(arg, 0, (uint64_t)1 << 48, &count))
-            return usage_error(err, errlen, name, arg, "is not a whole number >= 0");
+            return complain(why, whylen, arg, "is not a whole number >= 0");
         o->epochs = (size_t)count;
-        *epochs_set = true;
         return true;
     case OPT_EPOCHS_PER_FRAME:
         if (!parse_count(arg, 1, MAX_EPOCHS_PER_FRAME, &count))
-            return usage_error(err, errlen, name, arg, "is not a whole number from 1 to 65536");
+            return complain(why, whylen, arg, "is not a whole number from 1 to 65536");
         o->epochs_per_frame = (unsigned)count;
         return true;
-    case OPT_STANDARDIZE: o->selection.standardize = true; return true;
+    case OPT_STANDARDIZE:
+        if (!arg || strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0) {
+            o->selection.standardize = !arg || strcmp(arg, "on") == 0;
+            return true;
+        }
+        return complain(why, whylen, arg, "is not on or off");
     case OPT_ASCII: o->ascii = true; return true;
     case OPT_NO_COLOR: o->no_color = true; return true;
-    case OPT_HELP: o->mode = MODE_HELP; return true;
-    case OPT_VERSION: o->mode = MODE_VERSION; return true;
-    case OPT_HEADLESS: *headless = true; return true;
-    case OPT_BOWL: *bowl = true; return true;
     case OPT_EVERY:
         if (!parse_count(arg, 1, SIZE_MAX, &count))
-            return usage_error(err, errlen, name, arg, "is not a whole number >= 1");
+            return complain(why, whylen, arg, "is not a whole number >= 1");
         o->every = (size_t)count;
         return true;
     case OPT_START:
         return parse_pair(arg, &o->start_x, &o->start_y) ||
-               usage_error(err, errlen, name, arg, "is not two numbers as X,Y");
+               complain(why, whylen, arg, "is not two numbers as X,Y");
     case OPT_DUMP_FRAME:
-        if (!parse_size(arg, &o->dump_width, &o->dump_height))
-            return usage_error(err, errlen, name, arg, "is not a size WxH (each 1 to 1000)");
-        o->mode = MODE_DUMP_FRAME;
+        return parse_size(arg, &o->dump_width, &o->dump_height) ||
+               complain(why, whylen, arg, "is not a size WxH (each 1 to 1000)");
+    case OPT_RECORD:
+        if (!*arg)
+            return complain(why, whylen, arg, "is not a file name");
+        o->record_path = arg;
+        return true;
+    case OPT_REPLAY:
+        if (!*arg)
+            return complain(why, whylen, arg, "is not a file name");
+        o->replay_path = arg;
         return true;
     default:
-        snprintf(err, errlen, "unknown option (see --help)");
+        snprintf(why, whylen, "is not an option");
         return false;
     }
+}
+
+/* The option whose long name is name, or 0. */
+static int option_by_name(const char *name)
+{
+    for (const struct option *l = long_options; l->name; l++)
+        if (strcmp(l->name, name) == 0)
+            return l->val;
+    return 0;
+}
+
+static const char *option_name(int opt)
+{
+    for (const struct option *l = long_options; l->name; l++)
+        if (l->val == opt)
+            return l->name;
+    return "?";
+}
+
+static bool is_lesson_setting(int opt)
+{
+    for (size_t i = 0; i < LESSON_SETTING_COUNT; i++)
+        if (lesson_settings[i] == opt)
+            return true;
+    return false;
+}
+
+static uint64_t option_bit(int opt)
+{
+    return (uint64_t)1 << (opt - OPT_DATA);
+}
+
+enum setting_status options_set(struct options *o, const char *name,
+                                const char *value, char *why, size_t whylen)
+{
+    int opt = option_by_name(name);
+    if (opt == 0)
+        return SETTING_UNKNOWN;
+    if (!is_lesson_setting(opt))
+        return SETTING_COMMAND_LINE_ONLY;
+    return apply_option(o, opt, value, why, whylen) ? SETTING_OK
+                                                     : SETTING_BAD_VALUE;
+}
+
+const char *options_setting_names(void)
+{
+    static char names[512];
+    if (!names[0]) {
+        size_t used = 0;
+        for (size_t i = 0; i < LESSON_SETTING_COUNT; i++)
+            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+                                     i ? ", " : "", option_name(lesson_settings[i]));
+    }
+    return names;
+}
+
+bool options_explicit(const struct options *o, const char *name)
+{
+    int opt = option_by_name(name);
+    return opt != 0 && (o->explicit_options & option_bit(opt)) != 0;
+}
+
+/* Puts the setting opt of o back to its value in d. */
+static void restore_setting(struct options *o, const struct options *d, int opt)
+{
+    switch (opt) {
+    case OPT_DATA: o->data_path = d->data_path; break;
+    case OPT_X: o->selection.x_column = d->selection.x_column; break;
+    case OPT_Y: o->selection.y_column = d->selection.y_column; break;
+    case OPT_LABEL: o->selection.label_column = d->selection.label_column; break;
+    case OPT_CLASSES:
+        o->selection.class_a = d->selection.class_a;
+        o->selection.class_b = d->selection.class_b;
+        break;
+    case OPT_STANDARDIZE: o->selection.standardize = d->selection.standardize; break;
+    case OPT_ACTIVATION: o->train.activation = d->train.activation; break;
+    case OPT_LOSS: o->train.loss = d->train.loss; break;
+    case OPT_LR: o->train.lr = d->train.lr; break;
+    case OPT_BATCH: o->train.batch = d->train.batch; break;
+    case OPT_SHUFFLE: o->train.shuffle = d->train.shuffle; break;
+    case OPT_INIT: o->train.init = d->train.init; break;
+    case OPT_SEED: o->train.seed = d->train.seed; break;
+    case OPT_EPOCHS: o->epochs = d->epochs; break;
+    case OPT_EPOCHS_PER_FRAME: o->epochs_per_frame = d->epochs_per_frame; break;
+    case OPT_START:
+        o->start_x = d->start_x;
+        o->start_y = d->start_y;
+        break;
+    default: break;
+    }
+}
+
+static bool mode_is_headless(enum run_mode mode)
+{
+    return mode == MODE_HEADLESS || mode == MODE_HEADLESS_BOWL;
+}
+
+void options_clear_lesson(struct options *o)
+{
+    struct options d; /* the defaults: only constants point into it */
+    options_defaults(&d);
+    d.epochs = mode_is_headless(o->mode) ? 100 : 0;
+    for (size_t i = 0; i < LESSON_SETTING_COUNT; i++)
+        if (!(o->explicit_options & option_bit(lesson_settings[i])))
+            restore_setting(o, &d, lesson_settings[i]);
+    o->lesson_name[0] = '\0';
+    o->caption[0][0] = '\0';
+    o->caption[1][0] = '\0';
+}
+
+/* Loads the lesson called name (or the file) and applies it to o. */
+static bool use_lesson(struct options *o, const char *name, char *err,
+                       size_t errlen)
+{
+    struct lesson *l = malloc(sizeof *l);
+    if (!l) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    bool ok = lesson_find(name, l, err, errlen) &&
+              lesson_apply(l, o, err, errlen);
+    free(l);
+    return ok;
 }
 
 bool options_parse(int argc, char **argv, struct options *o, char *err,
                    size_t errlen)
 {
-    bool epochs_set = false, bowl = false, headless = false;
-    bool help = false, version = false, dump = false;
-    set_defaults(o);
+    bool bowl = false, headless = false, help = false, version = false,
+         dump = false;
+    const char *lesson = NULL;
+    char why[512];
+    options_defaults(o);
     opterr = 0;
     optind = 1;
     int opt;
@@ -303,10 +504,19 @@ bool options_parse(int argc, char **argv, struct options *o, char *err,
             snprintf(err, errlen, "option \"%s\" needs a value (see --help)", argv[optind - 1]);
             return false;
         }
-        if (!apply_option(o, opt, optarg, &epochs_set, &bowl, &headless, err, errlen))
+        switch (opt) {
+        case OPT_HELP: help = true; continue;
+        case OPT_VERSION: version = true; continue;
+        case OPT_HEADLESS: headless = true; continue;
+        case OPT_BOWL: bowl = true; continue;
+        case OPT_LESSON: lesson = optarg; continue;
+        default: break;
+        }
+        if (!apply_option(o, opt, optarg, why, sizeof why)) {
+            snprintf(err, errlen, "--%s: %s (see --help)", option_name(opt), why);
             return false;
-        help |= o->mode == MODE_HELP;
-        version |= o->mode == MODE_VERSION;
+        }
+        o->explicit_options |= option_bit(opt);
         dump |= opt == OPT_DUMP_FRAME;
     }
     if (optind < argc) {
@@ -315,6 +525,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err,
     }
     if (help || version) {
         o->mode = help ? MODE_HELP : MODE_VERSION;
+        return true;
+    }
+    if (lesson && strcmp(lesson, "list") == 0) {
+        o->mode = MODE_LESSON_LIST;
         return true;
     }
     if (bowl && !headless) {
@@ -331,7 +545,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err,
         o->mode = MODE_DUMP_FRAME;
     else
         o->mode = MODE_TUI;
-    if (!epochs_set)
+    if (!(o->explicit_options & option_bit(OPT_EPOCHS)))
         o->epochs = headless ? 100 : 0;
-    return true;
+    return !lesson || use_lesson(o, lesson, err, errlen);
 }

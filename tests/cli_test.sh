@@ -106,7 +106,8 @@ run --help
 if [ "$RC" -eq 0 ] && [ ! -s "$TMP/err" ]; then
     missing=""
     for opt in data x y label classes activation loss lr batch shuffle init seed epochs \
-               epochs-per-frame standardize ascii no-color help version headless bowl every start dump-frame; do
+               epochs-per-frame standardize ascii no-color help version headless bowl every start dump-frame \
+               lesson record replay; do
         grep -q -- "--$opt" "$TMP/out" || missing="$missing --$opt"
     done
     [ -z "$missing" ] && ok "--help lists every option" || fail "--help lists every option" "missing:$missing"

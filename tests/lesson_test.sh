@@ -1,0 +1,210 @@
+#!/bin/sh
+# lesson_test.sh - the lessons end to end: every built-in lesson shows what
+# its caption says (checked on the headless output), --lesson list, the
+# command line overriding a lesson, lessons run from any directory, bad
+# lesson files (exit 2, one line on stderr, nothing on stdout) and the
+# caption on a dumped frame. Run from the repository root.
+. tests/lib.sh
+
+# check NAME CONDITION-OUTPUT: ok when the awk program printed nothing.
+check() {
+    if [ -z "$2" ] && [ "$RC" -eq 0 ]; then ok "$1"; else fail "$1" "rc $RC" "$2" "stderr: $(head -c 300 "$TMP/err")"; fi
+}
+
+# Lessons whose data is a built-in table need session.c to load it.
+builtin_data=yes
+run --headless --data builtin:xor --x x1 --y x2 --label y --classes 0,1 --epochs 1
+if [ "$RC" -ne 0 ] && ! grep -q builtin_table src/session.c; then
+    builtin_data=no
+fi
+skip() { echo "ok $1 # SKIP $2"; }
+
+# --- the bowl ladder ------------------------------------------------------
+
+run --headless --bowl --lesson bowl-smooth
+check "bowl-smooth: x = y = 5*0.8^k, f falls every step, 40 steps" "$(awk -F, '
+    NR == 1 { next }
+    { k = $1; want = 5 * 0.8 ^ k; d = $2 - want; if (d < 0) d = -d
+      if ($2 != $3 || d > 1e-12 * want) print "step " k ": " $0
+      if (NR > 2 && !($4 < f)) print "f did not fall at step " k
+      f = $4 }
+    END { if (NR != 42) print NR - 1 " rows" }' "$TMP/out")"
+
+run --headless --bowl --lesson bowl-one-step
+check "bowl-one-step: (5,5) then (0,0) for good" "$(awk -F, '
+    NR == 2 && ($2 != 5 || $3 != 5) { print "start " $0 }
+    NR > 2 && ($2 != 0 || $3 != 0 || $4 != 0) { print "step " $0 }' "$TMP/out")"
+
+run --headless --bowl --lesson bowl-oscillates
+check "bowl-oscillates: x = y = 5, -5, 5, ... on every step" "$(awk -F, '
+    NR > 1 { want = ($1 % 2 == 0) ? 5 : -5
+             if ($2 != want || $3 != want || $4 != 50) print "step " $0 }' "$TMP/out")"
+
+run --headless --bowl --lesson bowl-diverges
+check "bowl-diverges: x = -1.2 times the last x, |x| grows every step" "$(awk -F, '
+    NR > 2 { r = $2 / x; d = r + 1.2; if (d < 0) d = -d
+             if (d > 1e-12 || !($4 > f)) print "step " $0 }
+    NR > 1 { x = $2; f = $4 }
+    END { if (!(f > 1e7)) print "f only reached " f }' "$TMP/out")"
+
+# --- zeros versus random initial weights ---------------------------------
+
+run --headless --lesson init-zeros
+cp "$TMP/out" "$TMP/zeros"
+run --headless --lesson init-random
+cp "$TMP/out" "$TMP/random"
+check "init-zeros: starts at 0 (epoch 1: b = 0), 100% first at epoch 6" "$(awk -F, '
+    NR == 2 && $5 != 0 { print "epoch 1 b " $5 }
+    NR > 1 && $6 == 1 && !first { first = $1 }
+    END { if (first != 6) print "first 100% at " first }' "$TMP/zeros")"
+check "init-random: another start, 100% first at epoch 4" "$(awk -F, '
+    NR == 2 && $5 == 0 { print "epoch 1 b is 0" }
+    NR > 1 && $6 == 1 && !first { first = $1 }
+    END { if (first != 4) print "first 100% at " first }' "$TMP/random")"
+check "init: other paths (b < 0 vs b > 0 at the end), costs within 2% at epoch 300" "$(paste -d, "$TMP/zeros" "$TMP/random" | awk -F, '
+    END { if (!($5 < 0 && $11 > 0)) print "b " $5 " and " $11
+          r = $2 / $8; if (r < 0.98 || r > 1.02) print "costs " $2 " and " $8 }')"
+
+# --- minibatch noise -----------------------------------------------------
+
+rises='NR > 2 && $2 > prev { n++ } NR > 1 { prev = $2 } END { print n + 0 }'
+run --headless --lesson minibatch-noise
+up=$(awk -F, "$rises" "$TMP/out")
+[ "$RC" -eq 0 ] && [ "$up" -ge 10 ] && ok "minibatch-noise: the cost goes up $up times in 200 epochs" || fail "minibatch-noise: the cost goes up" "$up rises, rc $RC"
+run --headless --lesson minibatch-noise --batch full
+up=$(awk -F, "$rises" "$TMP/out")
+[ "$RC" -eq 0 ] && [ "$up" -eq 0 ] && ok "minibatch-noise --batch full: the cost never goes up" || fail "minibatch-noise --batch full" "$up rises, rc $RC"
+
+# --- standardisation -----------------------------------------------------
+
+run --headless --lesson unscaled-slow
+cp "$TMP/out" "$TMP/raw"
+run --headless --lesson standardized-fast
+cp "$TMP/out" "$TMP/std"
+check "unscaled-slow: never 100% in 300 epochs (99% from epoch 40 on)" "$(awk -F, '
+    NR > 1 && $6 >= 1 { print "100% at " $1; exit }
+    NR > 1 && $1 >= 40 && $6 != 0.98999999999999999 { print "epoch " $0 }
+    END { if (NR != 301) print NR - 1 " rows" }' "$TMP/raw")"
+check "standardized-fast: 100% first at epoch 248, a lower cost than raw from epoch 2 on" "$(paste -d, "$TMP/raw" "$TMP/std" | awk -F, '
+    NR > 2 && !($8 < $2) { print "epoch " $1 ": " $8 " vs raw " $2 }
+    NR > 1 && $12 == 1 && !first { first = $1 }
+    END { if (first != 248) print "first 100% at " first }')"
+run --headless --lesson standardized-fast --standardize=off
+cmp -s "$TMP/out" "$TMP/raw" && ok "standardized-fast --standardize=off is unscaled-slow, bit for bit" || fail "--standardize=off overrides the lesson"
+
+# --- MSE versus MAE ------------------------------------------------------
+
+run --headless --lesson mse-settles
+up=$(awk -F, "$rises" "$TMP/out")
+[ "$RC" -eq 0 ] && [ "$up" -eq 0 ] && ok "mse-settles: the cost falls at every one of 300 epochs" || fail "mse-settles" "$up rises, rc $RC"
+run --headless --lesson mae-jitters
+check "mae-jitters: the cost first goes up at epoch 20, then over 100 times" "$(awk -F, '
+    NR > 2 && $2 > prev { n++; if (!first) first = $1 }
+    NR > 1 { prev = $2 }
+    END { if (first != 20 || n < 100) print "first rise " first ", " n " rises" }' "$TMP/out")"
+
+# --- activations that cannot learn ---------------------------------------
+
+run --headless --lesson step-cannot-learn
+check "step-cannot-learn: w1, w2, b the same on every row, accuracy 97% throughout" "$(awk -F, '
+    NR == 2 { w = $3 "," $4 "," $5 }
+    NR > 1 && ($3 "," $4 "," $5 != w || $6 != 0.96999999999999997) { print "epoch " $0 }
+    END { if (NR != 101) print NR - 1 " rows" }' "$TMP/out")"
+
+run --headless --lesson dead-relu
+check "dead-relu: 100% at epoch 2, moving until epoch 4, then frozen (cost 0.25, output 0)" "$(awk -F, '
+    NR == 3 && $6 != 1 { print "epoch 2: " $0 }
+    NR == 4 { w3 = $3 "," $4 "," $5 }
+    NR == 5 { w = $3 "," $4 "," $5; if (w == w3) print "no move in epoch 4" }
+    NR > 5 && ($3 "," $4 "," $5 != w || $2 != 0.25 || $6 != 0.5) { print "epoch " $0 }
+    END { if (NR != 101) print NR - 1 " rows" }' "$TMP/out")"
+
+# --- XOR -----------------------------------------------------------------
+
+if [ "$builtin_data" = yes ]; then
+    run --headless --lesson xor-impossible
+    check "xor-impossible: accuracy at most 75% on every row, 75% reached, then w = 0 and cost ln 2" "$(awk -F, '
+        NR > 1 && $6 > 0.75 { print "epoch " $0 }
+        NR > 1 && $6 == 0.75 { seen = 1 }
+        END { if (!seen) print "75% never reached"
+              d = $2 - log(2); if (d < 0) d = -d; if (d > 1e-12) print "last cost " $2
+              for (i = 3; i <= 5; i++) if ($i > 1e-12 || $i < -1e-12) print "last weight " $i
+              if (NR != 1001) print NR - 1 " rows" }' "$TMP/out")"
+    case $DESCENT in /*) bin=$DESCENT ;; *) bin=$PWD/$DESCENT ;; esac
+    (cd / && "$bin" --headless --lesson xor-impossible --epochs 3 >"$TMP/out" 2>"$TMP/err")
+    RC=$?
+    [ "$RC" -eq 0 ] && [ "$(wc -l <"$TMP/out")" -eq 4 ] && ok "a lesson with built-in data runs from any directory" || fail "a lesson runs from any directory" "rc $RC" "$(cat "$TMP/err")"
+else
+    skip "xor-impossible: accuracy at most 75%" "session.c does not load --data builtin:NAME yet (builtin_table)"
+    skip "a lesson with built-in data runs from any directory" "session.c does not load --data builtin:NAME yet"
+fi
+
+# --- the command line ----------------------------------------------------
+
+run --lesson list
+files=$(for f in assets/lessons/*.lesson; do basename "$f" .lesson; done | sort | tr '\n' ' ')
+listed=$(cut -d' ' -f1 "$TMP/out" | sort | tr '\n' ' ')
+[ "$RC" -eq 0 ] && [ ! -s "$TMP/err" ] && [ "$files" = "$listed" ] && ok "--lesson list names every assets/lessons/*.lesson" || fail "--lesson list" "listed: $listed" "files: $files"
+bad=""
+while read -r name caption; do
+    first=$(sed -n 's/^caption *= *//p' "assets/lessons/$name.lesson" | head -n 1)
+    [ "$caption" = "$first" ] || bad="$bad $name"
+done <"$TMP/out"
+[ -z "$bad" ] && ok "--lesson list shows each first caption line" || fail "--lesson list captions" "wrong:$bad"
+[ "$(head -n 1 "$TMP/out" | cut -d' ' -f1)" = bowl-smooth ] && ok "--lesson list starts with bowl-smooth" || fail "--lesson list order" "$(head -n 1 "$TMP/out")"
+
+run --help
+grep -q -- '--lesson NAME|FILE' "$TMP/out" && grep -q -- '--lesson list' "$TMP/out" && ok "--help mentions --lesson" || fail "--help mentions --lesson"
+
+run --headless --bowl --lesson bowl-oscillates --lr 0.1 --epochs 2
+[ "$(tail -n +2 "$TMP/out" | cut -d, -f2 | tr '\n' ' ')" = "5 4 3.2000000000000002 " ] && ok "--lr and --epochs override the lesson's" || fail "options override the lesson" "$(cat "$TMP/out")"
+
+cp assets/lessons/dead-relu.lesson "$TMP/my.lesson"
+run --headless --lesson "$TMP/my.lesson" --epochs 7
+cp "$TMP/out" "$TMP/file"
+run --headless --lesson dead-relu --epochs 7
+cmp -s "$TMP/out" "$TMP/file" && ok "a lesson file runs like the built-in lesson" || fail "a lesson file runs like the built-in lesson"
+
+printf 'caption = a file beside the lesson\ndata = t.csv\nx = a\ny = b\nlabel = c\nclasses = p,q\n' >"$TMP/rel.lesson"
+printf 'a,b,c\n0,0,p\n1,1,q\n0,1,p\n' >"$TMP/t.csv"
+run --headless --lesson "$TMP/rel.lesson" --epochs 1
+[ "$RC" -eq 0 ] && [ "$(wc -l <"$TMP/out")" -eq 2 ] && ok "data = FILE is relative to the lesson file" || fail "data relative to the lesson" "$(cat "$TMP/err")"
+
+usage() {
+    name=$1; msg=$2; shift 2
+    run "$@"
+    expect_rc "$name: exit 2" 2
+    expect_err "$name: message" "descent: $msg"
+    expect_empty_out "$name: stdout empty"
+}
+names=$("$DESCENT" --lesson list | cut -d' ' -f1 | paste -sd, - | sed 's/,/, /g')
+usage "unknown lesson" "unknown lesson \"nope\" (lessons: $names)" --lesson nope
+usage "missing lesson file" "no/such.lesson: cannot open: No such file or directory" --lesson no/such.lesson
+usage "bad value from the command line still wins" '--lr: "0" is not a positive number (see --help)' --lesson bowl-smooth --lr 0
+usage "bad built-in table" '--data: "builtin:nand" is not a built-in table (builtin:and, builtin:or, builtin:xor, builtin:iris) (see --help)' --headless --data builtin:nand
+
+# Every bad file of the corpus: exit 2, one line "descent: FILE:LINE: ...",
+# nothing on stdout (the exact messages are checked by test_lesson).
+for f in tests/data/lessons/bad_*.lesson; do
+    run --headless --lesson "$f"
+    if [ "$RC" -eq 2 ] && [ ! -s "$TMP/out" ] && [ "$(wc -l <"$TMP/err")" -eq 1 ] &&
+        grep -q "^descent: $f:[0-9][0-9]*: " "$TMP/err"; then
+        ok "bad lesson $(basename "$f"): exit 2, one line FILE:LINE: reason"
+    else
+        fail "bad lesson $(basename "$f")" "rc $RC" "stderr: $(cat "$TMP/err")" "stdout: $(head -c 100 "$TMP/out")"
+    fi
+done
+usage "bad lesson in the TUI too" "tests/data/lessons/bad_value.lesson:4: lr: \"fast\" is not a positive number" --lesson tests/data/lessons/bad_value.lesson
+usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, x, y, label, classes, standardize, activation, loss, lr, batch, shuffle, init, seed, epochs, epochs-per-frame, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
+
+# --- the caption on the screen -------------------------------------------
+
+run --dump-frame 80x24 --lesson step-cannot-learn
+if grep -q 'caption' src/frame.c; then
+    [ "$RC" -eq 0 ] && grep -q 'lesson step-cannot-learn: step: its slope is 0, so is every gradient' "$TMP/out" &&
+        grep -q 'The line never moves: 97% forever. Press a to sigmoid: it learns.' "$TMP/out" &&
+        ok "a dumped frame shows the lesson's name and both caption lines" ||
+        fail "a dumped frame shows the caption" "$(head -n 3 "$TMP/out")"
+else
+    skip "a dumped frame shows the lesson's name and both caption lines" "frame.c does not pass options.caption to the views yet"
+fi
