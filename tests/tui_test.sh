@@ -138,9 +138,18 @@ key() { tm send-keys -t "$S" "$@"; }
 literal() { tm send-keys -t "$S" -l -- "$1"; }
 finish() { tm kill-session -t "$S" 2>/dev/null; }
 
-# The terminal is given back: normal screen, cursor shown, keypad off.
+# The terminal is given back: normal screen, cursor shown, keypad off,
+# mouse reporting off.
 restored() {
-    [ "$(tm display-message -p -t "$S" '#{alternate_on}#{cursor_flag}#{keypad_cursor_flag}')" = "010" ]
+    [ "$(tm display-message -p -t "$S" '#{alternate_on}#{cursor_flag}#{keypad_cursor_flag}#{mouse_any_flag}')" = "0100" ]
+}
+
+# click X Y: a button-1 click at cell (X, Y), 0-based, sent as the raw
+# X10 mouse bytes a terminal would send (ESC [ M, then button + 32,
+# X + 33, Y + 33), press then release; ncurses decodes them (kmous).
+click() {
+    tm send-keys -t "$S" -H 1b 5b 4d 20 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
+    tm send-keys -t "$S" -H 1b 5b 4d 23 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
 }
 
 quit_clean() {
@@ -288,6 +297,60 @@ key Escape
 wait_exit 10
 if [ "$(exit_status)" = 0 ] && restored; then ok esc_quits_restored
 else fail esc_quits_restored "exit: $(exit_status)"; fi
+finish
+
+# ---------------------------------------------------------------------
+# v, the arrows, s, L and the mouse.
+
+mkdir -p "$TMP/save"
+start keys2 100 30 "cd '$TMP/save' &&" "--batch 8"
+wait_status 'epoch'
+key Space
+wait_status 'paused'
+check mouse_reporting_on [ "$(tm display-message -p -t "$S" '#{mouse_any_flag}')" = 1 ]
+literal v; check key_v_landscape wait_for 'right panel: the neuron.s cost over \(w1, w2\)'
+literal v; check key_v_bowl wait_for 'right panel: the bowl'
+literal r; wait_status 'epoch 0( |$)'
+key n; key n; key n
+wait_status 'epoch 3( |$)'
+key Left; check key_left_back wait_status 'epoch 2( |$)'
+check key_left_notice wait_for 'back to epoch 2 of 3'
+key Left; key Left; wait_status 'epoch 0( |$)'
+key Left; check key_left_refused_at_0 wait_for 'epoch 0: nothing before it'
+key Right; check key_right_forward wait_status 'epoch 1( |$)'
+key Right; key Right; wait_status 'epoch 3( |$)'
+check key_right_newest wait_for 'epoch 3: the newest'
+key Right; check key_right_trains_at_newest wait_status 'epoch 4( |$)'
+key Left; key Left; wait_status 'epoch 2( |$)'
+key n; check key_n_from_past wait_status 'epoch 3( |$)'
+key Right; check key_n_forgot_future wait_status 'epoch 4( |$)'
+key Space; wait_status 'running'; key Left
+check key_left_pauses wait_status 'paused'
+literal s; check key_save wait_for 'saved descent-[0-9]{8}-[0-9]{6}\.csv \.txt \.svg'
+saved=$(ls "$TMP/save" | grep -c '^descent-[0-9]*-[0-9]*\.\(csv\|txt\|svg\)$')
+if [ "$saved" = 3 ]; then ok save_writes_three_files; else fail save_writes_three_files "$(ls "$TMP/save")"; fi
+click 75 8; check click_bowl_restarts wait_for 'bowl: descent from \(-?[0-9.]+, -?[0-9.]+\)'
+click 20 24; check click_cost_picks wait_for 'epoch [0-9]+: C = '
+literal g; check key_clears_pick wait_gone 'epoch [0-9]+: C = '
+literal L; check key_lesson wait_for 'lesson 1 of [0-9]+: '
+literal L; check key_lesson_next wait_for 'lesson 2 of [0-9]+: '
+check keys2_quit quit_clean
+finish
+
+# The help overlay fits 80x24 with every key.
+start help80 80 24 "" ""
+wait_status 'epoch'
+literal '?'
+wait_for 'pause / resume'
+screen >"$TMP/help80.txt"
+missing=""
+while IFS= read -r line; do
+    grep -qF -- "$line" "$TMP/help80.txt" || missing="$missing [$line]"
+done <"$TMP/help.txt"
+[ -z "$missing" ] && ok help_fits_80x24 || fail help_fits_80x24 "missing:$missing"
+literal g
+wait_gone 'pause / resume'
+check help80_quit quit_clean
 finish
 
 # ---------------------------------------------------------------------

@@ -1,0 +1,648 @@
+/* control.c - the actions of the keys and clicks on a live run, with no
+ * screen: app.c (the TUI) and replay.c (the headless replay) both call
+ * them, so a replayed key changes the state exactly as the key did.
+ * Handlers return CONTROL_* reactions and never draw. */
+#include "control.h"
+
+#include "lesson.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MIN_EPOCHS_PER_FRAME 1u
+#define MAX_EPOCHS_PER_FRAME 65536u
+#define LR_MIN 1e-6
+#define LR_MAX 1e6
+#define MAX_SELECT_TRIES 64     /* candidates tried by x, y, c */
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void set_notice(struct control *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void set_notice(struct control *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->notice, sizeof c->notice, fmt, ap);
+    va_end(ap);
+}
+
+/* The next value of the 1-2-5 ladder (... 0.1 0.2 0.5 1 2 5 ...) above
+ * (dir > 0) or below (dir < 0) lr, kept within [LR_MIN, LR_MAX]. A value
+ * off the ladder goes to its neighbour on the ladder (0.3: 0.5 or 0.2). */
+static double lr_ladder(double lr, int dir)
+{
+    static const double mantissa[] = {1.0, 2.0, 5.0};
+    if (!(lr > 0.0) || !isfinite(lr))
+        return dir > 0 ? LR_MIN : lr;
+    int decade = (int)floor(log10(lr));
+    double best = lr;
+    bool found = false;
+    for (int k = decade - 1; k <= decade + 1; k++) {
+        for (int m = 0; m < 3; m++) {
+            /* m / 10^-k is correctly rounded where m * 10^k is not */
+            double v = k < 0 ? mantissa[m] / pow(10.0, -k)
+                             : mantissa[m] * pow(10.0, k);
+            if (dir > 0 && v > lr * (1.0 + 1e-9) && (!found || v < best)) {
+                best = v;
+                found = true;
+            }
+            if (dir < 0 && v < lr * (1.0 - 1e-9) && (!found || v > best)) {
+                best = v;
+                found = true;
+            }
+        }
+    }
+    /* Never past a bound; a value already beyond one may still move back. */
+    if (dir > 0 && best > LR_MAX)
+        best = lr > LR_MAX ? lr : LR_MAX;
+    if (dir < 0 && best < LR_MIN)
+        best = lr < LR_MIN ? lr : LR_MIN;
+    return best;
+}
+
+/* The batch ladder 1 4 8 16 32 full (0); dir > 0 goes up. A size off the
+ * ladder goes to its neighbour; full stays full, 1 stays 1. */
+static size_t batch_ladder(size_t batch, int dir)
+{
+    static const size_t ladder[] = {1, 4, 8, 16, 32};
+    const size_t n = sizeof ladder / sizeof ladder[0];
+    if (dir > 0) {
+        if (batch == 0)
+            return 0;
+        for (size_t i = 0; i < n; i++)
+            if (ladder[i] > batch)
+                return ladder[i];
+        return 0;
+    }
+    if (batch == 0 || batch > ladder[n - 1])
+        return ladder[n - 1];
+    for (size_t i = n; i-- > 0;)
+        if (ladder[i] < batch)
+            return ladder[i];
+    return 1;
+}
+
+static unsigned clamp_speed(unsigned epochs_per_frame)
+{
+    if (epochs_per_frame < MIN_EPOCHS_PER_FRAME)
+        return MIN_EPOCHS_PER_FRAME;
+    if (epochs_per_frame > MAX_EPOCHS_PER_FRAME)
+        return MAX_EPOCHS_PER_FRAME;
+    return epochs_per_frame;
+}
+
+/* The switches as a run starts (also after a lesson). */
+static void start_switches(struct control *c)
+{
+    c->running = true;
+    c->auto_paused = false;
+    c->finished = false;
+    c->log_cost = true;
+    c->regions = false;
+    c->help = false;
+    c->right = RIGHT_BOWL;
+    c->picked = false;
+    c->epochs_per_frame = clamp_speed(c->options.epochs_per_frame);
+}
+
+bool control_open(struct control *c, const struct options *o, char *err,
+                  size_t errlen)
+{
+    memset(c, 0, sizeof *c);
+    c->start = o;
+    c->options = *o;
+    if (!session_open(&c->session, o, err, errlen))
+        return false;
+    start_switches(c);
+    /* L goes on after the lesson the run started with */
+    for (size_t i = 0; o->lesson_name[0] != '\0' && i < lesson_count(); i++)
+        if (strcmp(lesson_name_at(i), o->lesson_name) == 0)
+            c->lesson_next = i + 1;
+    return true;
+}
+
+static void forget_table_caches(struct control *c)
+{
+    free(c->numeric_cols);
+    free(c->classes);
+    c->numeric_cols = NULL;
+    c->classes = NULL;
+    c->numeric_known = c->classes_known = false;
+    c->numeric_count = c->class_count = 0;
+}
+
+void control_close(struct control *c)
+{
+    session_close(&c->session);
+    forget_table_caches(c);
+}
+
+static bool limit_reached(const struct control *c)
+{
+    return c->options.epochs > 0 && c->session.trainer.epoch >= c->options.epochs;
+}
+
+/* After any training: pause on divergence or at the epoch limit. */
+static void check_stops(struct control *c)
+{
+    if (limit_reached(c) && !c->finished) {
+        c->finished = true;
+        if (c->running)
+            c->auto_paused = true;
+        c->running = false;
+    }
+    if (c->session.trainer.diverged && c->running) {
+        c->running = false;
+        c->auto_paused = true;
+    }
+}
+
+/* After a reset (r, i, x, y, c): the limit and the divergence are gone;
+ * a run paused by them starts again. */
+static void after_reset(struct control *c)
+{
+    c->finished = limit_reached(c);
+    if (c->auto_paused && !c->finished)
+        c->running = true;
+    c->auto_paused = false;
+}
+
+struct position control_position(const struct control *c)
+{
+    struct position p = {c->session.trainer.epoch, c->session.trainer.next};
+    return p;
+}
+
+bool position_before(struct position a, struct position b)
+{
+    return a.epoch < b.epoch || (a.epoch == b.epoch && a.next < b.next);
+}
+
+static bool training_blocked(const struct control *c)
+{
+    return limit_reached(c) || c->session.trainer.diverged;
+}
+
+bool control_step_toward(struct control *c, struct position stop)
+{
+    struct position here = control_position(c);
+    if (!position_before(here, stop) || training_blocked(c))
+        return false;
+    if (here.epoch < stop.epoch)
+        session_epoch(&c->session);
+    else
+        session_step_batch(&c->session);
+    return true;
+}
+
+void control_train_frame(struct control *c, double budget_ms,
+                         const struct position *stop)
+{
+    double start = now_ms();
+    for (unsigned i = 0; i < c->epochs_per_frame; i++) {
+        if (stop != NULL) {
+            if (!control_step_toward(c, *stop))
+                break;
+        } else {
+            if (training_blocked(c))
+                break;
+            session_epoch(&c->session);
+        }
+        if (now_ms() - start > budget_ms)
+            break;
+    }
+    check_stops(c);
+}
+
+/* Why a manual step is refused, or NULL when training may go on. */
+static const char *blocked_reason(const struct control *c)
+{
+    if (c->session.trainer.diverged)
+        return "diverged: lower lr (-), then reset (r)";
+    if (limit_reached(c))
+        return "done: --epochs reached; r restarts";
+    return NULL;
+}
+
+/* After '.': which minibatch of the epoch that was, e.g. "minibatch 3 of
+ * 25 (epoch 13)"; the last one completes the epoch. */
+static void note_minibatch(struct control *c)
+{
+    const struct trainer *t = &c->session.trainer;
+    size_t n = t->data->n;
+    size_t size = trainer_batch_size(t);
+    size_t batches = size > 0 ? (n + size - 1) / size : 1;
+    if (t->next == 0)
+        set_notice(c, "minibatch %zu of %zu: epoch %zu complete", batches,
+                   batches, t->epoch);
+    else
+        set_notice(c, "minibatch %zu of %zu (epoch %zu)",
+                   (t->next + size - 1) / size, batches, t->epoch + 1);
+}
+
+static const size_t *numeric_columns(struct control *c, size_t *count)
+{
+    const struct table *t = &c->session.table;
+    if (!c->numeric_known && t->ncols > 0) {
+        c->numeric_cols = malloc(t->ncols * sizeof *c->numeric_cols);
+        if (c->numeric_cols != NULL)
+            c->numeric_count = table_numeric_columns(t, c->numeric_cols, t->ncols);
+        c->numeric_known = c->numeric_cols != NULL;
+    }
+    *count = c->numeric_known ? c->numeric_count : 0;
+    return c->numeric_cols;
+}
+
+/* x / y: the next numeric column after the current one on that axis,
+ * skipping the label column and the other axis' column. */
+static unsigned cycle_feature(struct control *c, bool x_axis)
+{
+    struct session *s = &c->session;
+    size_t count;
+    const size_t *cols = numeric_columns(c, &count);
+    int label = table_column(&s->table, s->selection.label_column);
+    int here = table_column(&s->table, x_axis ? s->selection.x_column
+                                              : s->selection.y_column);
+    int other = table_column(&s->table, x_axis ? s->selection.y_column
+                                               : s->selection.x_column);
+    size_t pos = count; /* where the current column sits in cols */
+    for (size_t i = 0; i < count; i++)
+        if ((int)cols[i] == here)
+            pos = i;
+
+    char err[256] = "";
+    size_t tries = 0;
+    for (size_t k = 1; k <= count && tries < MAX_SELECT_TRIES; k++) {
+        size_t col = cols[(pos == count ? k - 1 : pos + k) % count];
+        if ((int)col == label || (int)col == other || (int)col == here)
+            continue;
+        struct selection sel = s->selection;
+        if (x_axis)
+            sel.x_column = s->table.names[col];
+        else
+            sel.y_column = s->table.names[col];
+        tries++;
+        if (session_select(s, &sel, err, sizeof err)) {
+            after_reset(c);
+            set_notice(c, "%c axis: %s (reset)", x_axis ? 'x' : 'y',
+                       s->table.names[col]);
+            return CONTROL_REDRAW;
+        }
+    }
+    if (err[0] != '\0')
+        set_notice(c, "%s", err);
+    else
+        set_notice(c, "no other numeric column for the %c axis", x_axis ? 'x' : 'y');
+    return CONTROL_REDRAW;
+}
+
+static const char **label_values(struct control *c, size_t *count)
+{
+    const struct table *t = &c->session.table;
+    if (!c->classes_known) {
+        int col = table_column(t, c->session.selection.label_column);
+        size_t max = t->nrows > 0 ? t->nrows : 1;
+        c->classes = malloc(max * sizeof *c->classes);
+        if (c->classes != NULL && col >= 0)
+            c->class_count = table_distinct(t, (size_t)col, c->classes, max);
+        c->classes_known = c->classes != NULL;
+    }
+    *count = c->classes_known ? c->class_count : 0;
+    return c->classes;
+}
+
+/* c: the next pair (i < j, in order of first appearance) of distinct
+ * values of the label column after the current one. */
+static unsigned cycle_classes(struct control *c)
+{
+    struct session *s = &c->session;
+    size_t k;
+    const char **v = label_values(c, &k);
+    if (k < 2) {
+        set_notice(c, "the label column has fewer than two classes");
+        return CONTROL_REDRAW;
+    }
+    size_t i = 0, j = 0;
+    for (size_t n = 0; n < k; n++) {
+        if (strcmp(v[n], s->selection.class_a) == 0)
+            i = n;
+        if (strcmp(v[n], s->selection.class_b) == 0)
+            j = n;
+    }
+    if (i > j) {
+        size_t swap = i;
+        i = j;
+        j = swap;
+    }
+    char err[256] = "";
+    size_t pairs = k * (k - 1) / 2;
+    for (size_t t = 0; t < pairs && t < MAX_SELECT_TRIES; t++) {
+        if (j + 1 < k) {
+            j++;
+        } else if (i + 2 < k) {
+            i++;
+            j = i + 1;
+        } else {
+            i = 0;
+            j = 1;
+        }
+        struct selection sel = s->selection;
+        sel.class_a = v[i];
+        sel.class_b = v[j];
+        if (session_select(s, &sel, err, sizeof err)) {
+            after_reset(c);
+            set_notice(c, "classes: %s vs %s (reset)", v[i], v[j]);
+            return CONTROL_REDRAW;
+        }
+    }
+    set_notice(c, "%s", err[0] != '\0' ? err : "no other pair of classes");
+    return CONTROL_REDRAW;
+}
+
+/* Left: back one epoch through the remembered states (pauses first). */
+static unsigned step_back(struct control *c)
+{
+    struct session *s = &c->session;
+    c->running = false;
+    c->auto_paused = false;
+    if (!session_back(s)) {
+        const struct rewind_entry *oldest = rewind_oldest(&s->rewind);
+        if (oldest == NULL || oldest->trainer.epoch == 0)
+            set_notice(c, "epoch 0: nothing before it");
+        else
+            set_notice(c, "only the last %d epochs are kept: epoch %zu is the oldest",
+                       REWIND_CAPACITY, oldest->trainer.epoch);
+        return CONTROL_REDRAW;
+    }
+    c->finished = limit_reached(c);
+    set_notice(c, "back to epoch %zu of %zu (Right: forward; n, space: train from here)",
+               s->trainer.epoch, session_newest_epoch(s));
+    return CONTROL_REDRAW;
+}
+
+/* Right: forward through the remembered states; on the newest, one
+ * epoch of training like n. */
+static unsigned step_forward(struct control *c)
+{
+    struct session *s = &c->session;
+    const char *why;
+    c->running = false;
+    c->auto_paused = false;
+    if (session_forward(s)) {
+        c->finished = limit_reached(c);
+        if (session_rewound(s))
+            set_notice(c, "forward to epoch %zu of %zu", s->trainer.epoch,
+                       session_newest_epoch(s));
+        else
+            set_notice(c, "epoch %zu: the newest", s->trainer.epoch);
+        return CONTROL_REDRAW;
+    }
+    if ((why = blocked_reason(c)) != NULL) {
+        set_notice(c, "%s", why);
+        return CONTROL_REDRAW;
+    }
+    session_epoch(s);
+    check_stops(c);
+    return CONTROL_REDRAW;
+}
+
+/* L: the next built-in lesson, applied to the starting options; a fresh
+ * session and fresh switches with its caption. */
+static unsigned next_lesson(struct control *c)
+{
+    size_t count = lesson_count();
+    if (count == 0) {
+        set_notice(c, "no lessons built in");
+        return CONTROL_REDRAW;
+    }
+    char err[512];
+    struct lesson *l = malloc(sizeof *l);
+    struct options *o = malloc(sizeof *o);
+    if (l == NULL || o == NULL) {
+        free(l);
+        free(o);
+        set_notice(c, "out of memory");
+        return CONTROL_REDRAW;
+    }
+    size_t index = c->lesson_next % count;
+    const char *name = lesson_name_at(index);
+    *o = *c->start;
+    if (!lesson_find(name, l, err, sizeof err) ||
+        !lesson_apply(l, o, err, sizeof err) ||
+        !session_reopen(&c->session, o, err, sizeof err)) {
+        set_notice(c, "lesson %s: %s", name, err);
+        c->lesson_next = index + 1;
+        free(l);
+        free(o);
+        return CONTROL_REDRAW;
+    }
+    c->options = *o;
+    /* o's strings may point into *l or *o, both freed: the session holds
+     * its own copies, and the data path is only read when opening. */
+    c->options.selection = c->session.selection;
+    c->options.data_path = NULL;
+    c->lesson_next = index + 1;
+    free(l);
+    free(o);
+    forget_table_caches(c);
+    start_switches(c);
+    set_notice(c, "lesson %zu of %zu: %s (L: next)", index + 1, count,
+               c->options.lesson_name);
+    return CONTROL_REDRAW;
+}
+
+/* Carries out one action; returns reactions, never draws. */
+static unsigned do_action(struct control *c, enum action action)
+{
+    struct session *s = &c->session;
+    struct train_config config = s->trainer.config;
+    const char *why;
+
+    switch (action) {
+    case ACTION_PAUSE:
+        if (c->running) {
+            c->running = false;
+        } else if ((why = blocked_reason(c)) != NULL) {
+            set_notice(c, "%s", why);
+        } else {
+            c->running = true;
+        }
+        c->auto_paused = false;
+        return CONTROL_REDRAW;
+    case ACTION_EPOCH:
+    case ACTION_BATCH_STEP:
+        /* n and . pause a running session, then take their step */
+        c->running = false;
+        c->auto_paused = false;
+        if ((why = blocked_reason(c)) != NULL) {
+            set_notice(c, "%s", why);
+            return CONTROL_REDRAW;
+        }
+        if (action == ACTION_EPOCH) {
+            session_epoch(s);
+        } else {
+            session_step_batch(s);
+            note_minibatch(c);
+        }
+        check_stops(c);
+        return CONTROL_REDRAW;
+    case ACTION_LR_UP:
+    case ACTION_LR_DOWN:
+        config.lr = lr_ladder(config.lr, action == ACTION_LR_UP ? 1 : -1);
+        if (config.lr == s->trainer.config.lr)
+            set_notice(c, "the learning rate stays within %g .. %g", LR_MIN, LR_MAX);
+        else
+            session_configure(s, &config);
+        return CONTROL_REDRAW;
+    case ACTION_LOSS:
+        config.loss = (enum loss)((config.loss + 1) % LOSS_COUNT);
+        session_configure(s, &config);
+        return CONTROL_REDRAW;
+    case ACTION_ACTIVATION:
+        config.activation = (enum activation)((config.activation + 1) % ACT_COUNT);
+        session_configure(s, &config);
+        return CONTROL_REDRAW;
+    case ACTION_BATCH_UP:
+    case ACTION_BATCH_DOWN:
+        config.batch = batch_ladder(config.batch, action == ACTION_BATCH_UP ? 1 : -1);
+        session_configure(s, &config);
+        return CONTROL_REDRAW;
+    case ACTION_FASTER:
+    case ACTION_SLOWER:
+        if (action == ACTION_FASTER && c->epochs_per_frame < MAX_EPOCHS_PER_FRAME)
+            c->epochs_per_frame *= 2;
+        if (action == ACTION_SLOWER && c->epochs_per_frame > MIN_EPOCHS_PER_FRAME)
+            c->epochs_per_frame /= 2;
+        set_notice(c, "speed: %u epoch%s per frame", c->epochs_per_frame,
+                   c->epochs_per_frame == 1 ? "" : "s");
+        return CONTROL_REDRAW;
+    case ACTION_RESET:
+        session_reset(s);
+        after_reset(c);
+        set_notice(c, "reset: epoch 0, init %s, seed %llu", init_name(config.init),
+                   (unsigned long long)config.seed);
+        return CONTROL_REDRAW;
+    case ACTION_INIT:
+        config.init = config.init == INIT_ZEROS ? INIT_UNIFORM : INIT_ZEROS;
+        session_configure(s, &config);
+        session_reset(s);
+        after_reset(c);
+        set_notice(c, "init %s (reset)",
+                   config.init == INIT_ZEROS ? "zeros" : "uniform(-1,1)");
+        return CONTROL_REDRAW;
+    case ACTION_X_FEATURE:
+        return cycle_feature(c, true);
+    case ACTION_Y_FEATURE:
+        return cycle_feature(c, false);
+    case ACTION_CLASSES:
+        return cycle_classes(c);
+    case ACTION_VIEW:
+        c->right = c->right == RIGHT_BOWL ? RIGHT_LANDSCAPE : RIGHT_BOWL;
+        set_notice(c, "%s", c->right == RIGHT_BOWL
+                                ? "right panel: the bowl x^2+y^2"
+                                : "right panel: the neuron's cost over (w1, w2)");
+        return CONTROL_REDRAW;
+    case ACTION_COST_SCALE:
+        c->log_cost = !c->log_cost;
+        set_notice(c, "cost plot: %s scale", c->log_cost ? "log" : "linear");
+        return CONTROL_REDRAW;
+    case ACTION_REGIONS:
+        c->regions = !c->regions;
+        set_notice(c, "decision regions %s", c->regions ? "on" : "off");
+        return CONTROL_REDRAW;
+    case ACTION_BACK:
+        return step_back(c);
+    case ACTION_FORWARD:
+        return step_forward(c);
+    case ACTION_LESSON:
+        return next_lesson(c);
+    case ACTION_SAVE:
+        return CONTROL_REDRAW | CONTROL_SAVE;
+    case ACTION_HELP:
+        c->help = true;
+        return CONTROL_REDRAW;
+    case ACTION_QUIT:
+        return CONTROL_QUIT;
+    default:
+        return CONTROL_NONE;
+    }
+}
+
+unsigned control_key(struct control *c, int key)
+{
+    if (c->help) {
+        c->help = false;
+        return CONTROL_REDRAW;
+    }
+    enum action action = keymap_lookup(key);
+    if (action == ACTION_NONE)
+        return CONTROL_NONE;
+    c->notice[0] = '\0';
+    c->picked = false;
+    return do_action(c, action) | CONTROL_REDRAW;
+}
+
+unsigned control_click_bowl(struct control *c, double x, double y)
+{
+    if (c->help)
+        return control_click_off(c);
+    c->picked = false;
+    session_bowl_restart(&c->session, x, y);
+    set_notice(c, "bowl: descent from (%.3g, %.3g) at lr %g", x, y,
+               c->session.trainer.config.lr);
+    return CONTROL_REDRAW;
+}
+
+unsigned control_click_cost(struct control *c, size_t epoch)
+{
+    if (c->help)
+        return control_click_off(c);
+    c->picked = true;
+    c->picked_epoch = epoch;
+    c->notice[0] = '\0';
+    return CONTROL_REDRAW;
+}
+
+unsigned control_click_off(struct control *c)
+{
+    if (!c->help && !c->picked)
+        return CONTROL_NONE;
+    c->help = false;
+    c->picked = false;
+    return CONTROL_REDRAW;
+}
+
+void control_view_state(const struct control *c, struct view_state *v)
+{
+    memset(v, 0, sizeof *v);
+    v->trainer = &c->session.trainer;
+    v->data = &c->session.data;
+    v->bowl = &c->session.bowl;
+    v->running = c->running;
+    v->finished = c->finished;
+    v->log_cost = c->log_cost;
+    v->regions = c->regions;
+    v->help = c->help;
+    v->epochs_per_frame = c->epochs_per_frame;
+    v->notice = c->notice[0] != '\0' ? c->notice : NULL;
+    v->right = c->right;
+    const struct options *o = &c->options;
+    v->lesson = o->lesson_name[0] != '\0' ? o->lesson_name : NULL;
+    v->caption[0] = o->caption[0][0] != '\0' ? o->caption[0] : NULL;
+    v->caption[1] = o->caption[1][0] != '\0' ? o->caption[1] : NULL;
+    v->newest_epoch = session_newest_epoch(&c->session);
+    v->rewound = session_rewound(&c->session);
+    v->picked = c->picked;
+    v->picked_epoch = c->picked_epoch;
+}
