@@ -353,7 +353,6 @@ static void test_builtins(void **state)
             fail_msg("%s: %s", name, err);
         assert_string_equal(o.lesson_name, name);
         assert_string_equal(o.caption[0], l->caption[0]);
-        assert_true(o.epochs > 0);
 
         /* Compiled in byte for byte from assets/lessons/NAME.lesson. */
         char path[256];
@@ -433,14 +432,18 @@ static void test_command_line_wins(void **state)
     (void)state;
     struct options o;
     char err[ERR_SIZE] = "";
-    assert_true(parse(&o, err, 6, "--headless", "--lesson", "bowl-diverges", "--lr", "0.2"));
+    assert_true(parse(&o, err, 6, "--headless", "--lesson", "unscaled-slow", "--lr", "0.2"));
     assert_int_equal(o.mode, MODE_HEADLESS);
     assert_true(o.train.lr == 0.2);
-    assert_int_equal(o.epochs, 40);   /* the lesson's */
-    assert_string_equal(o.lesson_name, "bowl-diverges");
-    assert_string_equal(o.caption[0], "lr 1.1: each step overshoots more: off the bowl");
+    assert_int_equal(o.epochs, 300);   /* the lesson's */
+    assert_string_equal(o.lesson_name, "unscaled-slow");
+    assert_string_equal(o.caption[0], "raw sepal sizes: slow going");
     assert_true(options_explicit(&o, "lr"));
     assert_false(options_explicit(&o, "epochs"));
+    assert_true(parse(&o, err, 4, "--headless", "--lesson", "bowl-diverges"));
+    assert_int_equal(o.epochs, 100);   /* the headless default */
+    assert_true(o.train.lr == 1.1);
+    assert_false(options_explicit(&o, "lr"));
 
     /* Given before or after --lesson, the option wins. */
     assert_true(parse(&o, err, 5, "--epochs", "5", "--lesson", "standardized-fast"));
@@ -494,7 +497,7 @@ static void test_next_lesson(void **state)
     assert_int_equal(o.train.init, INIT_ZEROS);
     assert_int_equal(o.train.seed, 9);   /* still the command line's */
     assert_true(o.train.lr == 0.1);
-    assert_int_equal(o.epochs, 40);
+    assert_int_equal(o.epochs, 0);     /* xor's 1000 is gone */
     assert_string_equal(o.lesson_name, "bowl-smooth");
     assert_string_equal(o.caption[1],
                         "Each step keeps 0.8 of x and y: 5, 4, 3.2, ... Press + for bigger.");
