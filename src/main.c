@@ -10,6 +10,7 @@
 #include "headless.h"
 #include "lesson.h"
 #include "options.h"
+#include "replay.h"
 
 #define DESCENT_VERSION "0.1.0"
 
@@ -50,7 +51,10 @@ int main(int argc, char **argv)
         ok = lesson_list(stdout, err, sizeof err);
         break;
     case MODE_HEADLESS:
-        ok = headless_train(&o, stdout, err, sizeof err);
+        if (o.replay_path)
+            ok = replay_headless(&o, o.replay_path, stdout, err, sizeof err);
+        else
+            ok = headless_train(&o, stdout, err, sizeof err);
         break;
     case MODE_HEADLESS_BOWL:
         ok = headless_bowl(&o, stdout, err, sizeof err);
