@@ -27,6 +27,8 @@ struct options {
     unsigned epochs_per_frame;    /* TUI speed, default 1 */
     bool ascii;                   /* no braille/box drawing even in UTF-8 */
     bool no_color;                /* --no-color or NO_COLOR set */
+    bool landscape;               /* --view landscape: cost over (w1, w2) */
+    bool regions;                 /* --regions: decision regions shaded */
     int dump_width, dump_height;  /* --dump-frame WxH */
     char class_buf[2][256];       /* storage for --classes A,B */
     char data_buf[4096];          /* storage for --data */

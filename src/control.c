@@ -109,9 +109,9 @@ static void start_switches(struct control *c)
     c->auto_paused = false;
     c->finished = false;
     c->log_cost = true;
-    c->regions = false;
+    c->regions = c->options.regions;
     c->help = false;
-    c->right = RIGHT_BOWL;
+    c->right = c->options.landscape ? RIGHT_LANDSCAPE : RIGHT_BOWL;
     c->picked = false;
     c->epochs_per_frame = clamp_speed(c->options.epochs_per_frame);
 }

@@ -28,11 +28,15 @@ bool frame_dump(const struct options *o, FILE *out, char *err, size_t errlen)
         .running = false,
         .finished = false,
         .log_cost = true,
-        .regions = false,
+        .regions = o->regions,
+        .right = o->landscape ? RIGHT_LANDSCAPE : RIGHT_BOWL,
         .help = false,
         .epochs_per_frame = o->epochs_per_frame,
         .notice = NULL,
         .colour = false,
+        .caption = {o->caption[0][0] ? o->caption[0] : NULL,
+                    o->caption[1][0] ? o->caption[1] : NULL},
+        .lesson = o->lesson_name[0] ? o->lesson_name : NULL,
     };
     views_render(&c, &v);
     bool ok = canvas_dump(&c, out);

@@ -23,7 +23,7 @@ enum {
     OPT_LOSS, OPT_LR, OPT_BATCH, OPT_SHUFFLE, OPT_INIT, OPT_SEED, OPT_EPOCHS,
     OPT_EPOCHS_PER_FRAME, OPT_STANDARDIZE, OPT_ASCII, OPT_NO_COLOR, OPT_HELP,
     OPT_VERSION, OPT_HEADLESS, OPT_BOWL, OPT_EVERY, OPT_START, OPT_DUMP_FRAME,
-    OPT_LESSON, OPT_RECORD, OPT_REPLAY
+    OPT_LESSON, OPT_RECORD, OPT_REPLAY, OPT_VIEW, OPT_REGIONS
 };
 
 /* The options a lesson may set (the others only make sense on the
@@ -31,7 +31,8 @@ enum {
 static const int lesson_settings[] = {
     OPT_DATA, OPT_X, OPT_Y, OPT_LABEL, OPT_CLASSES, OPT_STANDARDIZE,
     OPT_ACTIVATION, OPT_LOSS, OPT_LR, OPT_BATCH, OPT_SHUFFLE, OPT_INIT,
-    OPT_SEED, OPT_EPOCHS, OPT_EPOCHS_PER_FRAME, OPT_START,
+    OPT_SEED, OPT_EPOCHS, OPT_EPOCHS_PER_FRAME, OPT_START, OPT_VIEW,
+    OPT_REGIONS,
 };
 #define LESSON_SETTING_COUNT (sizeof lesson_settings / sizeof lesson_settings[0])
 
@@ -63,6 +64,8 @@ static const struct option long_options[] = {
     {"lesson", required_argument, NULL, OPT_LESSON},
     {"record", required_argument, NULL, OPT_RECORD},
     {"replay", required_argument, NULL, OPT_REPLAY},
+    {"view", required_argument, NULL, OPT_VIEW},
+    {"regions", optional_argument, NULL, OPT_REGIONS},
     {NULL, 0, NULL, 0},
 };
 
@@ -96,6 +99,9 @@ void options_print_help(FILE *out)
         "  --epochs-per-frame N   training speed in the TUI, 1..65536 (default: 1)\n"
         "  --ascii                ASCII drawing only, even in a UTF-8 terminal\n"
         "  --no-color             no colours (also when NO_COLOR is set)\n"
+        "  --view bowl|landscape  right panel: the bowl x^2+y^2 or the neuron's cost\n"
+        "                         over (w1, w2) (default: bowl; v toggles)\n"
+        "  --regions[=on|off]     shade the decision regions (default: off; d toggles)\n"
         "  --dump-frame WxH       train --epochs epochs, print one frame of the screen\n"
         "                         as W columns by H lines of text, and exit\n"
         "\n"
@@ -332,6 +338,18 @@ static bool apply_option(struct options *o, int opt, const char *arg,
             return true;
         }
         return complain(why, whylen, arg, "is not on or off");
+    case OPT_VIEW:
+        if (strcmp(arg, "bowl") == 0 || strcmp(arg, "landscape") == 0) {
+            o->landscape = strcmp(arg, "landscape") == 0;
+            return true;
+        }
+        return complain(why, whylen, arg, "is not bowl or landscape");
+    case OPT_REGIONS:
+        if (!arg || strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0) {
+            o->regions = !arg || strcmp(arg, "on") == 0;
+            return true;
+        }
+        return complain(why, whylen, arg, "is not on or off");
     case OPT_ASCII: o->ascii = true; return true;
     case OPT_NO_COLOR: o->no_color = true; return true;
     case OPT_EVERY:
@@ -447,6 +465,8 @@ static void restore_setting(struct options *o, const struct options *d, int opt)
         o->start_x = d->start_x;
         o->start_y = d->start_y;
         break;
+    case OPT_VIEW: o->landscape = d->landscape; break;
+    case OPT_REGIONS: o->regions = d->regions; break;
     default: break;
     }
 }

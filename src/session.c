@@ -4,6 +4,8 @@
  * walk back and forth through them exactly. */
 #include "session.h"
 
+#include "builtin.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,10 @@
 static bool load_table(const struct options *o, struct table *t, char *err,
                        size_t errlen)
 {
+    const char *text;
+    size_t len;
+    if (builtin_table(o->data_path, &text, &len))
+        return table_load_buffer(o->data_path, text, len, t, err, errlen);
     if (o->data_path)
         return table_load_file(o->data_path, t, err, errlen);
     return table_load_buffer("iris.csv (built in)", iris_csv, iris_csv_len, t,

@@ -42,6 +42,10 @@ bce_batch8_120x40     --dump-frame 120x40 --loss BCE --batch 8 --epochs 50
 standardized_80x24    --dump-frame 80x24 --standardize --epochs 100
 virginica_120x40      --dump-frame 120x40 --classes versicolor,virginica --x petal_width --y petal_length --epochs 200
 too_small_79x23       --dump-frame 79x23
+landscape_cli_80x24   --dump-frame 80x24 --epochs 100 --view landscape
+landscape_cli_200x60  --dump-frame 200x60 --epochs 300 --view landscape --lesson standardized-fast
+regions_cli_120x40_ascii --dump-frame 120x40 --epochs 3 --regions --ascii
+lesson_xor_80x24      --dump-frame 80x24 --lesson xor-impossible --epochs 200
 LIST
 }
 
