@@ -107,10 +107,14 @@ check: deps-test
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/san
 
 bench: deps-bench
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/bench_frame
 	@sh bench/bench.sh $(BUILD)
 
-golden: $(BIN)
+# In-process frame timings (views at 200x60, the landscape's recomputes).
+$(BUILD)/bench_frame: bench/bench_frame.c $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+golden: $(BIN) $(TESTS)
 	@sh tests/golden.sh $(BUILD) regenerate
 
 install: $(BIN)
@@ -123,4 +127,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d) $(TESTS:=.d)
+-include $(OBJS:.o=.d) $(TESTS:=.d) $(BUILD)/bench_frame.d

@@ -4,8 +4,9 @@
 #     process's utime+stime in /proc over a 5 s window;
 #   - bytes sent to the terminal per frame in steady training against one
 #     full repaint (tmux pipe-pane counts the bytes);
-#   - views + blit time per frame at 120x40 and 200x60 (the program logs it
-#     when DESCENT_FRAME_LOG names a file), median over the frames.
+#   - views + blit time per frame at 120x40 and 200x60, and with the cost
+#     landscape on at 200x60 (the program logs it when DESCENT_FRAME_LOG
+#     names a file), median over the frames.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 sock="descent-bench-$$"
@@ -78,6 +79,11 @@ T send-keys -t full q
 start big 200x60
 wait_for big "epoch" && sleep 3
 T send-keys -t big q
+
+start land 200x60 --view landscape
+wait_for land "epoch" && sleep 1
+landcpu=$(cpu_percent land)
+T send-keys -t land q
 sleep 0.5
 
 echo "  paused CPU                        $paused% of a core"
@@ -86,3 +92,5 @@ awk -v b="$bytes" -v f="$frames" -v full="$full" 'BEGIN {
     if (f > 0) printf "  bytes per frame, steady training  %.0f (%d frames), full repaint %d: %.1f%%\n", b / f, f, full, b / f / full * 100 }'
 echo "  views + blit per frame, 120x40    $(median_ms "$tmp/live.frames") ms median ($(wc -l < "$tmp/live.frames") frames)"
 echo "  views + blit per frame, 200x60    $(median_ms "$tmp/big.frames") ms median ($(wc -l < "$tmp/big.frames") frames)"
+echo "  landscape view at 200x60: CPU     $landcpu% of a core"
+echo "  landscape view at 200x60: frame   $(median_ms "$tmp/land.frames") ms median, views + blit ($(wc -l < "$tmp/land.frames") frames)"
