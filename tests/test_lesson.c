@@ -26,7 +26,7 @@
 
 static const char settings_list[] =
     "caption, data, x, y, label, classes, standardize, activation, loss, lr, "
-    "batch, shuffle, init, seed, epochs, epochs-per-frame, start";
+    "batch, shuffle, init, seed, epochs, epochs-per-frame, start, view, regions";
 
 /* ---------------------------------------------------------------------
  * The bad corpus: each file and its exact message.
