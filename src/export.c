@@ -309,14 +309,17 @@ static void svg_scatter(FILE *f, const struct view_state *s)
             svg_segment(f, &p, -(n->w2 * p.y0 + c) / n->w1, p.y0,
                         -(n->w2 * p.y1 + c) / n->w1, p.y1, line);
     }
-    /* Legend. */
+    /* Legend, right of the title; the second entry after the first name. */
     const char *legend = "font-size=\"13\" fill=\"#222\"";
+    const char *name0 = d->class_name[0] ? d->class_name[0] : "0";
+    const char *name1 = d->class_name[1] ? d->class_name[1] : "1";
+    double second = 350.0 + 8.0 * (double)(strlen(name0) < 40 ? strlen(name0) : 40) + 24.0;
     fprintf(f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"4\" fill=\"none\" stroke=\""
-            COLOUR_CLASS0 "\" stroke-width=\"1.5\"/>\n", 300.0, 24.0);
-    svg_text(f, 310, 28, legend, "start", "%s", d->class_name[0] ? d->class_name[0] : "0");
-    fprintf(f, "<path d=\"M426 20L434 28M426 28L434 20\" stroke=\"" COLOUR_CLASS1
-            "\" stroke-width=\"1.5\"/>\n");
-    svg_text(f, 440, 28, legend, "start", "%s", d->class_name[1] ? d->class_name[1] : "1");
+            COLOUR_CLASS0 "\" stroke-width=\"1.5\"/>\n", 340.0, 24.0);
+    svg_text(f, 350, 28, legend, "start", "%s", name0);
+    fprintf(f, "<path d=\"M%.2f 20L%.2f 28M%.2f 28L%.2f 20\" stroke=\"" COLOUR_CLASS1
+            "\" stroke-width=\"1.5\"/>\n", second - 4, second + 4, second - 4, second + 4);
+    svg_text(f, second + 10, 28, legend, "start", "%s", name1);
 }
 
 static void svg_bowl(FILE *f, const struct bowl *b)
@@ -343,7 +346,7 @@ static void svg_bowl(FILE *f, const struct bowl *b)
         fprintf(f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"5\" fill=\"#d22\"/>\n",
                 px(&p, b->x), py(&p, b->y));
     }
-    svg_text(f, 620, 372, "font-size=\"13\" fill=\"#222\"", "start",
+    svg_text(f, 620, 392, "font-size=\"13\" fill=\"#222\"", "start",
              "lr %g, step %zu; arrow: -grad f / 4", b->lr, b->steps);
 }
 
@@ -409,7 +412,7 @@ static void svg_landscape(FILE *f, const struct view_state *s)
         fprintf(f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"5\" fill=\"#d22\"/>\n",
                 px(&p, n->w1), py(&p, n->w2));
     }
-    svg_text(f, 620, 372, "font-size=\"13\" fill=\"#222\"", "start",
+    svg_text(f, 620, 392, "font-size=\"13\" fill=\"#222\"", "start",
              "at b = %s; levels log-spaced; arrow: -grad C", bs);
     landscape_free(l);
 }

@@ -984,7 +984,9 @@ void views_render(struct canvas *c, const struct view_state *s)
     if (s->notice && *s->notice) {
         char text[256];
         snprintf(text, sizeof text, " %s ", s->notice);
-        canvas_text(c, 2, notice_row, l.scatter.w - 4, text,
+        /* the whole border row, short of "? help" when it sits there */
+        int room = c->width - (help_dropped && notice_row == bottom ? 13 : 4);
+        canvas_text(c, 2, notice_row, room, text,
                     style_of(COLOUR_DEFAULT, ATTR_REVERSE));
     }
     if (s->help)
