@@ -9,61 +9,14 @@
 set -u
 . tests/lib.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-    echo "not ok replay: tmux is not installed (make deps-test)"
-    exit 1
-fi
-case "$DESCENT" in
-/*) BIN=$DESCENT ;;
-*) BIN=$(pwd)/$DESCENT ;;
-esac
+NAME=replay
+. tests/tmux_lib.sh
 
-SOCKET=descent-replay-$$
-tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
-cleanup() {
-    tm kill-server >/dev/null 2>&1
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-tm new-session -d -s keeper -x 80 -y 24 "sleep 600" || {
-    echo "not ok replay: cannot start tmux"
-    exit 1
-}
-tm set-option -g status off >/dev/null
-tm set-option -g default-shell /bin/sh >/dev/null
-
-S=""
 start() {
     S=$1
     rm -f "$TMP/$S.exit"
     tm new-session -d -s "$S" -x 100 -y 30 \
         "'$BIN' $2; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
-}
-screen() { tm capture-pane -p -t "$S" 2>/dev/null; }
-wait_for() {
-    n=$(( ${2:-10} * 20 ))
-    while [ "$n" -gt 0 ]; do
-        screen | grep -Eq -- "$1" && return 0
-        sleep 0.05
-        n=$((n - 1))
-    done
-    return 1
-}
-wait_exit() {
-    n=$(( ${1:-10} * 20 ))
-    while [ "$n" -gt 0 ]; do
-        [ -s "$TMP/$S.exit" ] && return 0
-        sleep 0.05
-        n=$((n - 1))
-    done
-    return 1
-}
-key() { tm send-keys -t "$S" "$@"; }
-literal() { tm send-keys -t "$S" -l -- "$1"; }
-click() {
-    tm send-keys -t "$S" -H 1b 5b 4d 20 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
-    tm send-keys -t "$S" -H 1b 5b 4d 23 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
 }
 # The end line's position and weights of a record file.
 end_of() { sed -n 's/^end \([0-9]*\) \([0-9]*\) [0-9]* \(.*\)$/\1 \2 \3/p' "$1"; }

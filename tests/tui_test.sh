@@ -8,39 +8,13 @@
 set -u
 . tests/lib.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-    echo "not ok tui: tmux is not installed (make deps-test)"
-    exit 1
-fi
-
-case "$DESCENT" in
-/*) BIN=$DESCENT ;;
-*) BIN=$(pwd)/$DESCENT ;;
-esac
 KEYMAP_SRC=src/keymap.c
 
-SOCKET=descent-test-$$
-tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
-cleanup() {
-    tm kill-server >/dev/null 2>&1
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-# A server with a session that holds the options; test sessions come and
-# go. (No "window-size manual": it crashes tmux 3.3a's new-session;
-# resize-window works without it.)
-tm new-session -d -s keeper -x 80 -y 24 "sleep 600" || {
-    echo "not ok tui: cannot start tmux"
-    exit 1
-}
+NAME=tui
+. tests/tmux_lib.sh
 tm set-option -g remain-on-exit on >/dev/null
 tm set-option -g default-size 100x30 >/dev/null 2>&1
-tm set-option -g default-shell /bin/sh >/dev/null
-tm set-option -g status off >/dev/null
 
-S=""   # the session the helpers below act on
 
 # start NAME WIDTH HEIGHT ENV ARGS: runs "ENV descent ARGS" in a new
 # session and makes it current; its exit status goes to $TMP/NAME.exit.
@@ -54,7 +28,6 @@ start() {
         "trap : INT; $4 '$BIN' $5; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
 }
 
-screen() { tm capture-pane -p -t "$S" 2>/dev/null; }
 
 # The status line: the last line that carries "epoch N".
 status() { screen | grep -E 'epoch [0-9]+' | tail -n 1; }
@@ -64,15 +37,6 @@ epoch() { status | sed -n 's/.*epoch \([0-9][0-9]*\).*/\1/p' | head -n 1; }
 
 # wait_for PATTERN [SECONDS]: polls the screen until the extended regex
 # shows up; false after the deadline (default 10 s).
-wait_for() {
-    n=$(( ${2:-10} * 20 ))
-    while [ "$n" -gt 0 ]; do
-        screen | grep -Eq -- "$1" && return 0
-        sleep 0.05
-        n=$((n - 1))
-    done
-    return 1
-}
 
 # wait_status PATTERN [SECONDS]: the same on the status line only.
 wait_status() {
@@ -109,15 +73,6 @@ wait_gone() {
 }
 
 # wait_exit [SECONDS]: polls until the program has written its status.
-wait_exit() {
-    n=$(( ${1:-10} * 20 ))
-    while [ "$n" -gt 0 ]; do
-        [ -s "$TMP/$S.exit" ] && return 0
-        sleep 0.05
-        n=$((n - 1))
-    done
-    return 1
-}
 
 exit_status() { sed -n 's/^exit=//p' "$TMP/$S.exit" 2>/dev/null; }
 
@@ -134,8 +89,6 @@ check() {
     if "$@"; then ok "$name"; else fail "$name" "screen:" "$(screen | grep -v '^ *$' | head -n 40)"; fi
 }
 
-key() { tm send-keys -t "$S" "$@"; }
-literal() { tm send-keys -t "$S" -l -- "$1"; }
 finish() { tm kill-session -t "$S" 2>/dev/null; }
 
 # The terminal is given back: normal screen, cursor shown, keypad off,
@@ -147,10 +100,6 @@ restored() {
 # click X Y: a button-1 click at cell (X, Y), 0-based, sent as the raw
 # X10 mouse bytes a terminal would send (ESC [ M, then button + 32,
 # X + 33, Y + 33), press then release; ncurses decodes them (kmous).
-click() {
-    tm send-keys -t "$S" -H 1b 5b 4d 20 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
-    tm send-keys -t "$S" -H 1b 5b 4d 23 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
-}
 
 quit_clean() {
     key q

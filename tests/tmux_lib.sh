@@ -1,0 +1,68 @@
+# tmux_lib.sh - helpers for the tests that drive the real program in tmux
+# (tui_test.sh, replay_test.sh). Source it after tests/lib.sh with NAME
+# set to the suite's name; it starts a private tmux server (killed at
+# exit) and defines, acting on the session named in $S:
+#   tm ARGS       tmux on the private server      screen   the pane's text
+#   wait_for RE [S]  poll the screen for RE (10 s)  wait_exit [S]  the program ended
+#   key KEYS      send keys      literal TEXT  send text as is
+#   click X Y     a left click at cell (X, Y), as an xterm sends it
+# $BIN is the program's absolute path.
+
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "not ok $NAME: tmux is not installed (make deps-test)"
+    exit 1
+fi
+case "$DESCENT" in
+/*) BIN=$DESCENT ;;
+*) BIN=$(pwd)/$DESCENT ;;
+esac
+
+SOCKET=descent-$NAME-$$
+tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+cleanup() {
+    tm kill-server >/dev/null 2>&1
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# A session that keeps the server up while the tests come and go.
+tm new-session -d -s keeper -x 80 -y 24 "sleep 600" || {
+    echo "not ok $NAME: cannot start tmux"
+    exit 1
+}
+tm set-option -g default-shell /bin/sh >/dev/null
+tm set-option -g status off >/dev/null
+
+S=""   # the session the helpers act on
+
+screen() { tm capture-pane -p -t "$S" 2>/dev/null; }
+
+wait_for() {
+    n=$(( ${2:-10} * 20 ))
+    while [ "$n" -gt 0 ]; do
+        screen | grep -Eq -- "$1" && return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+
+wait_exit() {
+    n=$(( ${1:-10} * 20 ))
+    while [ "$n" -gt 0 ]; do
+        [ -s "$TMP/$S.exit" ] && return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+
+key() { tm send-keys -t "$S" "$@"; }
+literal() { tm send-keys -t "$S" -l -- "$1"; }
+
+# X10 mouse bytes: ESC [ M, then button+32 (0 press, 3 release), x+33, y+33.
+click() {
+    tm send-keys -t "$S" -H 1b 5b 4d 20 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
+    tm send-keys -t "$S" -H 1b 5b 4d 23 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
+}
