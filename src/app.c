@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "canvas.h"
 #include "control.h"
@@ -87,12 +88,21 @@ static void render(struct app *a)
 static void save(struct app *a)
 {
     struct control *c = &a->control;
-    char stem[64];
+    char base[64], stem[80];
     time_t t = time(NULL);
     struct tm tm;
     if (localtime_r(&t, &tm) == NULL ||
-        strftime(stem, sizeof stem, "descent-%Y%m%d-%H%M%S", &tm) == 0)
-        snprintf(stem, sizeof stem, "descent-%lld", (long long)t);
+        strftime(base, sizeof base, "descent-%Y%m%d-%H%M%S", &tm) == 0)
+        snprintf(base, sizeof base, "descent-%lld", (long long)t);
+    /* Two saves in one second: descent-...-2, -3, ... rather than overwrite. */
+    snprintf(stem, sizeof stem, "%s", base);
+    for (int n = 2; n < 1000; n++) {
+        char csv[sizeof stem + 8];
+        snprintf(csv, sizeof csv, "%s.csv", stem);
+        if (access(csv, F_OK) != 0)
+            break;
+        snprintf(stem, sizeof stem, "%s-%d", base, n);
+    }
     c->notice[0] = '\0';
     render(a); /* the text file shows the screen without the old notice */
     struct view_state v;

@@ -278,6 +278,18 @@ check key_left_pauses wait_status 'paused'
 literal s; check key_save wait_for 'saved descent-[0-9]{8}-[0-9]{6}\.csv \.txt \.svg'
 saved=$(ls "$TMP/save" | grep -c '^descent-[0-9]*-[0-9]*\.\(csv\|txt\|svg\)$')
 if [ "$saved" = 3 ]; then ok save_writes_three_files; else fail save_writes_three_files "$(ls "$TMP/save")"; fi
+# Saves in quick succession (the same second) never overwrite each other:
+# three saves, three .csv files.
+csv_count() { ls "$TMP/save" | grep -c '\.csv$'; }
+three_saves() {
+    i=0
+    while [ $i -lt 100 ]; do
+        [ "$(csv_count)" -ge 3 ] && return 0
+        sleep 0.05; i=$((i + 1))
+    done
+    return 1
+}
+literal s; literal s; check save_never_overwrites three_saves
 click 75 8; check click_bowl_restarts wait_for 'bowl: descent from \(-?[0-9.]+, -?[0-9.]+\)'
 click 20 24; check click_cost_picks wait_for 'epoch [0-9]+: C = '
 literal g; check key_clears_pick wait_gone 'epoch [0-9]+: C = '
