@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* The eight ANSI colours plus the terminal's default. */
@@ -81,6 +82,11 @@ static inline struct style style_of(enum colour fg, unsigned attr)
     struct style s = {(unsigned char)fg, COLOUR_DEFAULT, (unsigned char)attr};
     return s;
 }
+
+/* Decodes one UTF-8 character from s; stores its length in *len (>= 1
+ * unless at the end of the string). Returns the code point, or 0xFFFD for
+ * an invalid or overlong sequence. Shared by the canvas and term.c. */
+uint32_t utf8_decode(const char *s, int *len);
 
 /* Allocates a width x height canvas (negative sizes count as 0), cleared.
  * utf8 selects braille/box/half-block glyphs; otherwise only ASCII is

@@ -1,7 +1,8 @@
 /* text_util.h - small text helpers shared by the CSV loader (csv_table.c),
  * the number parser (number.c) and the sample selection (dataset.c):
- * error lines, values as messages show them, copies, and sorting texts.
- * Internal to those files; not part of the dataset.h interface. */
+ * error lines, values as messages show them, copies, and sorting texts;
+ * and the name lookup behind neuron.c's and trainer.c's name parsers.
+ * Internal; not part of the dataset.h interface. */
 #ifndef DESCENT_TEXT_UTIL_H
 #define DESCENT_TEXT_UTIL_H
 
@@ -45,5 +46,9 @@ struct indexed_text {
  * frees the array. */
 struct indexed_text *text_sort(char *const *texts, size_t count,
                                size_t stride);
+
+/* Index of name in names[0..count), compared without regard to case, or
+ * -1: the parser behind the activation, loss and init names. */
+int text_index_of(const char *const *names, int count, const char *name);
 
 #endif

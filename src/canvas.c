@@ -92,9 +92,8 @@ int canvas_clamp_int(double v, int lo, int hi)
 
 /* ---------- UTF-8 ---------- */
 
-/* Decodes one character from s; stores its length in *len (>= 1 unless
- * at the end). Returns the code point, or 0xFFFD for an invalid byte. */
-static uint32_t decode_utf8(const char *s, int *len)
+/* Decodes one character; see canvas.h. */
+uint32_t utf8_decode(const char *s, int *len)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint32_t cp;
@@ -220,7 +219,7 @@ void canvas_put(struct canvas *c, int x, int y, const char *glyph,
     if (!cell || !glyph)
         return;
     int len;
-    uint32_t cp = decode_utf8(glyph, &len);
+    uint32_t cp = utf8_decode(glyph, &len);
     if (len == 0)
         cp = ' ';
     style_cell(cell, st, CELL_TEXT);
@@ -233,7 +232,7 @@ int canvas_text_width(const char *text)
     if (!text)
         return 0;
     while (*text) {
-        decode_utf8(text, &len);
+        utf8_decode(text, &len);
         text += len;
         cols++;
     }
@@ -247,7 +246,7 @@ int canvas_text(struct canvas *c, int x, int y, int max_width,
     if (!text)
         return 0;
     while (*text) {
-        uint32_t cp = decode_utf8(text, &len);
+        uint32_t cp = utf8_decode(text, &len);
         text += len;
         if (max_width < 0 || col < max_width) {
             struct cell *cell = canvas_cell(c, x + col, y);

@@ -2,10 +2,10 @@
  * rule dC/dw = dC/da * da/dz * dz/dw, as in both seed articles. */
 #include "neuron.h"
 
+#include "text_util.h"
 #include "vexp.h"
 
 #include <math.h>
-#include <strings.h>
 
 /* BCE clamps a into [BCE_EPS, 1 - BCE_EPS] so ln never sees 0. */
 #define BCE_EPS 1e-12
@@ -30,13 +30,11 @@ const char *activation_name(enum activation act)
 
 bool activation_parse(const char *name, enum activation *out)
 {
-    for (int i = 0; i < ACT_COUNT; i++) {
-        if (strcasecmp(name, activation_names[i]) == 0) {
-            *out = (enum activation)i;
-            return true;
-        }
-    }
-    return false;
+    int i = text_index_of(activation_names, ACT_COUNT, name);
+    if (i < 0)
+        return false;
+    *out = (enum activation)i;
+    return true;
 }
 
 static double sigmoid(double z)
@@ -76,13 +74,11 @@ const char *loss_name(enum loss loss)
 
 bool loss_parse(const char *name, enum loss *out)
 {
-    for (int i = 0; i < LOSS_COUNT; i++) {
-        if (strcasecmp(name, loss_names[i]) == 0) {
-            *out = (enum loss)i;
-            return true;
-        }
-    }
-    return false;
+    int i = text_index_of(loss_names, LOSS_COUNT, name);
+    if (i < 0)
+        return false;
+    *out = (enum loss)i;
+    return true;
 }
 
 static double clamp_probability(double a)

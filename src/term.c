@@ -309,36 +309,17 @@ static short pair_for(int fg, int bg)
     return pair_of[fg][bg];
 }
 
-/* The first code point of a UTF-8 glyph; a space for an empty or
- * malformed glyph or a control character. */
+/* The first code point of a UTF-8 glyph; a space for an empty glyph or a
+ * control character, '?' for a malformed one (or any non-ASCII glyph
+ * when the terminal is not UTF-8). */
 static wchar_t glyph_char(const char *g)
 {
-    const unsigned char *s = (const unsigned char *)g;
-    unsigned long cp;
-    int more;
-
-    if (s[0] == 0)
+    int len;
+    uint32_t cp = utf8_decode(g, &len);
+    if (len == 0)
         return L' ';
-    if (s[0] < 0x80) {
-        cp = s[0];
-        more = 0;
-    } else if ((s[0] & 0xe0) == 0xc0) {
-        cp = s[0] & 0x1f;
-        more = 1;
-    } else if ((s[0] & 0xf0) == 0xe0) {
-        cp = s[0] & 0x0f;
-        more = 2;
-    } else if ((s[0] & 0xf8) == 0xf0) {
-        cp = s[0] & 0x07;
-        more = 3;
-    } else {
+    if (cp == 0xFFFD)
         return L'?';
-    }
-    for (int i = 1; i <= more; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return L'?';
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
     if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
         return L' ';
     if (!use_utf8 && cp >= 0x80)

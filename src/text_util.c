@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---------------------------------------------------------------------
  * Messages
@@ -95,4 +96,12 @@ struct indexed_text *text_sort(char *const *texts, size_t count,
         sorted[i] = (struct indexed_text){texts[i * stride], i};
     qsort(sorted, count, sizeof *sorted, compare_text_then_index);
     return sorted;
+}
+
+int text_index_of(const char *const *names, int count, const char *name)
+{
+    for (int i = 0; i < count; i++)
+        if (names[i] && strcasecmp(name, names[i]) == 0)
+            return i;
+    return -1;
 }

@@ -6,10 +6,11 @@
  * is the mean of the per-sample costs taken at their forward passes. */
 #include "trainer.h"
 
+#include "text_util.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 static const char *const init_names[INIT_COUNT] = {
     [INIT_ZEROS] = "zeros",
@@ -23,13 +24,11 @@ const char *init_name(enum init init)
 
 bool init_parse(const char *name, enum init *out)
 {
-    for (int i = 0; i < INIT_COUNT; i++) {
-        if (strcasecmp(name, init_names[i]) == 0) {
-            *out = (enum init)i;
-            return true;
-        }
-    }
-    return false;
+    int i = text_index_of(init_names, INIT_COUNT, name);
+    if (i < 0)
+        return false;
+    *out = (enum init)i;
+    return true;
 }
 
 struct train_config train_config_default(void)
@@ -133,12 +132,9 @@ static bool neuron_finite(const struct neuron *n)
     return isfinite(n->w1) && isfinite(n->w2) && isfinite(n->b);
 }
 
-static void finish_epoch(struct trainer *t)
+/* Records the current epoch's cost and weights in the history. */
+static void history_add_current(struct trainer *t)
 {
-    t->epoch++;
-    t->next = 0;
-    t->last_cost = t->epoch_cost_sum / (double)t->data->n;
-    t->epoch_cost_sum = 0.0;
     struct epoch_record r = {
         .epoch = t->epoch,
         .cost = t->last_cost,
@@ -147,6 +143,15 @@ static void finish_epoch(struct trainer *t)
         .b = t->neuron.b,
     };
     history_add(&t->history, &r);
+}
+
+static void finish_epoch(struct trainer *t)
+{
+    t->epoch++;
+    t->next = 0;
+    t->last_cost = t->epoch_cost_sum / (double)t->data->n;
+    t->epoch_cost_sum = 0.0;
+    history_add_current(t);
     if (!t->diverged && !(isfinite(t->last_cost) && neuron_finite(&t->neuron))) {
         t->diverged = true;
         t->diverged_epoch = t->epoch;
@@ -248,14 +253,7 @@ void trainer_state_forward(struct trainer *t, const struct trainer_state *next)
         rng_permute(&r, t->order, t->data->n);
     }
     state_load(t, next);
-    struct epoch_record r = {
-        .epoch = next->epoch,
-        .cost = next->last_cost,
-        .w1 = next->neuron.w1,
-        .w2 = next->neuron.w2,
-        .b = next->neuron.b,
-    };
-    history_add(&t->history, &r);
+    history_add_current(t); /* state_load made next the current state */
 }
 
 double trainer_evaluate(const struct trainer *t, struct gradient *g)
