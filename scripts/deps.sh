@@ -1,13 +1,16 @@
 #!/bin/sh
-# deps.sh run|test|bench: make sure the Debian packages descent needs are
+# deps.sh run|test|bench|fuzz|man|deb: make sure the Debian packages descent needs are
 # installed; install the missing ones with apt-get (through sudo when not
 # root). On a system without dpkg/apt, say what to install and carry on.
 set -u
 case "${1:-run}" in
     run)   want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config" ;;
-    test)  want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux" ;;
+    test)  want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux clang" ;;
     bench) want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux python3-numpy" ;;
-    *) echo "usage: deps.sh run|test|bench" >&2; exit 2 ;;
+    fuzz)  want="clang libclang-rt-14-dev libc6-dev libncurses-dev libcsv-dev pkg-config" ;;
+    man)   want="mandoc" ;;
+    deb)   want="dpkg-dev lintian fakeroot" ;;
+    *) echo "usage: deps.sh run|test|bench|fuzz|man|deb" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
