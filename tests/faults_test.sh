@@ -43,3 +43,66 @@ if [ -w /dev/full ]; then
 else
     echo "skip headless to a full disk: no writable /dev/full"
 fi
+
+# The loader's messages: the header line named, a file's bytes escaped.
+d=tests/data
+loader_err() {
+    name=$1 want=$2
+    shift 2
+    run --headless "$@"
+    expect_rc "$name: status" 2
+    expect_err "$name: message" "descent: $want"
+    expect_empty_out "$name: no output"
+}
+loader_err "one class" \
+    "$d/one_class.csv:1: column \"species\" has only one class (\"setosa\"); two are needed" \
+    --data $d/one_class.csv
+loader_err "unknown column" \
+    "iris.csv (built in):1: unknown column \"petal_size\" (columns: sepal_length, sepal_width, petal_length, petal_width, species)" \
+    --x petal_size
+loader_err "missing class" \
+    "iris.csv (built in):1: class \"daisy\" not found in column species (classes: setosa, versicolor, virginica)" \
+    --classes setosa,daisy
+loader_err "header after blank lines" \
+    "$d/blank_then_one_class.csv:3: column \"species\" has only one class (\"setosa\"); two are needed" \
+    --data $d/blank_then_one_class.csv
+loader_err "escape sequence" \
+    "$d/escape_sequence.csv:3:1: sepal_length: \"\\x1B[2J5.1\" is not a number" \
+    --data $d/escape_sequence.csv
+if LC_ALL=C grep -q "$(printf '\033')" "$TMP/err"; then
+    fail "escape sequence: no raw ESC on stderr"
+else
+    ok "escape sequence: no raw ESC on stderr"
+fi
+loader_err "C1 control and no-break space" \
+    "$d/c1_class.csv:1: class \"versicolor\" not found in column species (classes: setosa, versi\\xC2\\x85color, <U+00A0>versicolor)" \
+    --data $d/c1_class.csv
+loader_err "invalid UTF-8" \
+    "$d/invalid_utf8.csv:2:3: petal_length: \"1.4\\xFF\" is not a number" \
+    --data $d/invalid_utf8.csv
+loader_err "double BOM" \
+    "$d/double_bom.csv:1: unknown column \"sepal_length\" (columns: <U+FEFF>sepal_length, sepal_width, petal_length, petal_width, species)" \
+    --data $d/double_bom.csv
+loader_err "underflow" \
+    "$d/underflow.csv:3:1: sepal_length: \"1e-400\" is too small (underflows to 0)" \
+    --data $d/underflow.csv
+
+# A FIFO: read to the end once a writer comes (the README says descent
+# waits for one).
+if mkfifo "$TMP/fifo" 2>/dev/null; then
+    (sleep 1; cat data/iris.csv >"$TMP/fifo") &
+    writer=$!
+    timeout 20 "$DESCENT" --headless --epochs 100 --data "$TMP/fifo" \
+        >"$TMP/fifo_out" 2>"$TMP/err" </dev/null
+    RC=$?
+    wait $writer
+    expect_rc "FIFO with a late writer: status" 0
+    "$DESCENT" --headless --epochs 100 >"$TMP/out" </dev/null
+    if [ -s "$TMP/out" ] && cmp -s "$TMP/fifo_out" "$TMP/out"; then
+        ok "FIFO with a late writer: the rows of the built-in table"
+    else
+        fail "FIFO with a late writer: the rows of the built-in table"
+    fi
+else
+    echo "skip FIFO: mkfifo failed"
+fi
