@@ -11,24 +11,27 @@
 #include "bowl.h"
 #include "session.h"
 
-/* Rows between two flushes: a closed pipe or a full disk is noticed within
- * this many rows even when the buffer is large. */
-#define ROWS_PER_FLUSH 64
+/* Epochs (or steps) between two flushes: a closed pipe or a full disk is
+ * noticed within this many, however rare the rows (--every). */
+#define EPOCHS_PER_FLUSH 64
 
 static bool wanted(size_t i, size_t every, size_t last)
 {
     return i % every == 0 || i == last;
 }
 
-/* Called after each row written to out (printed is the printf result):
- * flushes every ROWS_PER_FLUSH rows, or every row when they are rare
- * (every > 1), and reports the first failure in err. */
-static bool row_written(FILE *out, int printed, size_t every, size_t *rows,
+/* Called after each row written to out (printed is the printf result;
+ * the row stands for `every` epochs, counted in *since_flush): flushes
+ * every EPOCHS_PER_FLUSH epochs and reports the first failure in err. */
+static bool row_written(FILE *out, int printed, size_t every, size_t *since_flush,
                         char *err, size_t errlen)
 {
     bool ok = printed >= 0 && !ferror(out);
-    if (ok && (every > 1 || ++*rows % ROWS_PER_FLUSH == 0))
+    *since_flush = every >= EPOCHS_PER_FLUSH ? every : *since_flush + every;
+    if (ok && *since_flush >= EPOCHS_PER_FLUSH) {
+        *since_flush = 0;
         ok = fflush(out) == 0;
+    }
     if (!ok)
         snprintf(err, errlen, "cannot write the output: %s",
                  strerror(errno ? errno : EIO));
@@ -41,10 +44,10 @@ bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen
     if (!session_open(&s, o, err, errlen))
         return false;
     struct trainer *t = &s.trainer;
-    size_t rows = 0;
+    size_t since_flush = 0;
     errno = 0;
-    bool ok = row_written(out, fputs("epoch,cost,w1,w2,b,accuracy\n", out), 1,
-                          &rows, err, errlen);
+    bool ok = row_written(out, fputs("epoch,cost,w1,w2,b,accuracy\n", out),
+                          EPOCHS_PER_FLUSH, &since_flush, err, errlen);
     for (size_t e = 1; ok && e <= o->epochs; e++) {
         trainer_epoch(t);
         if (!wanted(e, o->every, o->epochs))
@@ -52,7 +55,7 @@ bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen
         int printed = fprintf(out, "%zu,%.17g,%.17g,%.17g,%.17g,%.17g\n",
                               t->epoch, t->last_cost, t->neuron.w1,
                               t->neuron.w2, t->neuron.b, trainer_accuracy(t));
-        ok = row_written(out, printed, o->every, &rows, err, errlen);
+        ok = row_written(out, printed, o->every, &since_flush, err, errlen);
     }
     session_close(&s);
     return ok;
@@ -66,14 +69,15 @@ bool headless_bowl(const struct options *o, FILE *out, char *err, size_t errlen)
         return false;
     }
     bowl_start(b, o->start_x, o->start_y, o->train.lr);
-    size_t rows = 0;
+    size_t since_flush = 0;
     errno = 0;
-    bool ok = row_written(out, fputs("step,x,y,f\n", out), 1, &rows, err, errlen);
+    bool ok = row_written(out, fputs("step,x,y,f\n", out), EPOCHS_PER_FLUSH,
+                          &since_flush, err, errlen);
     for (size_t k = 0; ok; k++) {
         if (wanted(k, o->every, o->epochs)) {
             int printed = fprintf(out, "%zu,%.17g,%.17g,%.17g\n", k, b->x, b->y,
                                   bowl_f(b->x, b->y));
-            ok = row_written(out, printed, o->every, &rows, err, errlen);
+            ok = row_written(out, printed, o->every, &since_flush, err, errlen);
         }
         if (k == o->epochs)
             break;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "text_util.h"
 
 #define ERR_SIZE 512
 
@@ -758,6 +759,31 @@ static void test_free_is_safe(void **state)
     assert_int_equal(table_numeric_columns(&t, NULL, 0), 0);
 }
 
+/* How messages show a file's bytes: escapes, invisible characters, cuts. */
+static void test_text_show(void **state)
+{
+    (void)state;
+    assert_string_equal(text_show("setosa").text, "setosa");
+    assert_string_equal(text_show("caf\xC3\xA9 \xE6\x97\xA5").text,
+                        "caf\xC3\xA9 \xE6\x97\xA5");
+    assert_string_equal(text_show("a\tb\x7F\x1B[0m").text, "a\\x09b\\x7F\\x1B[0m");
+    assert_string_equal(text_show("\xC2\x9B" "31m").text, "\\xC2\\x9B31m"); /* CSI */
+    assert_string_equal(text_show("\xED\xA0\x80|\xC0\xAF|\xFF").text,
+                        "\\xED\\xA0\\x80|\\xC0\\xAF|\\xFF");
+    assert_string_equal(text_show("\xEF\xBB\xBFx\xC2\xA0y\xE2\x80\x8Bz").text,
+                        "<U+FEFF>x<U+00A0>y<U+200B>z");
+    /* a combining mark shows on the letter before it, not alone */
+    assert_string_equal(text_show("e\xCC\x81").text, "e\xCC\x81");
+    assert_string_equal(text_show("\xCC\x81" "e").text, "<U+0301>e");
+    /* cut before the piece that does not fit in 40 bytes */
+    assert_string_equal(text_show("\x1B\x1B\x1B\x1B\x1B\x1B\x1B\x1B\x1B\x1B\x1B").text,
+                        "\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B...");
+    assert_string_equal(text_show("123456789012345678901234567890123456\xEF\xBB\xBF").text,
+                        "123456789012345678901234567890123456...");
+    assert_string_equal(text_show("1234567890123456789012345678901234567890").text,
+                        "1234567890123456789012345678901234567890");
+}
+
 static void test_small_error_buffer(void **state)
 {
     (void)state;
@@ -839,6 +865,7 @@ int main(void)
         cmocka_unit_test(test_standardize_iris),
         cmocka_unit_test(test_standardize_huge),
         cmocka_unit_test(test_free_is_safe),
+        cmocka_unit_test(test_text_show),
         cmocka_unit_test(test_small_error_buffer),
         cmocka_unit_test(test_random_input),
     };
