@@ -22,6 +22,8 @@ struct table {
     char **names;   /* ncols column names, BOM and quotes removed */
     char **cells;   /* nrows * ncols cells, row-major, never NULL */
     size_t *lines;  /* source line (1-based) of each data row */
+    size_t header_line; /* source line of the header (1 unless blank
+                           lines come first) */
 };
 
 /* Reads and parses a CSV file. Rejects: missing/unreadable file, a
@@ -43,7 +45,8 @@ void table_free(struct table *t);
 int table_column(const struct table *t, const char *name);
 
 /* Parses a cell strictly as a finite decimal number (C locale): no empty,
- * nan, inf, hex, out-of-range (1e999) or trailing junk; leading/trailing
+ * nan, inf, hex, out-of-range (1e999), underflowing (1e-400: not zero but
+ * rounds to 0; subnormals are accepted) or trailing junk; leading/trailing
  * blanks are allowed. Returns false if it is not one. */
 bool parse_number(const char *text, double *out);
 
@@ -54,8 +57,10 @@ bool table_column_numeric(const struct table *t, size_t col);
  * max indices to cols and returns how many there are. */
 size_t table_numeric_columns(const struct table *t, size_t *cols, size_t max);
 
-/* The distinct values of a column in order of first appearance: writes up
- * to max pointers (into the table's cells) and returns how many there are. */
+/* The distinct values of a column in order of first appearance: writes
+ * the first max of them (pointers into the table's cells) to values and
+ * returns how many it wrote (at most max; 0 when values is NULL). To have
+ * them all, pass max = t->nrows. */
 size_t table_distinct(const struct table *t, size_t col, const char **values,
                       size_t max);
 
@@ -83,7 +88,8 @@ struct dataset {
 /* Picks the rows of the two classes and their two features. Checks every
  * value it uses (line and column in the message) and rejects an unknown
  * column, a non-numeric feature value, a class absent from the label
- * column, the same class twice, or a constant feature when standardising.
+ * column or a label column of one class (these three name the header
+ * line), the same class twice, or a constant feature when standardising.
  * On success the caller owns *d and frees it with dataset_free. */
 bool dataset_select(const struct table *t, const struct selection *sel,
                     struct dataset *d, char *err, size_t errlen);

@@ -10,12 +10,15 @@
 
 /* Trains o->epochs epochs and writes "epoch,cost,w1,w2,b,accuracy" then a
  * row for every o->every-th epoch and the last (%.17g). false with err on
- * bad input (nothing written then). */
+ * bad input (nothing written then) or at the first write to out that
+ * fails: err is "cannot write the output: REASON" and ferror(out) is set
+ * (the caller tells the two apart by ferror). */
 bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen);
 
 /* Writes "step,x,y,f" for steps 0..o->epochs of the descent on x^2+y^2
  * from (o->start_x, o->start_y) at o->train.lr (every o->every-th and the
- * last). */
+ * last). false with err "cannot write the output: REASON" at the first
+ * failed write, or "out of memory". */
 bool headless_bowl(const struct options *o, FILE *out, char *err, size_t errlen);
 
 #endif

@@ -10,6 +10,7 @@ enum number_status {
     NUMBER_NOT_A_NUMBER,
     NUMBER_NOT_FINITE,      /* nan, inf, infinity */
     NUMBER_OUT_OF_RANGE,    /* too large for a double, e.g. 1e999 */
+    NUMBER_UNDERFLOW,       /* not zero, but rounds to 0, e.g. 1e-400 */
 };
 
 /* Checks text by the rules of parse_number and says why it is not a

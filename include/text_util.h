@@ -18,9 +18,13 @@ __attribute__((format(printf, 6, 7)))
 void text_report(char *err, size_t errlen, const char *source, size_t line,
                  size_t column, const char *format, ...);
 
-/* A value as a message shows it: control characters (a line break inside
- * a quoted cell, say) become '?', and a value longer than MAX_SHOWN_BYTES
- * is cut at a character boundary and ends in "...". */
+/* A value as a message shows it, never raw bytes a terminal would act on:
+ * a byte that is not part of well-formed UTF-8, and every byte of a C0 or
+ * C1 control character (a line break inside a quoted cell, ESC, U+0085),
+ * becomes \xHH (upper-case hex); an invisible character (a BOM U+FEFF
+ * inside a name, a zero-width or non-breaking space) becomes <U+XXXX>.
+ * A shown form longer than MAX_SHOWN_BYTES is cut before the piece that
+ * does not fit (never inside a character or an escape) and ends in "...". */
 struct text_shown {
     char text[MAX_SHOWN_BYTES + 4];
 };

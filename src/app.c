@@ -94,21 +94,13 @@ static void save(struct app *a)
     if (localtime_r(&t, &tm) == NULL ||
         strftime(base, sizeof base, "descent-%Y%m%d-%H%M%S", &tm) == 0)
         snprintf(base, sizeof base, "descent-%lld", (long long)t);
-    /* Two saves in one second: descent-...-2, -3, ... rather than overwrite. */
-    snprintf(stem, sizeof stem, "%s", base);
-    for (int n = 2; n < 1000; n++) {
-        char csv[sizeof stem + 8];
-        snprintf(csv, sizeof csv, "%s.csv", stem);
-        if (access(csv, F_OK) != 0)
-            break;
-        snprintf(stem, sizeof stem, "%s-%d", base, n);
-    }
+    /* Two saves in one second: export_save picks descent-...-2, -3, ... */
     c->notice[0] = '\0';
     render(a); /* the text file shows the screen without the old notice */
     struct view_state v;
     view_state(a, &v);
     char err[sizeof c->notice - 16];
-    if (export_save(stem, &v, &a->canvas, err, sizeof err))
+    if (export_save(base, &v, &a->canvas, stem, sizeof stem, err, sizeof err))
         snprintf(c->notice, sizeof c->notice, "saved %s.csv .txt .svg", stem);
     else
         snprintf(c->notice, sizeof c->notice, "save failed: %s", err);

@@ -223,6 +223,7 @@ static void on_record(int terminator, void *context)
     } else {
         loader->header_done = true;
         loader->header_end_line = loader->line;
+        loader->table->header_line = loader->record_line;
         check_header_names(loader);
     }
     loader->fields_in_record = 0;

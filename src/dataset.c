@@ -120,9 +120,9 @@ static size_t distinct_by_scanning(const struct table *t, size_t col,
             earlier++;
         if (earlier < row)
             continue;
-        if (count < max && values != NULL)
-            values[count] = value;
-        count++;
+        if (count == max || values == NULL)
+            break;
+        values[count++] = value;
     }
     return count;
 }
@@ -130,7 +130,8 @@ static size_t distinct_by_scanning(const struct table *t, size_t col,
 size_t table_distinct(const struct table *t, size_t col, const char **values,
                       size_t max)
 {
-    if (t == NULL || col >= t->ncols || t->nrows == 0)
+    if (t == NULL || col >= t->ncols || t->nrows == 0 || values == NULL
+        || max == 0)
         return 0;
     /* Many rows: sort (value, row), keep the first row of each value and
      * put those back in file order; out of memory, scan instead. */
@@ -148,7 +149,9 @@ size_t table_distinct(const struct table *t, size_t col, const char **values,
         previous = value;
     }
     qsort(sorted, count, sizeof *sorted, compare_index);
-    for (size_t i = 0; i < count && i < max && values != NULL; i++)
+    if (count > max)
+        count = max;
+    for (size_t i = 0; i < count; i++)
         values[i] = sorted[i].text;
     free(sorted);
     return count;
@@ -175,28 +178,32 @@ static bool find_column(const struct table *t, const char *name, size_t *col,
     struct name_list columns = {0};
     for (size_t i = 0; i < t->ncols; i++)
         name_list_add(&columns, t->names[i]);
-    text_report(err, errlen, source_of(t), 0, 0,
+    text_report(err, errlen, source_of(t), t->header_line, 0,
                 "unknown column \"%s\" (columns: %s)", text_show(name).text,
                 name_list_text(&columns));
     return false;
 }
 
 /* Checks that the label column has two classes or more and holds both
- * requested classes, listing the classes present otherwise. */
+ * requested classes, listing the classes present otherwise. Both are
+ * faults of the header's label column: the message names the header line. */
 static bool check_classes(const struct table *t, size_t label,
                           char *const class_name[2], char *err, size_t errlen)
 {
-    const char *classes[MAX_LISTED + 1];
-    size_t count = table_distinct(t, label, classes, MAX_LISTED + 1);
-    if (count < 2) {
-        text_report(err, errlen, source_of(t), 0, 0,
+    const char **classes = malloc(t->nrows * sizeof *classes);
+    if (classes == NULL) {
+        text_report(err, errlen, source_of(t), 0, 0, "out of memory");
+        return false;
+    }
+    size_t count = table_distinct(t, label, classes, t->nrows);
+    bool ok = count >= 2;
+    if (!ok)
+        text_report(err, errlen, source_of(t), t->header_line, 0,
                     "column \"%s\" has only one class (\"%s\"); two are"
                     " needed",
                     text_show(t->names[label]).text,
                     count == 1 ? text_show(classes[0]).text : "");
-        return false;
-    }
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; ok && k < 2; k++) {
         size_t row = 0;
         while (row < t->nrows
                && strcmp(t->cells[row * t->ncols + label], class_name[k]) != 0)
@@ -204,16 +211,16 @@ static bool check_classes(const struct table *t, size_t label,
         if (row < t->nrows)
             continue;
         struct name_list present = {0};
-        for (size_t i = 0; i < count && i < MAX_LISTED; i++)
+        for (size_t i = 0; i < count; i++)
             name_list_add(&present, classes[i]);
-        present.count = count; /* "and N more" counts the unlisted ones */
-        text_report(err, errlen, source_of(t), 0, 0,
+        text_report(err, errlen, source_of(t), t->header_line, 0,
                     "class \"%s\" not found in column %s (classes: %s)",
                     text_show(class_name[k]).text,
                     text_show(t->names[label]).text, name_list_text(&present));
-        return false;
+        ok = false;
     }
-    return true;
+    free(classes);
+    return ok;
 }
 
 /* Checks every value of both feature columns in file order (selected rows
@@ -232,6 +239,9 @@ static bool check_feature_values(const struct table *t, const size_t cols[2],
             case NUMBER_NOT_A_NUMBER: why = "is not a number"; break;
             case NUMBER_NOT_FINITE: why = "is not a finite number"; break;
             case NUMBER_OUT_OF_RANGE: why = "is out of range"; break;
+            case NUMBER_UNDERFLOW:
+                why = "is too small (underflows to 0)";
+                break;
             }
             size_t line = t->lines[row], column = cols[k] + 1;
             if (cell[0] == '\0')

@@ -5,14 +5,16 @@
  * checked finite and clipped to its panel first, every text escaped. */
 #include "export.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "landscape.h"
 #include "plot.h"
+#include "save_file.h"
+#include "util.h"
 
 /* The picture: 1200 x 800 user units, two columns of panels. */
 #define SVG_W 1200.0
@@ -21,99 +23,35 @@
 #define COLOUR_CLASS1 "#e07b00"   /* orange: crosses (blue/orange stay
                                      apart for colour-blind viewers) */
 
-/* ---------- files ---------- */
-
-static bool fail(char *err, size_t errlen, const char *path)
-{
-    snprintf(err, errlen, "%s: %s", path, strerror(errno ? errno : EIO));
-    return false;
-}
-
-/* Closes f, reporting a write or close error on path. */
-static bool close_checked(FILE *f, const char *path, bool ok, char *err,
-                          size_t errlen)
-{
-    if (ferror(f))
-        ok = false;
-    if (fclose(f) != 0)
-        ok = false;
-    return ok ? true : fail(err, errlen, path);
-}
-
-static bool write_csv(const char *path, const struct history *h, char *err,
-                      size_t errlen)
-{
-    errno = 0;
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return fail(err, errlen, path);
-    fprintf(f, "epoch,cost,w1,w2,b\n");
-    for (size_t i = 0; i < h->len; i++) {
-        const struct epoch_record *r = &h->records[i];
-        fprintf(f, "%zu,%.17g,%.17g,%.17g,%.17g\n", r->epoch, r->cost, r->w1, r->w2,
-                r->b);
-    }
-    return close_checked(f, path, true, err, errlen);
-}
-
-static bool write_text(const char *path, const struct view_state *s,
-                       const struct canvas *screen, char *err, size_t errlen)
-{
-    struct canvas own = {0};
-    if (!screen) {          /* no screen given: the frame at 120x40 */
-        if (!canvas_init(&own, 120, 40, true)) {
-            snprintf(err, errlen, "%s: out of memory", path);
-            return false;
-        }
-        views_render(&own, s);
-        screen = &own;
-    }
-    errno = 0;
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        canvas_free(&own);
-        return fail(err, errlen, path);
-    }
-    bool ok = canvas_dump(screen, f);
-    canvas_free(&own);
-    return close_checked(f, path, ok, err, errlen);
-}
-
 /* ---------- SVG primitives ---------- */
 
 /* Writes text as XML character data: the five entities for & < > " ',
- * '?' for control characters and bytes that are not UTF-8. */
+ * '?' for control characters and for each byte that is not part of
+ * well-formed UTF-8 (util_utf8_decode: no overlong forms, no surrogates). */
 static void xml_text(FILE *f, const char *text)
 {
-    const unsigned char *q = (const unsigned char *)(text ? text : "");
-    while (*q) {
-        unsigned c = *q;
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-                   : (c >> 3) == 30 ? 4 : 0;
-        bool valid = len > 0;
-        for (size_t i = 1; valid && i < len; i++)
-            valid = (q[i] & 0xC0) == 0x80;
-        if (valid && len == 2 && c < 0xC2)
-            valid = false;  /* overlong */
-        if (!valid) {
+    const char *q = text ? text : "";
+    size_t left = strlen(q);
+    while (left > 0) {
+        uint32_t cp;
+        int len = util_utf8_decode(q, left, &cp);
+        if (len == 0) {
             fputc('?', f);
-            q++;
-            continue;
+            len = 1;
+        } else if (len > 1) {
+            fwrite(q, 1, (size_t)len, f);
+        } else {
+            switch (cp) {
+            case '&': fputs("&amp;", f); break;
+            case '<': fputs("&lt;", f); break;
+            case '>': fputs("&gt;", f); break;
+            case '"': fputs("&quot;", f); break;
+            case '\'': fputs("&apos;", f); break;
+            default: fputc(cp < 0x20 && cp != '\t' ? '?' : (int)cp, f); break;
+            }
         }
-        if (len > 1) {
-            fwrite(q, 1, len, f);
-            q += len;
-            continue;
-        }
-        switch (c) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&apos;", f); break;
-        default: fputc(c < 0x20 && c != '\t' ? '?' : (int)c, f); break;
-        }
-        q++;
+        q += len;
+        left -= (size_t)len;
     }
 }
 
@@ -255,16 +193,11 @@ static void svg_title(FILE *f, double x, double y, const char *title)
 
 /* ---------- the four views ---------- */
 
-static void data_range(const double *v, size_t n, double *lo, double *hi)
+/* The finite range of v[0..n) (-1..1 when none) widened by 6% each side
+ * (by 0.5 when all values are equal), as the scatter view pads it. */
+static void padded_range(const double *v, size_t n, double *lo, double *hi)
 {
-    *lo = INFINITY;
-    *hi = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(v[i])) {
-            *lo = fmin(*lo, v[i]);
-            *hi = fmax(*hi, v[i]);
-        }
-    if (!(*hi >= *lo)) {
+    if (!util_finite_range(v, n, lo, hi)) {
         *lo = -1;
         *hi = 1;
     }
@@ -280,8 +213,8 @@ static void svg_scatter(FILE *f, const struct view_state *s)
     const struct dataset *d = s->data;
     const struct trainer *t = s->trainer;
     struct panel p = {70, 70, 480, 270, 0, 0, 0, 0};
-    data_range(d->x1, d->n, &p.x0, &p.x1);
-    data_range(d->x2, d->n, &p.y0, &p.y1);
+    padded_range(d->x1, d->n, &p.x0, &p.x1);
+    padded_range(d->x2, d->n, &p.y0, &p.y1);
     svg_title(f, 20, 28, "data and the separating line");
     svg_axes(f, &p, d->x_name ? d->x_name : "x1", d->y_name ? d->y_name : "x2", false);
     for (size_t i = 0; i < d->n; i++) {
@@ -498,13 +431,8 @@ static void svg_neuron(FILE *f, const struct view_state *s)
         svg_text(f, 640, 680, text, "start", "lesson %s: %s", s->lesson, s->caption[0]);
 }
 
-static bool write_svg(const char *path, const struct view_state *s, char *err,
-                      size_t errlen)
+static void write_svg(FILE *f, const struct view_state *s)
 {
-    errno = 0;
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return fail(err, errlen, path);
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
             "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n",
@@ -521,19 +449,69 @@ static bool write_svg(const char *path, const struct view_state *s, char *err,
     svg_cost(f, &s->trainer->history);
     svg_neuron(f, s);
     fputs("</svg>\n", f);
-    return close_checked(f, path, true, err, errlen);
 }
 
-bool export_save(const char *stem, const struct view_state *s,
-                 const struct canvas *screen, char *err, size_t errlen)
+/* ---------- the three files ---------- */
+
+static void write_csv(FILE *f, const struct history *h)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s.csv", stem);
-    if (!write_csv(path, &s->trainer->history, err, errlen))
-        return false;
-    snprintf(path, sizeof path, "%s.txt", stem);
-    if (!write_text(path, s, screen, err, errlen))
-        return false;
-    snprintf(path, sizeof path, "%s.svg", stem);
-    return write_svg(path, s, err, errlen);
+    fprintf(f, "epoch,cost,w1,w2,b\n");
+    for (size_t i = 0; i < h->len; i++) {
+        const struct epoch_record *r = &h->records[i];
+        fprintf(f, "%zu,%.17g,%.17g,%.17g,%.17g\n", r->epoch, r->cost, r->w1, r->w2,
+                r->b);
+    }
+}
+
+/* The files of a save, in the order they are written. */
+enum { SAVE_CSV, SAVE_TXT, SAVE_SVG, SAVE_COUNT };
+static const char *const save_extensions[SAVE_COUNT] = {".csv", ".txt", ".svg"};
+
+/* Writes file `which` of the save to f; false if the text dump fails. */
+static bool write_content(size_t which, FILE *f, const struct view_state *s,
+                          const struct canvas *screen)
+{
+    switch (which) {
+    case SAVE_CSV:
+        write_csv(f, &s->trainer->history);
+        return true;
+    case SAVE_TXT:
+        return canvas_dump(screen, f);
+    default:
+        write_svg(f, s);
+        return true;
+    }
+}
+
+/* What save_writer needs: save_file.c picks the names and makes sure no
+ * partial file is ever left; this file only says what goes in them. */
+struct save_job {
+    const struct view_state *view;
+    const struct canvas *screen;
+};
+
+static bool save_writer(size_t which, FILE *f, void *context)
+{
+    const struct save_job *job = context;
+    return write_content(which, f, job->view, job->screen);
+}
+
+bool export_save(const char *base, const struct view_state *s,
+                 const struct canvas *screen, char *stem, size_t stemlen,
+                 char *err, size_t errlen)
+{
+    struct canvas own = {0};
+    if (!screen) {          /* no screen given: the frame at 120x40 */
+        if (!canvas_init(&own, 120, 40, true)) {
+            snprintf(err, errlen, "%s.txt: out of memory", base);
+            return false;
+        }
+        views_render(&own, s);
+        screen = &own;
+    }
+    struct save_job job = {s, screen};
+    bool ok = save_files(base, save_extensions, SAVE_COUNT, save_writer, &job,
+                         stem, stemlen, err, errlen);
+    canvas_free(&own);
+    return ok;
 }

@@ -1,15 +1,41 @@
 /* headless.c - the --headless modes: the same trainer and bowl as the
- * screen, printed as CSV rows with every digit (%.17g) for checking. */
+ * screen, printed as CSV rows with every digit (%.17g) for checking.
+ * Every write is checked: the first one that fails (a closed pipe, a full
+ * disk) stops the run, so `| head -1` or `>/dev/full` end at once. */
 #include "headless.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bowl.h"
 #include "session.h"
 
+/* Epochs (or steps) between two flushes: a closed pipe or a full disk is
+ * noticed within this many, however rare the rows (--every). */
+#define EPOCHS_PER_FLUSH 64
+
 static bool wanted(size_t i, size_t every, size_t last)
 {
     return i % every == 0 || i == last;
+}
+
+/* Called after each row written to out (printed is the printf result;
+ * the row stands for `every` epochs, counted in *since_flush): flushes
+ * every EPOCHS_PER_FLUSH epochs and reports the first failure in err. */
+static bool row_written(FILE *out, int printed, size_t every, size_t *since_flush,
+                        char *err, size_t errlen)
+{
+    bool ok = printed >= 0 && !ferror(out);
+    *since_flush = every >= EPOCHS_PER_FLUSH ? every : *since_flush + every;
+    if (ok && *since_flush >= EPOCHS_PER_FLUSH) {
+        *since_flush = 0;
+        ok = fflush(out) == 0;
+    }
+    if (!ok)
+        snprintf(err, errlen, "cannot write the output: %s",
+                 strerror(errno ? errno : EIO));
+    return ok;
 }
 
 bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen)
@@ -18,36 +44,45 @@ bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen
     if (!session_open(&s, o, err, errlen))
         return false;
     struct trainer *t = &s.trainer;
-    fputs("epoch,cost,w1,w2,b,accuracy\n", out);
-    for (size_t e = 1; e <= o->epochs; e++) {
+    size_t since_flush = 0;
+    errno = 0;
+    bool ok = row_written(out, fputs("epoch,cost,w1,w2,b,accuracy\n", out),
+                          EPOCHS_PER_FLUSH, &since_flush, err, errlen);
+    for (size_t e = 1; ok && e <= o->epochs; e++) {
         trainer_epoch(t);
-        if (wanted(e, o->every, o->epochs))
-            fprintf(out, "%zu,%.17g,%.17g,%.17g,%.17g,%.17g\n", t->epoch,
-                    t->last_cost, t->neuron.w1, t->neuron.w2, t->neuron.b,
-                    trainer_accuracy(t));
+        if (!wanted(e, o->every, o->epochs))
+            continue;
+        int printed = fprintf(out, "%zu,%.17g,%.17g,%.17g,%.17g,%.17g\n",
+                              t->epoch, t->last_cost, t->neuron.w1,
+                              t->neuron.w2, t->neuron.b, trainer_accuracy(t));
+        ok = row_written(out, printed, o->every, &since_flush, err, errlen);
     }
     session_close(&s);
-    return true;
+    return ok;
 }
 
 bool headless_bowl(const struct options *o, FILE *out, char *err, size_t errlen)
 {
-    (void)err;
-    (void)errlen;
     struct bowl *b = malloc(sizeof *b);
     if (!b) {
         snprintf(err, errlen, "out of memory");
         return false;
     }
     bowl_start(b, o->start_x, o->start_y, o->train.lr);
-    fputs("step,x,y,f\n", out);
-    for (size_t k = 0;; k++) {
-        if (wanted(k, o->every, o->epochs))
-            fprintf(out, "%zu,%.17g,%.17g,%.17g\n", k, b->x, b->y, bowl_f(b->x, b->y));
+    size_t since_flush = 0;
+    errno = 0;
+    bool ok = row_written(out, fputs("step,x,y,f\n", out), EPOCHS_PER_FLUSH,
+                          &since_flush, err, errlen);
+    for (size_t k = 0; ok; k++) {
+        if (wanted(k, o->every, o->epochs)) {
+            int printed = fprintf(out, "%zu,%.17g,%.17g,%.17g\n", k, b->x, b->y,
+                                  bowl_f(b->x, b->y));
+            ok = row_written(out, printed, o->every, &since_flush, err, errlen);
+        }
         if (k == o->epochs)
             break;
         bowl_step(b);
     }
     free(b);
-    return true;
+    return ok;
 }

@@ -17,11 +17,13 @@
 /* Exit statuses: 0 success, 1 output failed, 2 bad usage or bad input. */
 enum { EXIT_OK = 0, EXIT_IO = 1, EXIT_USAGE = 2 };
 
+/* A failed write to stdout (headless output) is EXIT_IO, the rest usage. */
 static int fail(const char *err)
 {
+    int status = ferror(stdout) ? EXIT_IO : EXIT_USAGE;
     fflush(stdout);
     fprintf(stderr, "descent: %s\n", err);
-    return EXIT_USAGE;
+    return status;
 }
 
 /* Characters only: numbers stay in the C locale (a decimal point). */

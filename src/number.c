@@ -2,7 +2,11 @@
  * number. Numbers follow one grammar whatever the locale: the text is
  * matched by hand, then converted by strtod under the C locale (the
  * program's own locale may use a decimal comma). number_check also says
- * why a cell is refused, for the messages of dataset.c. */
+ * why a cell is refused, for the messages of dataset.c.
+ *
+ * Underflow: a value with a nonzero digit that rounds to 0 (1e-400) is
+ * refused rather than silently read as 0; a value that rounds to a
+ * subnormal (4e-320) is accepted, as close as a double can be. */
 
 #include "dataset.h"
 #include "number.h"
@@ -53,6 +57,16 @@ static size_t match_number(const char *text)
         p = q;
     }
     return (size_t)(p - text);
+}
+
+/* True when the digits before the exponent of a matched number are not
+ * all zeros, so the number is not zero (whatever its exponent). */
+static bool has_nonzero_digit(const char *text, size_t length)
+{
+    for (size_t i = 0; i < length && text[i] != 'e' && text[i] != 'E'; i++)
+        if (text[i] >= '1' && text[i] <= '9')
+            return true;
+    return false;
 }
 
 /* True for [+-]nan, inf or infinity in any case (ASCII only, whatever the
@@ -116,6 +130,8 @@ enum number_status number_check(const char *text, double *out)
         return NUMBER_NOT_A_NUMBER;
     if (isinf(value))
         return NUMBER_OUT_OF_RANGE;
+    if (value == 0 && has_nonzero_digit(text, length))
+        return NUMBER_UNDERFLOW;
     if (out != NULL)
         *out = value;
     return NUMBER_OK;

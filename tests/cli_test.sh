@@ -162,8 +162,8 @@ usage "trailing junk" "$d/crlf_bad.csv:4:3: petal_length: \"4.7 cm\" is not a nu
 usage "empty value" "$d/empty_value.csv:3:1: sepal_length: empty value" --headless --data $d/empty_value.csv
 usage "NaN value" "$d/nan_value.csv:4:3: petal_length: \"NaN\" is not a finite number" --headless --data $d/nan_value.csv
 usage "out of range" "$d/out_of_range.csv:4:1: sepal_length: \"1e999\" is out of range" --headless --data $d/out_of_range.csv
-usage "one class" "$d/one_class.csv: column \"species\" has only one class (\"setosa\"); two are needed" --headless --data $d/one_class.csv
-usage "unknown column" 'iris.csv (built in): unknown column "petal_size" (columns: sepal_length, sepal_width, petal_length, petal_width, species)' --headless --x petal_size
-usage "unknown class" 'iris.csv (built in): class "daisy" not found in column species (classes: setosa, versicolor, virginica)' --headless --classes setosa,daisy
+usage "one class" "$d/one_class.csv:1: column \"species\" has only one class (\"setosa\"); two are needed" --headless --data $d/one_class.csv
+usage "unknown column" 'iris.csv (built in):1: unknown column "petal_size" (columns: sepal_length, sepal_width, petal_length, petal_width, species)' --headless --x petal_size
+usage "unknown class" 'iris.csv (built in):1: class "daisy" not found in column species (classes: setosa, versicolor, virginica)' --headless --classes setosa,daisy
 usage "bad file in the TUI too" "$d/empty.csv:1: empty file" --data $d/empty.csv
 usage "bad file in --dump-frame" "$d/empty.csv:1: empty file" --dump-frame 80x24 --data $d/empty.csv

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "text_util.h"
 
 #define ERR_SIZE 512
 
@@ -109,24 +110,47 @@ static const struct bad_case bad_cases[] = {
     {"tests/data/crlf_bad.csv", NULL,
      "tests/data/crlf_bad.csv:4:3: petal_length: \"4.7 cm\" is not a number"},
     {"tests/data/control_chars.csv", NULL,
-     "tests/data/control_chars.csv:3:1: sepal_length: \"5.1?3\" is not a number"},
+     "tests/data/control_chars.csv:3:1: sepal_length: \"5.1\\x0A3\" is not a number"},
     {"tests/data/long_value.csv", NULL,
      "tests/data/long_value.csv:4:3: petal_length:"
      " \"1234567890123456789012345678901234567890...\" is not a number"},
+    {"tests/data/underflow.csv", NULL,
+     "tests/data/underflow.csv:3:1: sepal_length: \"1e-400\" is too small"
+     " (underflows to 0)"},
+    {"tests/data/escape_sequence.csv", NULL,
+     "tests/data/escape_sequence.csv:3:1: sepal_length: \"\\x1B[2J5.1\" is"
+     " not a number"},
+    {"tests/data/invalid_utf8.csv", NULL,
+     "tests/data/invalid_utf8.csv:2:3: petal_length: \"1.4\\xFF\" is not a"
+     " number"},
+    {"tests/data/c1_class.csv", NULL,
+     "tests/data/c1_class.csv:1: class \"versicolor\" not found in column"
+     " species (classes: setosa, versi\\xC2\\x85color, <U+00A0>versicolor)"},
+    {"tests/data/double_bom.csv", NULL,
+     "tests/data/double_bom.csv:1: unknown column \"sepal_length\" (columns:"
+     " <U+FEFF>sepal_length, sepal_width, petal_length, petal_width,"
+     " species)"},
+    {"tests/data/zero_width_name.csv", NULL,
+     "tests/data/zero_width_name.csv:1: unknown column \"petal_length\""
+     " (columns: sepal_length, sepal_width, petal<U+200B>length,"
+     " petal_width, species)"},
+    {"tests/data/blank_then_one_class.csv", NULL,
+     "tests/data/blank_then_one_class.csv:3: column \"species\" has only one"
+     " class (\"setosa\"); two are needed"},
     {"tests/data/one_class.csv", NULL,
-     "tests/data/one_class.csv: column \"species\" has only one class"
+     "tests/data/one_class.csv:1: column \"species\" has only one class"
      " (\"setosa\"); two are needed"},
     {"tests/data/two_classes.csv", &two_classes_pick,
-     "tests/data/two_classes.csv: class \"virginica\" not found in column"
+     "tests/data/two_classes.csv:1: class \"virginica\" not found in column"
      " species (classes: setosa, versicolor)"},
     {"tests/data/many_classes.csv", &many_classes_pick,
-     "tests/data/many_classes.csv: class \"z\" not found in column y"
+     "tests/data/many_classes.csv:1: class \"z\" not found in column y"
      " (classes: a, b, c, d, e, f, g, h and 4 more)"},
     {"tests/data/constant_feature.csv", &constant_pick,
      "tests/data/constant_feature.csv: cannot standardize sepal_width: it"
      " has the same value in every row of classes setosa and versicolor"},
     {"data/iris.csv", &unknown_column_pick,
-     "data/iris.csv: unknown column \"petal_size\" (columns: sepal_length,"
+     "data/iris.csv:1: unknown column \"petal_size\" (columns: sepal_length,"
      " sepal_width, petal_length, petal_width, species)"},
     {"data/iris.csv", &label_as_feature_pick,
      "data/iris.csv: column \"species\" is the label column; it cannot also"
@@ -135,7 +159,7 @@ static const struct bad_case bad_cases[] = {
      "data/iris.csv: the two classes are the same (\"setosa\"); pick two"
      " different classes"},
     {"data/iris.csv", &numeric_label_pick,
-     "data/iris.csv: class \"setosa\" not found in column petal_width"
+     "data/iris.csv:1: class \"setosa\" not found in column petal_width"
      " (classes: 0.2, 0.4, 0.3, 0.1, 0.5, 0.6, 1.4, 1.5 and 14 more)"},
 };
 
@@ -484,9 +508,13 @@ static void test_distinct(void **state)
     assert_string_equal(values[1], "versicolor");
     assert_string_equal(values[2], "virginica");
     values[1] = NULL;
-    assert_int_equal(table_distinct(&t, 4, values, 1), 3);
+    assert_int_equal(table_distinct(&t, 4, values, 1), 1); /* as written */
+    assert_string_equal(values[0], "setosa");
     assert_null(values[1]);
-    assert_int_equal(table_distinct(&t, 3, NULL, 0), 22);
+    assert_int_equal(table_distinct(&t, 3, NULL, 0), 0);
+    const char *all[150];
+    assert_int_equal(table_distinct(&t, 3, all, 150), 22); /* petal_width */
+    assert_string_equal(all[21], "2.3");
     assert_int_equal(table_distinct(&t, 7, values, 4), 0);
     table_free(&t);
     /* few rows (scanning) */
@@ -494,6 +522,9 @@ static void test_distinct(void **state)
     assert_int_equal(table_distinct(&t, 2, values, 4), 2);
     assert_string_equal(values[0], "0");
     assert_string_equal(values[1], "1");
+    values[1] = NULL;
+    assert_int_equal(table_distinct(&t, 2, values, 1), 1);
+    assert_null(values[1]);
     table_free(&t);
     /* first appearance order with many rows */
     char text[400] = "k\n";
@@ -541,8 +572,10 @@ static void check_number_grammar(void)
     assert_number("007", 7.0);
     assert_number("2.5e-1", 0.25);
     assert_number("0.1", 0.1);
-    assert_number("1e-400", 0.0);            /* underflow is fine */
-    assert_number("4.9e-324", 4.9e-324);     /* subnormal */
+    assert_number("4.9e-324", 4.9e-324);     /* subnormal: accepted */
+    assert_number("2.5e-320", 2.5e-320);
+    assert_number("0e-400", 0.0);            /* zero, not an underflow */
+    assert_number("-0.000e99", -0.0);
     assert_number("1.7976931348623157e308", 1.7976931348623157e308);
     assert_number("3.14159265358979323846264338327950288", 3.141592653589793);
     assert_not_number("");
@@ -555,6 +588,9 @@ static void check_number_grammar(void)
     assert_not_number("0x10");
     assert_not_number("0x1p3");
     assert_not_number("1e999");
+    assert_not_number("1e-400");             /* rounds to 0: underflow */
+    assert_not_number("-2.5e-330");
+    assert_not_number("0.0001e-324");
     assert_not_number("-1e999");
     assert_not_number("5.1abc");
     assert_not_number("1,5");
@@ -723,6 +759,31 @@ static void test_free_is_safe(void **state)
     assert_int_equal(table_numeric_columns(&t, NULL, 0), 0);
 }
 
+/* How messages show a file's bytes: escapes, invisible characters, cuts. */
+static void test_text_show(void **state)
+{
+    (void)state;
+    assert_string_equal(text_show("setosa").text, "setosa");
+    assert_string_equal(text_show("caf\xC3\xA9 \xE6\x97\xA5").text,
+                        "caf\xC3\xA9 \xE6\x97\xA5");
+    assert_string_equal(text_show("a\tb\x7F\x1B[0m").text, "a\\x09b\\x7F\\x1B[0m");
+    assert_string_equal(text_show("\xC2\x9B" "31m").text, "\\xC2\\x9B31m"); /* CSI */
+    assert_string_equal(text_show("\xED\xA0\x80|\xC0\xAF|\xFF").text,
+                        "\\xED\\xA0\\x80|\\xC0\\xAF|\\xFF");
+    assert_string_equal(text_show("\xEF\xBB\xBFx\xC2\xA0y\xE2\x80\x8Bz").text,
+                        "<U+FEFF>x<U+00A0>y<U+200B>z");
+    /* a combining mark shows on the letter before it, not alone */
+    assert_string_equal(text_show("e\xCC\x81").text, "e\xCC\x81");
+    assert_string_equal(text_show("\xCC\x81" "e").text, "<U+0301>e");
+    /* cut before the piece that does not fit in 40 bytes */
+    assert_string_equal(text_show("\x1B\x1B\x1B\x1B\x1B\x1B\x1B\x1B\x1B\x1B\x1B").text,
+                        "\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B...");
+    assert_string_equal(text_show("123456789012345678901234567890123456\xEF\xBB\xBF").text,
+                        "123456789012345678901234567890123456...");
+    assert_string_equal(text_show("1234567890123456789012345678901234567890").text,
+                        "1234567890123456789012345678901234567890");
+}
+
 static void test_small_error_buffer(void **state)
 {
     (void)state;
@@ -804,6 +865,7 @@ int main(void)
         cmocka_unit_test(test_standardize_iris),
         cmocka_unit_test(test_standardize_huge),
         cmocka_unit_test(test_free_is_safe),
+        cmocka_unit_test(test_text_show),
         cmocka_unit_test(test_small_error_buffer),
         cmocka_unit_test(test_random_input),
     };

@@ -2,7 +2,10 @@
  * record, the text is the screen, the SVG is well-formed XML (checked by
  * a small parser here: balanced tags, quoted attributes, only the five
  * XML entities, finite numbers) with the class names escaped; both right
- * views; an unwritable place gives "FILE: reason". */
+ * views; an unwritable place gives "FILE: reason". Saving is safe: a
+ * taken name (a planted symlink too) moves the save to the next name and
+ * is never followed; a full disk or a path through a file leaves no file
+ * at all. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +15,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -20,6 +28,7 @@
 #include "canvas.h"
 #include "dataset.h"
 #include "export.h"
+#include "save_file.h"
 #include "trainer.h"
 #include "views.h"
 
@@ -75,17 +84,34 @@ static int setup(void **state)
     return 0;
 }
 
+/* Removes dir and everything in it (files, symlinks, directories). */
+static void remove_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            chmod(path, 0755);
+            remove_tree(path);
+        } else {
+            unlink(path);
+        }
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    static const char *const names[] = {"tricky.csv", "run.csv", "run.txt", "run.svg",
-                                        "land.csv", "land.txt", "land.svg"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        char path[128];
-        snprintf(path, sizeof path, "%s/%s", f->dir, names[i]);
-        unlink(path);
-    }
-    rmdir(f->dir);
+    remove_tree(f->dir);
     canvas_free(&f->canvas);
     trainer_free(&f->trainer);
     dataset_free(&f->data);
@@ -325,9 +351,11 @@ static void check_files(struct fixture *f, const char *stem)
 static void test_bowl_export(void **state)
 {
     struct fixture *f = *state;
-    char stem[128], err[256] = "";
-    snprintf(stem, sizeof stem, "%s/run", f->dir);
-    assert_true(export_save(stem, &f->view, &f->canvas, err, sizeof err));
+    char base[128], stem[160], err[256] = "";
+    snprintf(base, sizeof base, "%s/run", f->dir);
+    assert_true(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                            sizeof err));
+    assert_string_equal(stem, base);
     check_files(f, "run");
     char path[160];
     snprintf(path, sizeof path, "%s/run.svg", f->dir);
@@ -341,9 +369,10 @@ static void test_landscape_export(void **state)
     struct fixture *f = *state;
     f->view.right = RIGHT_LANDSCAPE;
     views_render(&f->canvas, &f->view);
-    char stem[128], err[256] = "";
-    snprintf(stem, sizeof stem, "%s/land", f->dir);
-    assert_true(export_save(stem, &f->view, &f->canvas, err, sizeof err));
+    char base[128], stem[160], err[256] = "";
+    snprintf(base, sizeof base, "%s/land", f->dir);
+    assert_true(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                            sizeof err));
     check_files(f, "land");
     char path[160];
     snprintf(path, sizeof path, "%s/land.svg", f->dir);
@@ -364,13 +393,14 @@ static void test_nonfinite_export(void **state)
     f->trainer.history.records[4].cost = NAN;
     f->bowl.x = 1e300;
     f->bowl.y = NAN;
-    char stem[128], err[256] = "";
-    snprintf(stem, sizeof stem, "%s/run", f->dir);
+    char base[128], stem[160], err[256] = "";
+    snprintf(base, sizeof base, "%s/run", f->dir);
     for (int right = 0; right < 2; right++) {
         f->view.right = right ? RIGHT_LANDSCAPE : RIGHT_BOWL;
-        assert_true(export_save(stem, &f->view, NULL, err, sizeof err));
-        char path[160];
-        snprintf(path, sizeof path, "%s/run.svg", f->dir);
+        assert_true(export_save(base, &f->view, NULL, stem, sizeof stem, err,
+                                sizeof err));
+        char path[200];
+        snprintf(path, sizeof path, "%s.svg", stem);
         char *svg = slurp(path);
         const char *why = xml_check(svg);
         if (why)
@@ -382,12 +412,253 @@ static void test_nonfinite_export(void **state)
 static void test_unwritable(void **state)
 {
     struct fixture *f = *state;
-    char stem[128], err[256] = "";
-    snprintf(stem, sizeof stem, "%s/no/such/dir/run", f->dir);
-    assert_false(export_save(stem, &f->view, &f->canvas, err, sizeof err));
-    char want[160];
-    snprintf(want, sizeof want, "%s.csv: ", stem);
-    assert_true(strncmp(err, want, strlen(want)) == 0);
+    char base[128], stem[160], err[256] = "";
+    snprintf(base, sizeof base, "%s/no/such/dir/run", f->dir);
+    assert_false(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                             sizeof err));
+    char want[200];
+    snprintf(want, sizeof want, "%s.csv: No such file or directory", base);
+    assert_string_equal(err, want);
+}
+
+/* The names in dir, sorted, joined by spaces ("" when empty). */
+static void list_dir(const char *dir, char *out, size_t outlen)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, alphasort);
+    assert_true(n >= 0);
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        if (names[i]->d_name[0] != '.') {
+            size_t used = strlen(out);
+            snprintf(out + used, outlen - used, "%s%s", used ? " " : "",
+                     names[i]->d_name);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* Two saves with one name: the second is base-2; no temporary file stays. */
+static void test_second_save(void **state)
+{
+    struct fixture *f = *state;
+    char base[128], stem[160], err[256] = "", want[200], files[512];
+    snprintf(base, sizeof base, "%s/run", f->dir);
+    assert_true(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                            sizeof err));
+    assert_true(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                            sizeof err));
+    snprintf(want, sizeof want, "%s-2", base);
+    assert_string_equal(stem, want);
+    check_files(f, "run-2");
+    list_dir(f->dir, files, sizeof files);
+    assert_string_equal(files, "run-2.csv run-2.svg run-2.txt run.csv run.svg"
+                               " run.txt tricky.csv");
+    struct stat st;
+    assert_int_equal(stat(want, &st), -1); /* stem only, no file "run-2" */
+    snprintf(want, sizeof want, "%s-2.svg", base);
+    assert_int_equal(stat(want, &st), 0);
+    mode_t mask = umask(022);
+    umask(mask);
+    assert_int_equal(st.st_mode & 0777, 0644 & ~mask);
+}
+
+/* A symlink planted at a name (to a victim file, or dangling) is a taken
+ * name: never followed, never replaced; the save goes to the next name. */
+static void test_planted_symlink(void **state)
+{
+    struct fixture *f = *state;
+    char victim[128], link_path[128], dangling[128];
+    snprintf(victim, sizeof victim, "%s/victim", f->dir);
+    FILE *out = fopen(victim, "w");
+    assert_non_null(out);
+    fputs("precious\n", out);
+    assert_int_equal(fclose(out), 0);
+    snprintf(link_path, sizeof link_path, "%s/run.txt", f->dir);
+    assert_int_equal(symlink(victim, link_path), 0);
+    snprintf(link_path, sizeof link_path, "%s/run-2.svg", f->dir);
+    snprintf(dangling, sizeof dangling, "%s/nowhere", f->dir);
+    assert_int_equal(symlink(dangling, link_path), 0);
+
+    char base[128], stem[160], err[256] = "", want[200], files[512];
+    snprintf(base, sizeof base, "%s/run", f->dir);
+    assert_true(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                            sizeof err));
+    snprintf(want, sizeof want, "%s-3", base);
+    assert_string_equal(stem, want);
+    check_files(f, "run-3");
+    char *text = slurp(victim);
+    assert_string_equal(text, "precious\n");
+    free(text);
+    list_dir(f->dir, files, sizeof files);
+    assert_string_equal(files, "run-2.svg run-3.csv run-3.svg run-3.txt run.txt"
+                               " tricky.csv victim");
+}
+
+/* save_files with a writer that plants a symlink at a final name while
+ * the files are written (someone racing the save): the set moves on to
+ * the next stem; the symlink and its target stay as they were. */
+struct race {
+    char victim[128], plant[160];
+};
+
+static bool racing_writer(size_t which, FILE *f, void *context)
+{
+    struct race *r = context;
+    if (which == 1 && symlink(r->victim, r->plant) != 0)
+        return false;
+    return fprintf(f, "file %zu\n", which) > 0;
+}
+
+static void test_race_for_a_name(void **state)
+{
+    struct fixture *f = *state;
+    struct race r;
+    snprintf(r.victim, sizeof r.victim, "%s/victim", f->dir);
+    FILE *out = fopen(r.victim, "w");
+    assert_non_null(out);
+    fputs("precious\n", out);
+    assert_int_equal(fclose(out), 0);
+    snprintf(r.plant, sizeof r.plant, "%s/set.b", f->dir);
+    static const char *const ext[] = {".a", ".b"};
+    char base[128], stem[160], err[256] = "", files[512];
+    snprintf(base, sizeof base, "%s/set", f->dir);
+    assert_true(save_files(base, ext, 2, racing_writer, &r, stem, sizeof stem,
+                           err, sizeof err));
+    list_dir(f->dir, files, sizeof files);
+    assert_string_equal(files, "set-2.a set-2.b set.b tricky.csv victim");
+    char path[200];
+    snprintf(path, sizeof path, "%s-2.b", base);
+    char *text = slurp(path);
+    assert_string_equal(text, "file 1\n");
+    free(text);
+    text = slurp(r.victim);
+    assert_string_equal(text, "precious\n");
+    free(text);
+    struct stat st;
+    assert_int_equal(lstat(r.plant, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+}
+
+/* Runs export_save in a child whose files may not pass limit bytes (a
+ * full disk as write(2) sees it: EFBIG, SIGXFSZ ignored). Returns what
+ * the child reports: "ok" or the error line. */
+static void save_with_size_limit(struct fixture *f, const char *base, rlim_t limit,
+                                 char *report, size_t reportlen)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {limit, limit};
+        char stem[160], err[256] = "";
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            snprintf(err, sizeof err, "setrlimit failed");
+        else if (export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                             sizeof err))
+            snprintf(err, sizeof err, "ok");
+        ssize_t w = write(fds[1], err, strlen(err));
+        _exit(w < 0);
+    }
+    close(fds[1]);
+    ssize_t n = read(fds[0], report, reportlen - 1);
+    close(fds[0]);
+    report[n > 0 ? n : 0] = '\0';
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+/* A disk that fills up at the last file: an error naming it, no file of
+ * the save left behind (the first two were complete, but only as
+ * temporary files). */
+static void test_full_disk(void **state)
+{
+    struct fixture *f = *state;
+    char base[128], stem[160], err[256] = "", path[200];
+    snprintf(base, sizeof base, "%s/probe", f->dir);
+    assert_true(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                            sizeof err));
+    off_t size[3];
+    static const char *const ext[] = {".csv", ".txt", ".svg"};
+    for (int i = 0; i < 3; i++) {
+        struct stat st;
+        snprintf(path, sizeof path, "%s%s", base, ext[i]);
+        assert_int_equal(stat(path, &st), 0);
+        size[i] = st.st_size;
+        unlink(path);
+    }
+    off_t room = size[0] > size[1] ? size[0] : size[1];
+    assert_true(size[2] > room); /* the SVG is the one that does not fit */
+
+    char report[300], want[300], files[512];
+    snprintf(base, sizeof base, "%s/run", f->dir);
+    save_with_size_limit(f, base, (rlim_t)room, report, sizeof report);
+    snprintf(want, sizeof want, "%s.svg: File too large", base);
+    assert_string_equal(report, want);
+    list_dir(f->dir, files, sizeof files);
+    assert_string_equal(files, "tricky.csv");
+
+    /* the first file too large: the same, at the first file */
+    save_with_size_limit(f, base, 16, report, sizeof report);
+    snprintf(want, sizeof want, "%s.csv: File too large", base);
+    assert_string_equal(report, want);
+    list_dir(f->dir, files, sizeof files);
+    assert_string_equal(files, "tricky.csv");
+}
+
+/* A directory that cannot be written: a path through a regular file
+ * (root may write anywhere else), and a mode 0555 directory when not
+ * root. The error names the first file; nothing is left. */
+static void test_unwritable_directory(void **state)
+{
+    struct fixture *f = *state;
+    char base[128], stem[160], err[256] = "", want[200], files[512];
+    snprintf(base, sizeof base, "%s/tricky.csv/run", f->dir);
+    assert_false(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                             sizeof err));
+    snprintf(want, sizeof want, "%s.csv: Not a directory", base);
+    assert_string_equal(err, want);
+    list_dir(f->dir, files, sizeof files);
+    assert_string_equal(files, "tricky.csv");
+
+    if (geteuid() == 0) {
+        print_message("skip read-only directory: running as root\n");
+        return;
+    }
+    char dir[100];
+    snprintf(dir, sizeof dir, "%s/ro", f->dir);
+    assert_int_equal(mkdir(dir, 0555), 0);
+    snprintf(base, sizeof base, "%s/run", dir);
+    assert_false(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                             sizeof err));
+    snprintf(want, sizeof want, "%s.csv: Permission denied", base);
+    assert_string_equal(err, want);
+    list_dir(dir, files, sizeof files);
+    assert_string_equal(files, "");
+}
+
+/* Text that is not UTF-8 (a surrogate, an overlong form, a stray byte)
+ * becomes '?' byte by byte in the SVG; real UTF-8 passes. */
+static void test_svg_text_utf8(void **state)
+{
+    struct fixture *f = *state;
+    free(f->data.class_name[1]);
+    f->data.class_name[1] = strdup("\xC3\xA9t\xC3\xA9|\xED\xA0\x80|\xC0\xAF|\xFF|\x01|");
+    assert_non_null(f->data.class_name[1]);
+    char base[128], stem[160], err[256] = "", path[200];
+    snprintf(base, sizeof base, "%s/run", f->dir);
+    assert_true(export_save(base, &f->view, &f->canvas, stem, sizeof stem, err,
+                            sizeof err));
+    snprintf(path, sizeof path, "%s.svg", stem);
+    char *svg = slurp(path);
+    assert_null(xml_check(svg));
+    assert_non_null(strstr(svg, ">\xC3\xA9t\xC3\xA9|???|??|?|?|</text>"));
+    free(svg);
 }
 
 int main(void)
@@ -398,6 +669,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_landscape_export, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nonfinite_export, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_second_save, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_planted_symlink, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_race_for_a_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unwritable_directory, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_svg_text_utf8, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
