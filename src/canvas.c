@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 #define MAX_SIDE 100000
 
 /* ---------- cells ---------- */
@@ -90,85 +92,37 @@ int canvas_clamp_int(double v, int lo, int hi)
     return (int)floor(v);
 }
 
-/* ---------- UTF-8 ---------- */
+/* ---------- UTF-8 and wide characters ---------- */
 
 /* Decodes one character; see canvas.h. */
 uint32_t utf8_decode(const char *s, int *len)
 {
-    const unsigned char *u = (const unsigned char *)s;
+    size_t n = 0;
+    while (n < 4 && s[n] != '\0')
+        n++;
+    if (n == 0) {
+        *len = 0;
+        return 0;
+    }
     uint32_t cp;
-    int n;
-    if (u[0] < 0x80) {
-        *len = u[0] ? 1 : 0;
-        return u[0];
-    }
-    if ((u[0] & 0xE0) == 0xC0) {
-        cp = u[0] & 0x1F;
-        n = 2;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        cp = u[0] & 0x0F;
-        n = 3;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        cp = u[0] & 0x07;
-        n = 4;
-    } else {
-        *len = 1;
-        return 0xFFFD;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((u[i] & 0xC0) != 0x80) {
-            *len = 1;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (u[i] & 0x3F);
-    }
-    *len = n;
-    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
+    int used = util_utf8_decode(s, n, &cp);
+    *len = used > 0 ? used : 1;  /* a malformed byte is skipped alone */
     return cp;
 }
 
-static int encode_utf8(uint32_t cp, char out[5])
+static bool is_control(uint32_t cp)
 {
-    int n;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        out[0] = (char)(0xF0 | (cp >> 18));
-        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    out[n] = '\0';
-    return n;
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
-/* True for characters that do not take exactly one column: controls,
- * combining marks, zero-width and East Asian wide characters. */
-static bool not_one_column(uint32_t cp)
+/* Columns cp takes on the canvas: controls and malformed bytes show as
+ * one '?', combining and zero-width characters are dropped (0), East
+ * Asian wide characters take two cells. */
+static int glyph_columns(uint32_t cp)
 {
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD)
-        return true;
-    if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
-        (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0xFE00 && cp <= 0xFE0F))
-        return true;
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-           cp >= 0x20000;
+    if (is_control(cp) || cp == 0xFFFD)
+        return 1;
+    return util_char_width(cp);
 }
 
 /* The ASCII stand-in of a character an ASCII canvas cannot show. */
@@ -190,17 +144,43 @@ static char ascii_for(uint32_t cp)
     return '?';
 }
 
-/* Stores the character cp as the glyph of cell for this canvas. */
+/* The glyph of cp in this canvas: itself in UTF-8, its ASCII stand-in
+ * otherwise; '?' for a control or malformed character. */
 static void set_glyph(const struct canvas *c, struct cell *cell, uint32_t cp)
 {
-    if (not_one_column(cp))
+    if (is_control(cp) || cp == 0xFFFD)
         cp = '?';
     if (!c->utf8 || cp < 0x80) {
         cell->glyph[0] = c->utf8 ? (char)cp : ascii_for(cp);
         cell->glyph[1] = '\0';
     } else {
-        encode_utf8(cp, cell->glyph);
+        int n = util_utf8_encode(cp, cell->glyph);
+        cell->glyph[n] = '\0';
     }
+}
+
+static bool is_continuation(const struct cell *cell)
+{
+    return cell->glyph[0] == '\0';
+}
+
+/* The cell at (x, y) made ready to be overwritten: when it is one half
+ * of a wide character, the other half becomes a blank (in its style).
+ * NULL outside the canvas. */
+static struct cell *writable_cell(struct canvas *c, int x, int y)
+{
+    struct cell *cell = canvas_cell(c, x, y);
+    if (!cell)
+        return NULL;
+    struct cell *other = is_continuation(cell) ? canvas_cell(c, x - 1, y)
+                                               : canvas_cell(c, x + 1, y);
+    if (other && (is_continuation(cell) || is_continuation(other))) {
+        other->glyph[0] = ' ';
+        other->glyph[1] = '\0';
+        other->kind = CELL_TEXT;
+        other->dots = 0;
+    }
+    return cell;
 }
 
 static void style_cell(struct cell *cell, struct style st, enum cell_kind kind)
@@ -212,18 +192,58 @@ static void style_cell(struct cell *cell, struct style st, enum cell_kind kind)
     cell->dots = 0;
 }
 
+/* Writes a one-column character (or a blank) at (x, y). */
+static void put_narrow(struct canvas *c, int x, int y, uint32_t cp,
+                       struct style st)
+{
+    struct cell *cell = writable_cell(c, x, y);
+    if (!cell)
+        return;
+    style_cell(cell, st, CELL_TEXT);
+    set_glyph(c, cell, cp);
+}
+
+/* Writes character cp (of glyph_columns cols) at (x, y), given room
+ * columns up to a limit (the canvas edge counts too): a wide character
+ * takes its cell and a continuation cell (glyph "") after it in UTF-8,
+ * "??" in ASCII, and a blank when only one column is left. */
+static void put_char(struct canvas *c, int x, int y, uint32_t cp, int cols,
+                     int room, struct style st)
+{
+    if (cols == 1) {
+        put_narrow(c, x, y, cp, st);
+        return;
+    }
+    if (room < 2 || x + 1 >= c->width) {
+        put_narrow(c, x, y, ' ', st);
+        return;
+    }
+    if (!c->utf8) {
+        put_narrow(c, x, y, '?', st);
+        put_narrow(c, x + 1, y, '?', st);
+        return;
+    }
+    struct cell *first = writable_cell(c, x, y);
+    struct cell *second = writable_cell(c, x + 1, y);
+    if (!first || !second)
+        return;
+    style_cell(first, st, CELL_TEXT);
+    set_glyph(c, first, cp);
+    style_cell(second, st, CELL_TEXT);
+    second->glyph[0] = '\0';
+}
+
 void canvas_put(struct canvas *c, int x, int y, const char *glyph,
                 struct style st)
 {
-    struct cell *cell = canvas_cell(c, x, y);
-    if (!cell || !glyph)
+    if (!glyph || !canvas_cell(c, x, y))
         return;
     int len;
     uint32_t cp = utf8_decode(glyph, &len);
-    if (len == 0)
+    int cols = len == 0 ? 1 : glyph_columns(cp);
+    if (len == 0 || cols == 0)
         cp = ' ';
-    style_cell(cell, st, CELL_TEXT);
-    set_glyph(c, cell, cp);
+    put_char(c, x, y, cp, cols == 0 ? 1 : cols, 2, st);
 }
 
 int canvas_text_width(const char *text)
@@ -232,9 +252,9 @@ int canvas_text_width(const char *text)
     if (!text)
         return 0;
     while (*text) {
-        utf8_decode(text, &len);
+        uint32_t cp = utf8_decode(text, &len);
         text += len;
-        cols++;
+        cols += glyph_columns(cp);
     }
     return cols;
 }
@@ -248,14 +268,13 @@ int canvas_text(struct canvas *c, int x, int y, int max_width,
     while (*text) {
         uint32_t cp = utf8_decode(text, &len);
         text += len;
-        if (max_width < 0 || col < max_width) {
-            struct cell *cell = canvas_cell(c, x + col, y);
-            if (cell) {
-                style_cell(cell, st, CELL_TEXT);
-                set_glyph(c, cell, cp);
-            }
-        }
-        col++;
+        int cols = glyph_columns(cp);
+        if (cols == 0)
+            continue;
+        int room = max_width < 0 ? cols : max_width - col;
+        if (room > 0 && canvas_cell(c, x + col, y))
+            put_char(c, x + col, y, cp, cols, room, st);
+        col += cols;
     }
     return col;
 }
@@ -292,7 +311,7 @@ static const char *box_glyph(bool utf8, unsigned arms)
 void canvas_join(struct canvas *c, int x, int y, unsigned arms,
                      struct style st)
 {
-    struct cell *cell = canvas_cell(c, x, y);
+    struct cell *cell = writable_cell(c, x, y);
     if (!cell)
         return;
     unsigned have = cell->kind == CELL_BOX ? cell->dots : 0;
@@ -375,7 +394,7 @@ void canvas_dot(struct canvas *c, const struct rect *clip, int dx, int dy,
 {
     if (!in_clip(c, clip, dx, dy))
         return;
-    struct cell *cell = canvas_cell(c, dx >> 1, dy >> 2);
+    struct cell *cell = writable_cell(c, dx >> 1, dy >> 2);
     unsigned have = cell->kind == CELL_BRAILLE ? cell->dots : 0;
     unsigned char bg = st.bg;
     if (cell->kind == CELL_HALF && st.bg == COLOUR_DEFAULT)
@@ -385,7 +404,7 @@ void canvas_dot(struct canvas *c, const struct rect *clip, int dx, int dy,
     cell->bg = bg;
     cell->dots = (unsigned char)have;
     if (c->utf8) {
-        encode_utf8(0x2800 + have, cell->glyph);
+        cell->glyph[util_utf8_encode(0x2800 + have, cell->glyph)] = '\0';
     } else {
         bool top = have & 0x1B, bottom = have & 0xE4;
         cell->glyph[0] = top && bottom ? ':' : top ? '\'' : '.';
@@ -506,7 +525,7 @@ static void walk_line(struct canvas *c, const struct rect *clip, double x0,
     const char *glyph = slope_glyph(bx - ax, by - ay);
     for (;;) {
         if (erase) {
-            struct cell *cell = in_clip(c, clip, ax, ay) ? canvas_cell(c, ax / 2, ay / 4) : NULL;
+            struct cell *cell = in_clip(c, clip, ax, ay) ? writable_cell(c, ax / 2, ay / 4) : NULL;
             if (cell)
                 blank_cell(cell);
         } else if (c->utf8)
@@ -545,7 +564,7 @@ void canvas_half_pixel(struct canvas *c, int x, int py, enum colour colour)
 {
     if (py < 0)
         return;
-    struct cell *cell = canvas_cell(c, x, py >> 1);
+    struct cell *cell = writable_cell(c, x, py >> 1);
     if (!cell)
         return;
     unsigned char top, bottom;
@@ -582,7 +601,7 @@ bool canvas_dump(const struct canvas *c, FILE *out)
         while (last >= 0 && strcmp(row[last].glyph, " ") == 0)
             last--;
         for (int x = 0; x <= last; x++)
-            fputs(row[x].glyph[0] ? row[x].glyph : " ", out);
+            fputs(row[x].glyph, out);  /* a continuation cell: nothing */
         fputc('\n', out);
     }
     return !ferror(out);

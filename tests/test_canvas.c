@@ -1,6 +1,7 @@
 /* test_canvas.c - the memory canvas and the plots drawn into it: braille
  * bits, line ends, clipping of NaN/Inf/huge coordinates, text clipping,
- * joined boxes, the dump's trimming and the ASCII fallbacks. */
+ * joined boxes, wide (CJK) characters in two cells, the dump's trimming
+ * and the ASCII fallbacks. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -206,6 +207,87 @@ static void test_ascii_text(void **state)
     canvas_text(&c, 0, 0, -1, "w·x ∂ é", PLAIN);
     char *s = dump(&c);
     assert_string_equal(s, "w*x d ?\n");
+    free(s);
+    canvas_free(&c);
+}
+
+/* The dump's line y (0-based), without its newline (caller frees). */
+static char *dump_line(const struct canvas *c, int y)
+{
+    char *all = dump(c);
+    char *p = all;
+    for (int i = 0; i < y; i++)
+        p = strchr(p, '\n') + 1;
+    size_t n = strcspn(p, "\n");
+    char *line = strndup(p, n);
+    free(all);
+    return line;
+}
+
+/* A caption with CJK characters: each takes two cells, the second a
+ * continuation cell with an empty glyph; the dump writes the glyph once,
+ * so what follows stays in its column. */
+static void test_wide_characters(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 12, 3, true));
+    assert_int_equal(canvas_text_width("梯度下降"), 8);
+    assert_int_equal(canvas_text_width("e\xcc\x81"), 1);  /* e + combining acute */
+    assert_int_equal(canvas_text(&c, 0, 0, -1, "a梯度b", PLAIN), 6);
+    assert_string_equal(glyph(&c, 0, 0), "a");
+    assert_string_equal(glyph(&c, 1, 0), "梯");
+    assert_string_equal(glyph(&c, 2, 0), "");
+    assert_string_equal(glyph(&c, 3, 0), "度");
+    assert_string_equal(glyph(&c, 4, 0), "");
+    assert_string_equal(glyph(&c, 5, 0), "b");
+    canvas_text(&c, 0, 1, -1, "abcdefghij|", PLAIN);
+    char *s = dump(&c);
+    assert_string_equal(s, "a梯度b\nabcdefghij|\n\n");
+    free(s);
+    /* a marker after the caption lines up with column 6 of a plain row */
+    canvas_put(&c, 6, 0, "|", PLAIN);
+    canvas_put(&c, 6, 1, "|", PLAIN);
+    char *top = dump_line(&c, 0), *mid = dump_line(&c, 1);
+    assert_string_equal(top, "a梯度b|");
+    assert_string_equal(mid, "abcdef|hij|");
+    free(top);
+    free(mid);
+
+    /* Overwriting either half blanks the other half. */
+    canvas_put(&c, 1, 0, "x", PLAIN);   /* the first half of 梯 */
+    assert_string_equal(glyph(&c, 2, 0), " ");
+    canvas_put(&c, 4, 0, "y", PLAIN);   /* the continuation of 度 */
+    assert_string_equal(glyph(&c, 3, 0), " ");
+    top = dump_line(&c, 0);
+    assert_string_equal(top, "ax  yb|");
+    free(top);
+    canvas_dot(&c, NULL, 0, 8, PLAIN);  /* a dot over a wide character too */
+    canvas_text(&c, 0, 2, -1, "漢", PLAIN);
+    canvas_dot(&c, NULL, 2, 8, PLAIN);  /* its continuation cell */
+    assert_string_equal(glyph(&c, 0, 2), " ");
+
+    /* At the right edge or the width limit: a blank instead of half. */
+    canvas_clear(&c);
+    assert_int_equal(canvas_text(&c, 9, 0, -1, "ab漢", PLAIN), 4);
+    assert_string_equal(glyph(&c, 11, 0), " ");
+    assert_int_equal(canvas_text(&c, 0, 1, 3, "ab漢c", PLAIN), 5);
+    assert_string_equal(glyph(&c, 2, 1), " ");
+    assert_string_equal(glyph(&c, 3, 1), " ");
+    /* Zero-width characters are dropped. */
+    canvas_text(&c, 0, 2, -1, "e\xcc\x81!", PLAIN);
+    assert_string_equal(glyph(&c, 0, 2), "e");
+    assert_string_equal(glyph(&c, 1, 2), "!");
+    s = dump(&c);
+    assert_string_equal(s, "         ab\nab\ne!\n");
+    free(s);
+    canvas_free(&c);
+
+    /* ASCII: a wide character is "??", two cells. */
+    assert_true(canvas_init(&c, 8, 1, false));
+    canvas_text(&c, 0, 0, -1, "a漢b", PLAIN);
+    s = dump(&c);
+    assert_string_equal(s, "a??b\n");
     free(s);
     canvas_free(&c);
 }
@@ -509,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_ascii_line_slopes),
         cmocka_unit_test(test_text_clipping),
         cmocka_unit_test(test_ascii_text),
+        cmocka_unit_test(test_wide_characters),
         cmocka_unit_test(test_dump_trims),
         cmocka_unit_test(test_boxes_join),
         cmocka_unit_test(test_half_blocks),
