@@ -11,20 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+#include "util.h"
 
 #define MIN_EPOCHS_PER_FRAME 1u
 #define MAX_EPOCHS_PER_FRAME 65536u
 #define LR_MIN 1e-6
 #define LR_MAX 1e6
 #define MAX_SELECT_TRIES 64     /* candidates tried by x, y, c */
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static void set_notice(struct control *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -37,32 +31,13 @@ static void set_notice(struct control *c, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The next value of the 1-2-5 ladder (... 0.1 0.2 0.5 1 2 5 ...) above
- * (dir > 0) or below (dir < 0) lr, kept within [LR_MIN, LR_MAX]. A value
- * off the ladder goes to its neighbour on the ladder (0.3: 0.5 or 0.2). */
+/* The next value of the 1-2-5 ladder above (dir > 0) or below (dir < 0)
+ * lr (util_ladder_step), kept within [LR_MIN, LR_MAX]. */
 static double lr_ladder(double lr, int dir)
 {
-    static const double mantissa[] = {1.0, 2.0, 5.0};
     if (!(lr > 0.0) || !isfinite(lr))
         return dir > 0 ? LR_MIN : lr;
-    int decade = (int)floor(log10(lr));
-    double best = lr;
-    bool found = false;
-    for (int k = decade - 1; k <= decade + 1; k++) {
-        for (int m = 0; m < 3; m++) {
-            /* m / 10^-k is correctly rounded where m * 10^k is not */
-            double v = k < 0 ? mantissa[m] / pow(10.0, -k)
-                             : mantissa[m] * pow(10.0, k);
-            if (dir > 0 && v > lr * (1.0 + 1e-9) && (!found || v < best)) {
-                best = v;
-                found = true;
-            }
-            if (dir < 0 && v < lr * (1.0 - 1e-9) && (!found || v > best)) {
-                best = v;
-                found = true;
-            }
-        }
-    }
+    double best = util_ladder_step(lr, dir);
     /* Never past a bound; a value already beyond one may still move back. */
     if (dir > 0 && best > LR_MAX)
         best = lr > LR_MAX ? lr : LR_MAX;
@@ -209,7 +184,7 @@ bool control_step_toward(struct control *c, struct position stop)
 void control_train_frame(struct control *c, double budget_ms,
                          const struct position *stop)
 {
-    double start = now_ms();
+    double start = util_now_ms();
     for (unsigned i = 0; i < c->epochs_per_frame; i++) {
         if (stop != NULL) {
             if (!control_step_toward(c, *stop))
@@ -219,7 +194,7 @@ void control_train_frame(struct control *c, double budget_ms,
                 break;
             session_epoch(&c->session);
         }
-        if (now_ms() - start > budget_ms)
+        if (util_now_ms() - start > budget_ms)
             break;
     }
     check_stops(c);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 #define PLOT_MAX_DOTS 2048   /* dot columns handled by contours and cost */
 #define MAX_TICKS 64
 #define MAX_SPARK 1024
@@ -121,15 +123,7 @@ double plot_nice_step(double range, int max_ticks)
 {
     if (max_ticks < 1)
         max_ticks = 1;
-    double raw = range / max_ticks;
-    if (!(raw > 0) || !isfinite(raw))
-        return 1.0;
-    double mag = pow(10.0, floor(log10(raw)));
-    static const double mult[] = {1, 2, 5, 10};
-    for (size_t i = 0; i < 4; i++)
-        if (mult[i] * mag >= raw * (1 - 1e-9))
-            return mult[i] * mag;
-    return 10 * mag;
+    return util_ladder_at_least(range / max_ticks);
 }
 
 static int step_decimals(double step)

@@ -16,6 +16,7 @@
 #include "keymap.h"
 #include "landscape.h"
 #include "plot.h"
+#include "util.h"
 
 /* Glyphs and words that differ between UTF-8 and ASCII screens. */
 struct glyphs {
@@ -260,19 +261,11 @@ static bool misclassified(size_t i, const void *ctx)
     return (a >= 0.5) != (s->d->y[i] >= 0.5);
 }
 
+/* The finite range of v[0..n) padded by 6% each side (half a unit when
+ * it is a single value; [-1, 1] before padding when none is finite). */
 static void data_range(const double *v, size_t n, double *lo, double *hi)
 {
-    *lo = INFINITY;
-    *hi = -INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(v[i]))
-            continue;
-        if (v[i] < *lo)
-            *lo = v[i];
-        if (v[i] > *hi)
-            *hi = v[i];
-    }
-    if (!(*hi >= *lo)) {
+    if (!util_finite_range(v, n, lo, hi)) {
         *lo = -1;
         *hi = 1;
     }
@@ -350,19 +343,6 @@ static double bowl_at(double x, double y, const void *ctx)
     return bowl_f(x, y);
 }
 
-/* The smallest 1-2-5 step at least v. */
-static double step_at_least(double v)
-{
-    if (!(v > 0) || !isfinite(v))
-        return 1.0;
-    double mag = pow(10.0, floor(log10(v)));
-    static const double mult[] = {1, 2, 5, 10};
-    for (size_t i = 0; i < 4; i++)
-        if (mult[i] * mag >= v * (1 - 1e-9))
-            return mult[i] * mag;
-    return 10 * mag;
-}
-
 /* The bowl's two lines of numbers. */
 struct bowl_info {
     char line1[96], line2[96];
@@ -432,7 +412,7 @@ static void draw_bowl(struct canvas *c, const struct rect box,
     bowl_plot(c, in, b, info.rows, &p, &r);
     /* Level circles every `step` of radius, at least 3 dots apart. */
     double unit = fmax(plot_dot_width(&p), plot_dot_height(&p));
-    double step = step_at_least(fmax(r / 6, 3.5 * unit));
+    double step = util_ladder_at_least(fmax(r / 6, 3.5 * unit));
     double corner = hypot(fmax(fabs(p.x0), fabs(p.x1)), fmax(fabs(p.y0), fabs(p.y1)));
     double levels[64];
     size_t nl = 0;
