@@ -200,14 +200,19 @@ void control_train_frame(struct control *c, double budget_ms,
     check_stops(c);
 }
 
-/* Why a manual step is refused, or NULL when training may go on. */
-static const char *blocked_reason(const struct control *c)
+/* Why a manual step is refused (written into c->notice), or false when
+ * training may go on. */
+static bool blocked_notice(struct control *c)
 {
     if (c->session.trainer.diverged)
-        return "diverged: lower lr (-), then reset (r)";
-    if (limit_reached(c))
-        return "done: --epochs reached; r restarts";
-    return NULL;
+        set_notice(c, "diverged: lower lr (%s), then reset (%s)",
+                   keymap_label_for(ACTION_LR_DOWN), keymap_label_for(ACTION_RESET));
+    else if (limit_reached(c))
+        set_notice(c, "done: --epochs reached; %s restarts",
+                   keymap_label_for(ACTION_RESET));
+    else
+        return false;
+    return true;
 }
 
 /* After '.': which minibatch of the epoch that was, e.g. "minibatch 3 of
@@ -361,8 +366,10 @@ static unsigned step_back(struct control *c)
         return CONTROL_REDRAW;
     }
     c->finished = limit_reached(c);
-    set_notice(c, "back to epoch %zu of %zu (Right: forward; n, space: train from here)",
-               s->trainer.epoch, session_newest_epoch(s));
+    set_notice(c, "back to epoch %zu of %zu (%s: forward; %s, %s: train from here)",
+               s->trainer.epoch, session_newest_epoch(s),
+               keymap_label_for(ACTION_FORWARD), keymap_label_for(ACTION_EPOCH),
+               keymap_label_for(ACTION_PAUSE));
     return CONTROL_REDRAW;
 }
 
@@ -371,7 +378,6 @@ static unsigned step_back(struct control *c)
 static unsigned step_forward(struct control *c)
 {
     struct session *s = &c->session;
-    const char *why;
     c->running = false;
     c->auto_paused = false;
     if (session_forward(s)) {
@@ -383,10 +389,8 @@ static unsigned step_forward(struct control *c)
             set_notice(c, "epoch %zu: the newest", s->trainer.epoch);
         return CONTROL_REDRAW;
     }
-    if ((why = blocked_reason(c)) != NULL) {
-        set_notice(c, "%s", why);
+    if (blocked_notice(c))
         return CONTROL_REDRAW;
-    }
     session_epoch(s);
     check_stops(c);
     return CONTROL_REDRAW;
@@ -432,8 +436,8 @@ static unsigned next_lesson(struct control *c)
     free(o);
     forget_table_caches(c);
     start_switches(c);
-    set_notice(c, "lesson %zu of %zu: %s (L: next)", index + 1, count,
-               c->options.lesson_name);
+    set_notice(c, "lesson %zu of %zu: %s (%s: next)", index + 1, count,
+               c->options.lesson_name, keymap_label_for(ACTION_LESSON));
     return CONTROL_REDRAW;
 }
 
@@ -442,15 +446,12 @@ static unsigned do_action(struct control *c, enum action action)
 {
     struct session *s = &c->session;
     struct train_config config = s->trainer.config;
-    const char *why;
 
     switch (action) {
     case ACTION_PAUSE:
         if (c->running) {
             c->running = false;
-        } else if ((why = blocked_reason(c)) != NULL) {
-            set_notice(c, "%s", why);
-        } else {
+        } else if (!blocked_notice(c)) {
             c->running = true;
         }
         c->auto_paused = false;
@@ -460,10 +461,8 @@ static unsigned do_action(struct control *c, enum action action)
         /* n and . pause a running session, then take their step */
         c->running = false;
         c->auto_paused = false;
-        if ((why = blocked_reason(c)) != NULL) {
-            set_notice(c, "%s", why);
+        if (blocked_notice(c))
             return CONTROL_REDRAW;
-        }
         if (action == ACTION_EPOCH) {
             session_epoch(s);
         } else {

@@ -813,7 +813,7 @@ static void draw_status(struct canvas *c, const struct layout *l,
     snprintf(parts[5], 64, "act %s", activation_name(t->config.activation));
     snprintf(parts[6], 64, "speed %s", speed);
     snprintf(parts[7], 64, "%s", state);
-    snprintf(parts[8], 64, "? help");
+    snprintf(parts[8], 64, "%s help", keymap_label_for(ACTION_HELP));
     /* Fit: two spaces apart; else drop speed; else one space; else move
      * "? help" to the frame. */
     static const struct { int gap; bool speed, help; } tries[] = {
@@ -948,15 +948,19 @@ void views_render(struct canvas *c, const struct view_state *s)
     bool help_dropped = false;
     draw_status(c, &l, s, &help_dropped);
     int bottom = l.status_row - 1;
-    if (help_dropped)
-        canvas_text(c, c->width - 9, bottom, 6, "? help", STYLE_TITLE);
+    if (help_dropped) {
+        char help[32];
+        snprintf(help, sizeof help, "%s help", keymap_label_for(ACTION_HELP));
+        canvas_text(c, c->width - 9, bottom, 6, help, STYLE_TITLE);
+    }
     const struct trainer *t = s->trainer;
     int notice_row = bottom;
     if (t->diverged) {
         char banner[160];
         snprintf(banner, sizeof banner,
-                 " DIVERGED at epoch %zu %s lower the learning rate (-) and reset (r) ",
-                 t->diverged_epoch, glyphs_for(c)->dash);
+                 " DIVERGED at epoch %zu %s lower the learning rate (%s) and reset (%s) ",
+                 t->diverged_epoch, glyphs_for(c)->dash, keymap_label_for(ACTION_LR_DOWN),
+                 keymap_label_for(ACTION_RESET));
         centred(c, 0, c->width, bottom, banner,
                 style_of(COLOUR_RED, ATTR_BOLD | ATTR_REVERSE));
         notice_row = l.cost.y;
