@@ -521,6 +521,18 @@ static void draw_landscape(struct canvas *c, const struct rect box,
 
 /* ---------- cost ---------- */
 
+/* The costs of the history against their epochs, read in place. */
+static struct plot_series cost_series(const struct history *h)
+{
+    struct plot_series s = {NULL, NULL, 0, sizeof(struct epoch_record)};
+    if (h->records && h->len > 0) {
+        s.values = &h->records[0].cost;
+        s.positions = &h->records[0].epoch;
+        s.n = h->len;
+    }
+    return s;
+}
+
 /* The history's record of that epoch, or the nearest one; NULL when the
  * history is empty. */
 static const struct epoch_record *record_of(const struct history *h, size_t epoch)
@@ -550,10 +562,11 @@ static void draw_cost(struct canvas *c, const struct rect box,
     if (in.w < 10 || in.h < 3)
         return;
     struct cost_style st = {STYLE_DIM, STYLE_COST, STYLE_BAD};
-    plot_cost(c, in, h->records, h->len, s->log_cost, &st);
+    struct plot_series costs = cost_series(h);
+    plot_cost(c, in, &costs, s->log_cost, &st);
     const struct epoch_record *r = s->picked ? record_of(h, s->picked_epoch) : NULL;
     struct plot p;
-    if (!r || !plot_cost_layout(in, h->records, h->len, s->log_cost, &p))
+    if (!r || !plot_cost_layout(in, &costs, s->log_cost, &p))
         return;
     /* The picked epoch: a marker on the top and bottom rows of the plot
      * in its column, and its number. */
@@ -846,8 +859,9 @@ static void draw_status(struct canvas *c, const struct layout *l,
     if (room >= 8) {
         const struct history *h = &t->history;
         int w = room > 60 ? 60 : room;
-        plot_sparkline(c, width + 2, l->status_row, w, h->records, h->len,
-                       s->log_cost, STYLE_COST, STYLE_BAD);
+        struct plot_series costs = cost_series(h);
+        plot_sparkline(c, width + 2, l->status_row, w, &costs, s->log_cost,
+                       STYLE_COST, STYLE_BAD);
     }
 }
 
@@ -1013,8 +1027,8 @@ bool views_cost_epoch(const struct view_state *s, int width, int height,
     struct layout l = lay_out_state(s, width, height, true);
     struct rect in = inner(l.cost);
     struct plot p;
-    if (in.w < 10 || in.h < 3 ||
-        !plot_cost_layout(in, h->records, h->len, s->log_cost, &p))
+    struct plot_series costs = cost_series(h);
+    if (in.w < 10 || in.h < 3 || !plot_cost_layout(in, &costs, s->log_cost, &p))
         return false;
     const struct rect *a = &p.area;
     if (x < a->x || x >= a->x + a->w || y < a->y || y >= a->y + a->h)
