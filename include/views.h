@@ -11,12 +11,10 @@
 #include "canvas.h"
 #include "dataset.h"
 #include "trainer.h"
+#include "view_switches.h"
 
 #define VIEWS_MIN_WIDTH 80
 #define VIEWS_MIN_HEIGHT 24
-
-/* What the right-hand top panel shows (v toggles). */
-enum right_view { RIGHT_BOWL, RIGHT_LANDSCAPE };
 
 struct landscape; /* cache of the cost landscape: landscape.h */
 

@@ -77,18 +77,32 @@ static unsigned clamp_speed(unsigned epochs_per_frame)
     return epochs_per_frame;
 }
 
+/* What the control keeps of the options o. */
+static void keep_run(struct control_run *run, const struct options *o)
+{
+    run->epochs = o->epochs;
+    run->regions = o->regions;
+    run->landscape = o->landscape;
+    run->epochs_per_frame = o->epochs_per_frame;
+    snprintf(run->lesson_name, sizeof run->lesson_name, "%s", o->lesson_name);
+    for (int i = 0; i < 2; i++)
+        snprintf(run->caption[i], sizeof run->caption[i], "%s", o->caption[i]);
+}
+
 /* The switches as a run starts (also after a lesson). */
 static void start_switches(struct control *c)
 {
     c->running = true;
     c->auto_paused = false;
     c->finished = false;
-    c->log_cost = true;
-    c->regions = c->options.regions;
     c->help = false;
-    c->right = c->options.landscape ? RIGHT_LANDSCAPE : RIGHT_BOWL;
-    c->picked = false;
-    c->epochs_per_frame = clamp_speed(c->options.epochs_per_frame);
+    c->view = (struct view_switches){
+        .right = c->run.landscape ? RIGHT_LANDSCAPE : RIGHT_BOWL,
+        .log_cost = true,
+        .regions = c->run.regions,
+        .picked = false,
+    };
+    c->epochs_per_frame = clamp_speed(c->run.epochs_per_frame);
 }
 
 bool control_open(struct control *c, const struct options *o, char *err,
@@ -96,7 +110,7 @@ bool control_open(struct control *c, const struct options *o, char *err,
 {
     memset(c, 0, sizeof *c);
     c->start = o;
-    c->options = *o;
+    keep_run(&c->run, o);
     if (!session_open(&c->session, o, err, errlen))
         return false;
     start_switches(c);
@@ -125,7 +139,7 @@ void control_close(struct control *c)
 
 static bool limit_reached(const struct control *c)
 {
-    return c->options.epochs > 0 && c->session.trainer.epoch >= c->options.epochs;
+    return c->run.epochs > 0 && c->session.trainer.epoch >= c->run.epochs;
 }
 
 /* After any training: pause on divergence or at the epoch limit. */
@@ -426,18 +440,14 @@ static unsigned next_lesson(struct control *c)
         free(o);
         return CONTROL_REDRAW;
     }
-    c->options = *o;
-    /* o's strings may point into *l or *o, both freed: the session holds
-     * its own copies, and the data path is only read when opening. */
-    c->options.selection = c->session.selection;
-    c->options.data_path = NULL;
+    keep_run(&c->run, o);  /* values only: nothing points into *o or *l */
     c->lesson_next = index + 1;
     free(l);
     free(o);
     forget_table_caches(c);
     start_switches(c);
     set_notice(c, "lesson %zu of %zu: %s (%s: next)", index + 1, count,
-               c->options.lesson_name, keymap_label_for(ACTION_LESSON));
+               c->run.lesson_name, keymap_label_for(ACTION_LESSON));
     return CONTROL_REDRAW;
 }
 
@@ -522,18 +532,18 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_CLASSES:
         return cycle_classes(c);
     case ACTION_VIEW:
-        c->right = c->right == RIGHT_BOWL ? RIGHT_LANDSCAPE : RIGHT_BOWL;
-        set_notice(c, "%s", c->right == RIGHT_BOWL
+        c->view.right = c->view.right == RIGHT_BOWL ? RIGHT_LANDSCAPE : RIGHT_BOWL;
+        set_notice(c, "%s", c->view.right == RIGHT_BOWL
                                 ? "right panel: the bowl x^2+y^2"
                                 : "right panel: the neuron's cost over (w1, w2)");
         return CONTROL_REDRAW;
     case ACTION_COST_SCALE:
-        c->log_cost = !c->log_cost;
-        set_notice(c, "cost plot: %s scale", c->log_cost ? "log" : "linear");
+        c->view.log_cost = !c->view.log_cost;
+        set_notice(c, "cost plot: %s scale", c->view.log_cost ? "log" : "linear");
         return CONTROL_REDRAW;
     case ACTION_REGIONS:
-        c->regions = !c->regions;
-        set_notice(c, "decision regions %s", c->regions ? "on" : "off");
+        c->view.regions = !c->view.regions;
+        set_notice(c, "decision regions %s", c->view.regions ? "on" : "off");
         return CONTROL_REDRAW;
     case ACTION_BACK:
         return step_back(c);
@@ -563,7 +573,7 @@ unsigned control_key(struct control *c, int key)
     if (action == ACTION_NONE)
         return CONTROL_NONE;
     c->notice[0] = '\0';
-    c->picked = false;
+    c->view.picked = false;
     return do_action(c, action) | CONTROL_REDRAW;
 }
 
@@ -571,7 +581,7 @@ unsigned control_click_bowl(struct control *c, double x, double y)
 {
     if (c->help)
         return control_click_off(c);
-    c->picked = false;
+    c->view.picked = false;
     session_bowl_restart(&c->session, x, y);
     set_notice(c, "bowl: descent from (%.3g, %.3g) at lr %g", x, y,
                c->session.trainer.config.lr);
@@ -582,41 +592,23 @@ unsigned control_click_cost(struct control *c, size_t epoch)
 {
     if (c->help)
         return control_click_off(c);
-    c->picked = true;
-    c->picked_epoch = epoch;
+    c->view.picked = true;
+    c->view.picked_epoch = epoch;
     c->notice[0] = '\0';
     return CONTROL_REDRAW;
 }
 
 unsigned control_click_off(struct control *c)
 {
-    if (!c->help && !c->picked)
+    if (!c->help && !c->view.picked)
         return CONTROL_NONE;
     c->help = false;
-    c->picked = false;
+    c->view.picked = false;
     return CONTROL_REDRAW;
 }
 
-void control_view_state(const struct control *c, struct view_state *v)
+void control_pause(struct control *c)
 {
-    memset(v, 0, sizeof *v);
-    v->trainer = &c->session.trainer;
-    v->data = &c->session.data;
-    v->bowl = &c->session.bowl;
-    v->running = c->running;
-    v->finished = c->finished;
-    v->log_cost = c->log_cost;
-    v->regions = c->regions;
-    v->help = c->help;
-    v->epochs_per_frame = c->epochs_per_frame;
-    v->notice = c->notice[0] != '\0' ? c->notice : NULL;
-    v->right = c->right;
-    const struct options *o = &c->options;
-    v->lesson = o->lesson_name[0] != '\0' ? o->lesson_name : NULL;
-    v->caption[0] = o->caption[0][0] != '\0' ? o->caption[0] : NULL;
-    v->caption[1] = o->caption[1][0] != '\0' ? o->caption[1] : NULL;
-    v->newest_epoch = session_newest_epoch(&c->session);
-    v->rewound = session_rewound(&c->session);
-    v->picked = c->picked;
-    v->picked_epoch = c->picked_epoch;
+    c->running = false;
+    c->auto_paused = false;
 }
