@@ -1,6 +1,7 @@
-/* canvas.c - the memory canvas: a grid of cells with text, boxes that
- * join, braille dots, half-block pixels and clipped lines; dumped as text.
- * No curses: term.c copies the cells to the screen. */
+/* canvas.c - the memory canvas: a grid of cells, boxes that join, braille
+ * dots, half-block pixels and clipped lines; dumped as text. Text and
+ * wide characters are in canvas_text.c. No curses: term.c copies the
+ * cells to the screen. */
 #include "canvas.h"
 
 #include <math.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canvas_internal.h"
 #include "util.h"
 
 #define MAX_SIDE 100000
@@ -92,72 +94,7 @@ int canvas_clamp_int(double v, int lo, int hi)
     return (int)floor(v);
 }
 
-/* ---------- UTF-8 and wide characters ---------- */
-
-/* Decodes one character; see canvas.h. */
-uint32_t utf8_decode(const char *s, int *len)
-{
-    size_t n = 0;
-    while (n < 4 && s[n] != '\0')
-        n++;
-    if (n == 0) {
-        *len = 0;
-        return 0;
-    }
-    uint32_t cp;
-    int used = util_utf8_decode(s, n, &cp);
-    *len = used > 0 ? used : 1;  /* a malformed byte is skipped alone */
-    return cp;
-}
-
-static bool is_control(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
-}
-
-/* Columns cp takes on the canvas: controls and malformed bytes show as
- * one '?', combining and zero-width characters are dropped (0), East
- * Asian wide characters take two cells. */
-static int glyph_columns(uint32_t cp)
-{
-    if (is_control(cp) || cp == 0xFFFD)
-        return 1;
-    return util_char_width(cp);
-}
-
-/* The ASCII stand-in of a character an ASCII canvas cannot show. */
-static char ascii_for(uint32_t cp)
-{
-    static const struct { uint32_t cp; char ascii; } map[] = {
-        {0x00B7, '*'}, {0x00B2, '2'}, {0x00D7, 'x'}, {0x2212, '-'},
-        {0x2013, '-'}, {0x2014, '-'}, {0x2190, '<'}, {0x2192, '>'},
-        {0x2191, '^'}, {0x2193, 'v'}, {0x2202, 'd'}, {0x2265, '>'},
-        {0x2264, '<'}, {0x2026, '.'}, {0x25B6, '>'}, {0x275A, '|'},
-        {0x25A0, '#'}, {0x25CF, '@'}, {0x03C3, 's'}, {0x2190, '<'},
-        {0x00BD, '/'}, {0x2260, '#'}, {0x2248, '~'}, {0x00B0, 'o'},
-    };
-    if (cp >= 0x20 && cp < 0x7F)
-        return (char)cp;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (map[i].cp == cp)
-            return map[i].ascii;
-    return '?';
-}
-
-/* The glyph of cp in this canvas: itself in UTF-8, its ASCII stand-in
- * otherwise; '?' for a control or malformed character. */
-static void set_glyph(const struct canvas *c, struct cell *cell, uint32_t cp)
-{
-    if (is_control(cp) || cp == 0xFFFD)
-        cp = '?';
-    if (!c->utf8 || cp < 0x80) {
-        cell->glyph[0] = c->utf8 ? (char)cp : ascii_for(cp);
-        cell->glyph[1] = '\0';
-    } else {
-        int n = util_utf8_encode(cp, cell->glyph);
-        cell->glyph[n] = '\0';
-    }
-}
+/* ---------- wide characters ---------- */
 
 static bool is_continuation(const struct cell *cell)
 {
@@ -167,7 +104,7 @@ static bool is_continuation(const struct cell *cell)
 /* The cell at (x, y) made ready to be overwritten: when it is one half
  * of a wide character, the other half becomes a blank (in its style).
  * NULL outside the canvas. */
-static struct cell *writable_cell(struct canvas *c, int x, int y)
+struct cell *canvas_writable_cell(struct canvas *c, int x, int y)
 {
     struct cell *cell = canvas_cell(c, x, y);
     if (!cell)
@@ -183,7 +120,7 @@ static struct cell *writable_cell(struct canvas *c, int x, int y)
     return cell;
 }
 
-static void style_cell(struct cell *cell, struct style st, enum cell_kind kind)
+void canvas_style_cell(struct cell *cell, struct style st, enum cell_kind kind)
 {
     cell->fg = st.fg;
     cell->bg = st.bg;
@@ -193,105 +130,6 @@ static void style_cell(struct cell *cell, struct style st, enum cell_kind kind)
 }
 
 /* Writes a one-column character (or a blank) at (x, y). */
-static void put_narrow(struct canvas *c, int x, int y, uint32_t cp,
-                       struct style st)
-{
-    struct cell *cell = writable_cell(c, x, y);
-    if (!cell)
-        return;
-    style_cell(cell, st, CELL_TEXT);
-    set_glyph(c, cell, cp);
-}
-
-/* Writes character cp (of glyph_columns cols) at (x, y), given room
- * columns up to a limit (the canvas edge counts too): a wide character
- * takes its cell and a continuation cell (glyph "") after it in UTF-8,
- * "??" in ASCII, and a blank when only one column is left. */
-static void put_char(struct canvas *c, int x, int y, uint32_t cp, int cols,
-                     int room, struct style st)
-{
-    if (cols == 1) {
-        put_narrow(c, x, y, cp, st);
-        return;
-    }
-    if (room < 2 || x + 1 >= c->width) {
-        put_narrow(c, x, y, ' ', st);
-        return;
-    }
-    if (!c->utf8) {
-        put_narrow(c, x, y, '?', st);
-        put_narrow(c, x + 1, y, '?', st);
-        return;
-    }
-    struct cell *first = writable_cell(c, x, y);
-    struct cell *second = writable_cell(c, x + 1, y);
-    if (!first || !second)
-        return;
-    style_cell(first, st, CELL_TEXT);
-    set_glyph(c, first, cp);
-    style_cell(second, st, CELL_TEXT);
-    second->glyph[0] = '\0';
-}
-
-void canvas_put(struct canvas *c, int x, int y, const char *glyph,
-                struct style st)
-{
-    if (!glyph || !canvas_cell(c, x, y))
-        return;
-    int len;
-    uint32_t cp = utf8_decode(glyph, &len);
-    int cols = len == 0 ? 1 : glyph_columns(cp);
-    if (len == 0 || cols == 0)
-        cp = ' ';
-    put_char(c, x, y, cp, cols == 0 ? 1 : cols, 2, st);
-}
-
-int canvas_text_width(const char *text)
-{
-    int cols = 0, len;
-    if (!text)
-        return 0;
-    while (*text) {
-        uint32_t cp = utf8_decode(text, &len);
-        text += len;
-        cols += glyph_columns(cp);
-    }
-    return cols;
-}
-
-int canvas_text(struct canvas *c, int x, int y, int max_width,
-                const char *text, struct style st)
-{
-    int col = 0, len;
-    if (!text)
-        return 0;
-    while (*text) {
-        uint32_t cp = utf8_decode(text, &len);
-        text += len;
-        int cols = glyph_columns(cp);
-        if (cols == 0)
-            continue;
-        int room = max_width < 0 ? cols : max_width - col;
-        if (room > 0 && canvas_cell(c, x + col, y))
-            put_char(c, x + col, y, cp, cols, room, st);
-        col += cols;
-    }
-    return col;
-}
-
-void canvas_fill(struct canvas *c, struct rect r, const char *glyph,
-                 struct style st)
-{
-    int x0 = r.x < 0 ? 0 : r.x, y0 = r.y < 0 ? 0 : r.y;
-    long x1 = (long)r.x + r.w, y1 = (long)r.y + r.h;
-    if (x1 > c->width)
-        x1 = c->width;
-    if (y1 > c->height)
-        y1 = c->height;
-    for (int y = y0; y < y1; y++)
-        for (int x = x0; x < x1; x++)
-            canvas_put(c, x, y, glyph, st);
-}
 
 /* ---------- boxes ---------- */
 
@@ -311,12 +149,12 @@ static const char *box_glyph(bool utf8, unsigned arms)
 void canvas_join(struct canvas *c, int x, int y, unsigned arms,
                      struct style st)
 {
-    struct cell *cell = writable_cell(c, x, y);
+    struct cell *cell = canvas_writable_cell(c, x, y);
     if (!cell)
         return;
     unsigned have = cell->kind == CELL_BOX ? cell->dots : 0;
     have |= arms;
-    style_cell(cell, st, CELL_BOX);
+    canvas_style_cell(cell, st, CELL_BOX);
     cell->dots = (unsigned char)have;
     strcpy(cell->glyph, box_glyph(c->utf8, have));
 }
@@ -394,13 +232,13 @@ void canvas_dot(struct canvas *c, const struct rect *clip, int dx, int dy,
 {
     if (!in_clip(c, clip, dx, dy))
         return;
-    struct cell *cell = writable_cell(c, dx >> 1, dy >> 2);
+    struct cell *cell = canvas_writable_cell(c, dx >> 1, dy >> 2);
     unsigned have = cell->kind == CELL_BRAILLE ? cell->dots : 0;
     unsigned char bg = st.bg;
     if (cell->kind == CELL_HALF && st.bg == COLOUR_DEFAULT)
         bg = cell->fg;  /* dots over a band keep the band's colour */
     have |= braille_bit(dx & 1, dy & 3);
-    style_cell(cell, st, CELL_BRAILLE);
+    canvas_style_cell(cell, st, CELL_BRAILLE);
     cell->bg = bg;
     cell->dots = (unsigned char)have;
     if (c->utf8) {
@@ -525,7 +363,7 @@ static void walk_line(struct canvas *c, const struct rect *clip, double x0,
     const char *glyph = slope_glyph(bx - ax, by - ay);
     for (;;) {
         if (erase) {
-            struct cell *cell = in_clip(c, clip, ax, ay) ? writable_cell(c, ax / 2, ay / 4) : NULL;
+            struct cell *cell = in_clip(c, clip, ax, ay) ? canvas_writable_cell(c, ax / 2, ay / 4) : NULL;
             if (cell)
                 blank_cell(cell);
         } else if (c->utf8)
@@ -564,7 +402,7 @@ void canvas_half_pixel(struct canvas *c, int x, int py, enum colour colour)
 {
     if (py < 0)
         return;
-    struct cell *cell = writable_cell(c, x, py >> 1);
+    struct cell *cell = canvas_writable_cell(c, x, py >> 1);
     if (!cell)
         return;
     unsigned char top, bottom;
@@ -579,7 +417,7 @@ void canvas_half_pixel(struct canvas *c, int x, int py, enum colour colour)
     else
         top = (unsigned char)colour;
     struct style st = {top, bottom, 0};
-    style_cell(cell, st, CELL_HALF);
+    canvas_style_cell(cell, st, CELL_HALF);
     if (!c->utf8) {
         cell->bg = top;
         strcpy(cell->glyph, " ");
@@ -606,3 +444,4 @@ bool canvas_dump(const struct canvas *c, FILE *out)
     }
     return !ferror(out);
 }
+
