@@ -159,28 +159,29 @@ void canvas_join(struct canvas *c, int x, int y, unsigned arms,
     strcpy(cell->glyph, box_glyph(c->utf8, have));
 }
 
-void canvas_hline(struct canvas *c, int x, int y, int n, struct style st)
+/* A run of n joined box-drawing cells from (x, y), across or down. */
+static void box_run(struct canvas *c, int x, int y, int n, bool across,
+                    struct style st)
 {
+    unsigned back = across ? BOX_LEFT : BOX_UP, ahead = across ? BOX_RIGHT : BOX_DOWN;
     for (int i = 0; i < n; i++) {
         unsigned arms = 0;
         if (i > 0 || n == 1)
-            arms |= BOX_LEFT;
+            arms |= back;
         if (i < n - 1 || n == 1)
-            arms |= BOX_RIGHT;
-        canvas_join(c, x + i, y, arms, st);
+            arms |= ahead;
+        canvas_join(c, across ? x + i : x, across ? y : y + i, arms, st);
     }
+}
+
+void canvas_hline(struct canvas *c, int x, int y, int n, struct style st)
+{
+    box_run(c, x, y, n, true, st);
 }
 
 void canvas_vline(struct canvas *c, int x, int y, int n, struct style st)
 {
-    for (int i = 0; i < n; i++) {
-        unsigned arms = 0;
-        if (i > 0 || n == 1)
-            arms |= BOX_UP;
-        if (i < n - 1 || n == 1)
-            arms |= BOX_DOWN;
-        canvas_join(c, x, y + i, arms, st);
-    }
+    box_run(c, x, y, n, false, st);
 }
 
 void canvas_box(struct canvas *c, struct rect r, const char *title,
