@@ -2,7 +2,9 @@
  * tick labels, scatter points, a line w1*x + w2*y + b = 0, segments and
  * paths, an arrow for a point off the view, level bands and contour lines
  * of a function, a cost-per-epoch plot and a sparkline. Reads its inputs,
- * writes only the canvas; allocates nothing.
+ * writes only the canvas; allocates nothing. plot.c holds the mapping and
+ * the marks, plot_axes.c the axes, plot_field.c bands and contours,
+ * plot_series.c the cost plot and the sparkline.
  *
  * Data to dots: x0 maps to the centre of the area's first dot column and
  * x1 to the centre of its last one; y0 to the bottom dot row, y1 to the

@@ -1,6 +1,7 @@
 /* session.h - one training session as the screen sees it: the loaded
  * table, the selected samples, the trainer and the bowl, kept consistent.
- * The TUI (app.c) and the frame dump (frame.c) both drive a session. */
+ * The control (control.c: the TUI, the replay, the frame dump) drives one,
+ * and the headless mode another. */
 #ifndef DESCENT_SESSION_H
 #define DESCENT_SESSION_H
 
