@@ -117,8 +117,6 @@ static void caption_of(const struct view_state *s, int width, bool utf8,
     caption_wrap(cap, texts, max, ellipsis);
 }
 
-/* The layout of a frame. */
-
 int view_caption_rows(const struct view_state *s, int width, bool utf8)
 {
     struct caption cap;
