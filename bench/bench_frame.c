@@ -8,20 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "canvas.h"
 #include "landscape.h"
 #include "options.h"
 #include "session.h"
+#include "util.h"
 #include "views.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static int by_value(const void *a, const void *b)
 {
@@ -42,7 +35,8 @@ int main(int argc, char **argv)
     int frames = argc > 1 ? atoi(argv[1]) : 1000;
     if (frames < 10)
         frames = 10;
-    char *args[] = {"bench_frame", NULL};
+    char name[] = "bench_frame";
+    char *args[] = {name, NULL};
     struct options o;
     char err[256];
     if (!options_parse(1, args, &o, err, sizeof err)) {
@@ -63,25 +57,25 @@ int main(int argc, char **argv)
         return 2;
     }
     struct view_state v = {
-        .trainer = &s.trainer, .data = &s.data, .bowl = &s.bowl,
+        .trainer = &s.trainer, .data = s.data, .bowl = &s.bowl,
         .running = true, .log_cost = true, .epochs_per_frame = 1,
         .colour = true, .landscape = l,
     };
     for (int i = 0; i < frames; i++) {
         session_epoch(&s);
         v.right = RIGHT_BOWL;
-        double t0 = now_ms();
+        double t0 = util_now_ms();
         views_render(&c, &v);
-        double t1 = now_ms();
+        double t1 = util_now_ms();
         v.right = RIGHT_LANDSCAPE;
         views_render(&c, &v);
-        land[i] = now_ms() - t1;
+        land[i] = util_now_ms() - t1;
         bowl[i] = t1 - t0;
     }
     report("frame 200x60, bowl:", bowl, frames);
     report("frame 200x60, landscape:", land, frames);
     printf("landscape grid recomputed %lu times in %d frames (%dx%d points, %zu samples)\n",
-           l->recomputes, frames, l->cols, l->rows, s.data.n);
+           l->recomputes, frames, l->cols, l->rows, s.data->n);
     /* The grid alone: paused frames at alternating b force a recompute. */
     v.running = false;
     int grids = frames / 4 > 50 ? frames / 4 : 50;

@@ -50,7 +50,11 @@ enum cell_kind {
 enum { BOX_UP = 1, BOX_DOWN = 2, BOX_LEFT = 4, BOX_RIGHT = 8 };
 
 /* One terminal cell: a single-column glyph as UTF-8 (NUL-terminated) in
- * a UTF-8 canvas, a printable ASCII byte otherwise. */
+ * a UTF-8 canvas, a printable ASCII byte otherwise. A character two
+ * columns wide (CJK) sits in two cells: the first holds its glyph, the
+ * second is a continuation cell whose glyph is "" (glyph[0] == '\0'),
+ * which a terminal skips and canvas_dump writes as nothing. Overwriting
+ * either half of a wide character blanks the other half. */
 struct cell {
     char glyph[5];
     unsigned char fg, bg;   /* enum colour */
@@ -83,9 +87,10 @@ static inline struct style style_of(enum colour fg, unsigned attr)
     return s;
 }
 
-/* Decodes one UTF-8 character from s; stores its length in *len (>= 1
- * unless at the end of the string). Returns the code point, or 0xFFFD for
- * an invalid or overlong sequence. Shared by the canvas and term.c. */
+/* Decodes one UTF-8 character from the NUL-terminated string s (strictly,
+ * by util_utf8_decode); stores its length in *len: 0 at the end of the
+ * string, 1 for a malformed byte (then 0xFFFD is returned), so a loop
+ * always advances. Returns the code point. Used by the canvas and term.c. */
 uint32_t utf8_decode(const char *s, int *len);
 
 /* Allocates a width x height canvas (negative sizes count as 0), cleared.
@@ -111,18 +116,24 @@ const struct cell *canvas_cell_const(const struct canvas *c, int x, int y);
 
 /* Writes one glyph (the first character of a UTF-8 string; in an ASCII
  * canvas a non-ASCII character becomes its ASCII stand-in or '?') at
- * (x, y) with style st. Ignored outside the canvas. */
+ * (x, y) with style st, as canvas_text would write it (a wide character
+ * takes two cells; a zero-width one writes a blank). Ignored outside the
+ * canvas. */
 void canvas_put(struct canvas *c, int x, int y, const char *glyph,
                 struct style st);
 
-/* Writes UTF-8 text from (x, y), one column per character, clipped to the
- * canvas and to at most max_width columns (< 0: no limit). Invalid bytes,
- * control and wide characters are written as '?'. Returns the number of
- * columns the text takes (clipped or not), so callers can align. */
+/* Writes UTF-8 text from (x, y), clipped to the canvas and to at most
+ * max_width columns (< 0: no limit). Each character takes its display
+ * width (util_char_width): a wide character takes two cells (in an ASCII
+ * canvas it becomes "??"), one that would straddle the limit or the right
+ * edge becomes a blank; zero-width and combining characters are dropped;
+ * invalid bytes and control characters are written as '?'. Returns the
+ * number of columns the text takes (clipped or not), so callers can align. */
 int canvas_text(struct canvas *c, int x, int y, int max_width,
                 const char *text, struct style st);
 
-/* Columns a UTF-8 string takes on the canvas (one per character). */
+/* Columns a UTF-8 string takes on the canvas, as canvas_text counts them
+ * (2 for a wide character, 0 for a zero-width one, 1 otherwise). */
 int canvas_text_width(const char *text);
 
 /* Fills a rectangle with one glyph in style st. */
@@ -183,7 +194,9 @@ bool canvas_clip_segment(double *x0, double *y0, double *x1, double *y1,
 void canvas_half_pixel(struct canvas *c, int x, int py, enum colour colour);
 
 /* Writes the canvas as text: exactly height lines, each ended by '\n',
- * trailing blanks removed. Returns false on a write error. */
+ * trailing blanks removed; a wide character's glyph once and nothing for
+ * its continuation cell, so a row still takes width columns in a
+ * terminal. Returns false on a write error. */
 bool canvas_dump(const struct canvas *c, FILE *out);
 
 /* Converts a double to an int in [lo, hi] (floor), NaN to lo: the only

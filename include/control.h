@@ -14,7 +14,9 @@
 #include "keymap.h"
 #include "options.h"
 #include "session.h"
-#include "views.h"
+#include "view_switches.h"
+
+struct view_state; /* views.h */
 
 /* What a handler asks of its caller. */
 enum {
@@ -30,20 +32,30 @@ struct position {
     size_t next;
 };
 
+/* What the control keeps of the run's options (the start's, or a
+ * lesson's applied on them): values and text only, no pointers. */
+struct control_run {
+    size_t epochs;                /* the --epochs limit; 0: none */
+    bool regions;                 /* --regions as the run starts */
+    bool landscape;               /* --view landscape as the run starts */
+    unsigned epochs_per_frame;
+    char lesson_name[64];         /* "" when none */
+    char caption[2][200];         /* the lesson's caption lines, or "" */
+};
+
+/* The state of a live run. It holds no pointer into itself (the session
+ * keeps its parts on the heap), so it may be moved; start is borrowed. */
 struct control {
     const struct options *start;  /* the options the run started from */
-    struct options options;       /* the run's: start, or a lesson's on it */
+    struct control_run run;
     struct session session;
     bool running;                 /* training frame after frame */
     bool auto_paused;             /* paused by divergence or the limit */
     bool finished;                /* reached --epochs */
-    bool log_cost;
-    bool regions;
-    bool help;
-    enum right_view right;
+    bool help;                    /* the help overlay is open */
+    struct view_switches view;    /* what the screen shows (views read it
+                                     through control_view_state) */
     unsigned epochs_per_frame;
-    bool picked;                  /* a click on the cost plot picked: */
-    size_t picked_epoch;          /* this epoch */
     char notice[200];             /* one transient line; "" for none */
     size_t lesson_next;           /* the built-in lesson L applies next */
     size_t *numeric_cols;         /* the table's numeric columns, found once */
@@ -94,7 +106,13 @@ void control_train_frame(struct control *c, double budget_ms,
  * reached or passed, or training is blocked (diverged, limit). */
 bool control_step_toward(struct control *c, struct position stop);
 
-/* The view state of the run (colour false, landscape NULL: the caller's). */
+/* Stops running, as space does on a running session (no notice). */
+void control_pause(struct control *c);
+
+/* The view state of the run, for views_render: borrowed pointers into c
+ * (valid until c changes), colour false and landscape NULL (the caller's).
+ * Defined in control_view.c, the one file that knows both the control
+ * and the views. */
 void control_view_state(const struct control *c, struct view_state *v);
 
 #endif

@@ -9,8 +9,9 @@
 
 #include "options.h"
 
-/* Opens a session from o, runs o->epochs epochs (stopping early if the
- * training diverges, as the screen does), renders the paused frame at
+/* Opens the run as the TUI does (control_open), runs o->epochs epochs
+ * (stopping early if the training diverges, as the screen does), pauses
+ * and renders the frame of control_view_state at
  * o->dump_width x o->dump_height (UTF-8 glyphs unless o->ascii, no
  * colours) and writes exactly dump_height lines to out. Returns false
  * with a one-line message in err on bad input, when out of memory or

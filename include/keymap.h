@@ -64,4 +64,8 @@ int keymap_key_of_label(const char *label);
 /* The label of a bound key, or NULL when the key is not in the table. */
 const char *keymap_label(int key);
 
+/* The label of the (first) key doing action, for text that names it
+ * ("lower the learning rate (-)"); "?" when no key does. Never NULL. */
+const char *keymap_label_for(enum action action);
+
 #endif

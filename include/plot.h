@@ -2,7 +2,9 @@
  * tick labels, scatter points, a line w1*x + w2*y + b = 0, segments and
  * paths, an arrow for a point off the view, level bands and contour lines
  * of a function, a cost-per-epoch plot and a sparkline. Reads its inputs,
- * writes only the canvas; allocates nothing.
+ * writes only the canvas; allocates nothing. plot.c holds the mapping and
+ * the marks, plot_axes.c the axes, plot_field.c bands and contours,
+ * plot_series.c the cost plot and the sparkline.
  *
  * Data to dots: x0 maps to the centre of the area's first dot column and
  * x1 to the centre of its last one; y0 to the bottom dot row, y1 to the
@@ -15,7 +17,6 @@
 #include <stddef.h>
 
 #include "canvas.h"
-#include "trainer.h"
 
 /* A data window shown in a rectangle of cells. */
 struct plot {
@@ -147,29 +148,43 @@ struct cost_style {
     struct style axis, line, bad;
 };
 
-/* The cost of every record against its epoch in r (a rectangle with room
- * for its own axes), downsampled to the width keeping each column's min
- * and max, log10 scale or linear, the min and max labelled. Non-finite
- * costs are marked by a "!" column in style bad, never plotted. With no
- * records it says so. */
-void plot_cost(struct canvas *c, struct rect r,
-               const struct epoch_record *records, size_t n, bool log_scale,
-               const struct cost_style *st);
+/* A series read in place, without copying: point i has the value at byte
+ * offset i * stride from values and the position (an epoch, along x) at
+ * the same offset from positions; positions NULL puts point i at i. A
+ * plain array of doubles has stride sizeof(double); for an array of
+ * structs, values and positions are two fields of its first element and
+ * stride is the struct's size. n == 0 is an empty series (then values
+ * is not read). Positions must not decrease. */
+struct plot_series {
+    const double *values;
+    const size_t *positions;
+    size_t n;
+    size_t stride;
+};
+
+/* The cost plot: every value of s (a cost) against its position (an
+ * epoch) in r, a rectangle with room for its own axes; downsampled to the
+ * width keeping each column's min and max, log10 scale or linear, the min
+ * and max labelled. Non-finite values are marked by a "!" column in style
+ * bad, never plotted. With no points it says "no epochs yet". */
+void plot_cost(struct canvas *c, struct rect r, const struct plot_series *s,
+               bool log_scale, const struct cost_style *st);
 
 /* The data window plot_cost would use for the same arguments (epochs
  * along x, the scaled cost along y), without drawing: for marking an
  * epoch and for mapping a column back to an epoch. Returns false when
- * there are no records or r is too small. */
-bool plot_cost_layout(struct rect r, const struct epoch_record *records,
-                      size_t n, bool log_scale, struct plot *p);
+ * s is empty or r is too small. */
+bool plot_cost_layout(struct rect r, const struct plot_series *s,
+                      bool log_scale, struct plot *p);
 
-/* A one-row sparkline of the costs at (x, y), at most width cells (the
- * whole history squeezed in, each cell the highest cost of its part):
+/* A one-row sparkline of the values of s at (x, y), at most width cells
+ * (the whole series squeezed in, each cell the highest value of its part;
+ * positions are not read):
  * ▁▂▃▄▅▆▇█ in UTF-8, _.-~=+*# in ASCII, "!" for a non-finite part. Returns
  * the cells drawn. */
 int plot_sparkline(struct canvas *c, int x, int y, int width,
-                   const struct epoch_record *records, size_t n,
-                   bool log_scale, struct style st, struct style bad);
+                   const struct plot_series *s, bool log_scale, struct style st,
+                   struct style bad);
 
 /* The nice tick step (1, 2 or 5 times a power of ten) giving at most
  * about max_ticks ticks over range; 1 for an empty or non-finite range. */

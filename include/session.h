@@ -1,6 +1,7 @@
 /* session.h - one training session as the screen sees it: the loaded
  * table, the selected samples, the trainer and the bowl, kept consistent.
- * The TUI (app.c) and the frame dump (frame.c) both drive a session. */
+ * The control (control.c: the TUI, the replay, the frame dump) drives one,
+ * and the headless mode another. */
 #ifndef DESCENT_SESSION_H
 #define DESCENT_SESSION_H
 
@@ -13,11 +14,14 @@
 #include "rewind.h"
 #include "trainer.h"
 
+/* Nothing in a session points into the session itself: the samples are
+ * on the heap, where the trainer and the selection's strings point, so a
+ * session may be moved (session_reopen does) without patching. */
 struct session {
     struct table table;          /* the whole CSV */
-    struct selection selection;  /* strings point into table (stable) */
-    struct dataset data;         /* the samples trained on */
-    struct trainer trainer;      /* trains on data */
+    struct selection selection;  /* strings point into *data (heap) */
+    struct dataset *data;        /* the samples trained on (owned, heap) */
+    struct trainer trainer;      /* trains on *data */
     struct bowl bowl;            /* x^2+y^2 at the trainer's lr */
     double bowl_start_x, bowl_start_y; /* where r and a new lr restart it */
     struct rewind rewind;        /* every finished epoch's state, for <- -> */

@@ -1,6 +1,7 @@
 /* views.h - the whole screen as a function of the state: lays out the
  * scatter, bowl, cost and neuron panels and the status line for any size,
- * and draws them into a canvas. Reads only; never changes the model. */
+ * and draws them into a canvas (views.c, one view_*.c per panel). Reads
+ * only; never changes the model. */
 #ifndef DESCENT_VIEWS_H
 #define DESCENT_VIEWS_H
 
@@ -11,16 +12,16 @@
 #include "canvas.h"
 #include "dataset.h"
 #include "trainer.h"
+#include "view_switches.h"
 
 #define VIEWS_MIN_WIDTH 80
 #define VIEWS_MIN_HEIGHT 24
 
-/* What the right-hand top panel shows (v toggles). */
-enum right_view { RIGHT_BOWL, RIGHT_LANDSCAPE };
-
 struct landscape; /* cache of the cost landscape: landscape.h */
 
-/* Everything the screen shows. Pointers are borrowed. */
+/* Everything the screen shows. Pointers are borrowed. A live run fills it
+ * with control_view_state (control.h): the switches (right, log_cost,
+ * regions, picked) are the control's struct view_switches. */
 struct view_state {
     const struct trainer *trainer;
     const struct dataset *data;

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "util.h"
+
 double bowl_f(double x, double y)
 {
     return x * x + y * y;
@@ -53,12 +55,6 @@ struct bowl_mark bowl_mark(const struct bowl *b)
     return m;
 }
 
-/* Bit-identical doubles (NaN and -0 included), for "the same descent". */
-static bool same_bits(double a, double b)
-{
-    return memcmp(&a, &b, sizeof a) == 0;
-}
-
 /* How many points a fresh descent of k steps keeps (see bowl_record). */
 static size_t fresh_path_len(size_t k)
 {
@@ -70,8 +66,8 @@ static size_t fresh_path_len(size_t k)
 
 void bowl_restore(struct bowl *b, const struct bowl_mark *m)
 {
-    bool same = same_bits(b->lr, m->lr) && same_bits(b->start_x, m->start_x) &&
-                same_bits(b->start_y, m->start_y);
+    bool same = util_same_bits(b->lr, m->lr) && util_same_bits(b->start_x, m->start_x) &&
+                util_same_bits(b->start_y, m->start_y);
     /* Cutting back is exact when it leaves the points a fresh run keeps. */
     if (same && b->steps >= m->steps && b->path_len > b->steps - m->steps &&
         b->path_len - (b->steps - m->steps) == fresh_path_len(m->steps)) {

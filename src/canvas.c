@@ -1,12 +1,16 @@
-/* canvas.c - the memory canvas: a grid of cells with text, boxes that
- * join, braille dots, half-block pixels and clipped lines; dumped as text.
- * No curses: term.c copies the cells to the screen. */
+/* canvas.c - the memory canvas: a grid of cells, boxes that join, braille
+ * dots, half-block pixels and clipped lines; dumped as text. Text and
+ * wide characters are in canvas_text.c. No curses: term.c copies the
+ * cells to the screen. */
 #include "canvas.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "canvas_internal.h"
+#include "util.h"
 
 #define MAX_SIDE 100000
 
@@ -90,120 +94,33 @@ int canvas_clamp_int(double v, int lo, int hi)
     return (int)floor(v);
 }
 
-/* ---------- UTF-8 ---------- */
+/* ---------- wide characters ---------- */
 
-/* Decodes one character; see canvas.h. */
-uint32_t utf8_decode(const char *s, int *len)
+static bool is_continuation(const struct cell *cell)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t cp;
-    int n;
-    if (u[0] < 0x80) {
-        *len = u[0] ? 1 : 0;
-        return u[0];
-    }
-    if ((u[0] & 0xE0) == 0xC0) {
-        cp = u[0] & 0x1F;
-        n = 2;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        cp = u[0] & 0x0F;
-        n = 3;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        cp = u[0] & 0x07;
-        n = 4;
-    } else {
-        *len = 1;
-        return 0xFFFD;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((u[i] & 0xC0) != 0x80) {
-            *len = 1;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (u[i] & 0x3F);
-    }
-    *len = n;
-    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
-    return cp;
+    return cell->glyph[0] == '\0';
 }
 
-static int encode_utf8(uint32_t cp, char out[5])
+/* The cell at (x, y) made ready to be overwritten: when it is one half
+ * of a wide character, the other half becomes a blank (in its style).
+ * NULL outside the canvas. */
+struct cell *canvas_writable_cell(struct canvas *c, int x, int y)
 {
-    int n;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        out[0] = (char)(0xF0 | (cp >> 18));
-        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
+    struct cell *cell = canvas_cell(c, x, y);
+    if (!cell)
+        return NULL;
+    struct cell *other = is_continuation(cell) ? canvas_cell(c, x - 1, y)
+                                               : canvas_cell(c, x + 1, y);
+    if (other && (is_continuation(cell) || is_continuation(other))) {
+        other->glyph[0] = ' ';
+        other->glyph[1] = '\0';
+        other->kind = CELL_TEXT;
+        other->dots = 0;
     }
-    out[n] = '\0';
-    return n;
+    return cell;
 }
 
-/* True for characters that do not take exactly one column: controls,
- * combining marks, zero-width and East Asian wide characters. */
-static bool not_one_column(uint32_t cp)
-{
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD)
-        return true;
-    if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
-        (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0xFE00 && cp <= 0xFE0F))
-        return true;
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-           cp >= 0x20000;
-}
-
-/* The ASCII stand-in of a character an ASCII canvas cannot show. */
-static char ascii_for(uint32_t cp)
-{
-    static const struct { uint32_t cp; char ascii; } map[] = {
-        {0x00B7, '*'}, {0x00B2, '2'}, {0x00D7, 'x'}, {0x2212, '-'},
-        {0x2013, '-'}, {0x2014, '-'}, {0x2190, '<'}, {0x2192, '>'},
-        {0x2191, '^'}, {0x2193, 'v'}, {0x2202, 'd'}, {0x2265, '>'},
-        {0x2264, '<'}, {0x2026, '.'}, {0x25B6, '>'}, {0x275A, '|'},
-        {0x25A0, '#'}, {0x25CF, '@'}, {0x03C3, 's'}, {0x2190, '<'},
-        {0x00BD, '/'}, {0x2260, '#'}, {0x2248, '~'}, {0x00B0, 'o'},
-    };
-    if (cp >= 0x20 && cp < 0x7F)
-        return (char)cp;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (map[i].cp == cp)
-            return map[i].ascii;
-    return '?';
-}
-
-/* Stores the character cp as the glyph of cell for this canvas. */
-static void set_glyph(const struct canvas *c, struct cell *cell, uint32_t cp)
-{
-    if (not_one_column(cp))
-        cp = '?';
-    if (!c->utf8 || cp < 0x80) {
-        cell->glyph[0] = c->utf8 ? (char)cp : ascii_for(cp);
-        cell->glyph[1] = '\0';
-    } else {
-        encode_utf8(cp, cell->glyph);
-    }
-}
-
-static void style_cell(struct cell *cell, struct style st, enum cell_kind kind)
+void canvas_style_cell(struct cell *cell, struct style st, enum cell_kind kind)
 {
     cell->fg = st.fg;
     cell->bg = st.bg;
@@ -212,67 +129,7 @@ static void style_cell(struct cell *cell, struct style st, enum cell_kind kind)
     cell->dots = 0;
 }
 
-void canvas_put(struct canvas *c, int x, int y, const char *glyph,
-                struct style st)
-{
-    struct cell *cell = canvas_cell(c, x, y);
-    if (!cell || !glyph)
-        return;
-    int len;
-    uint32_t cp = utf8_decode(glyph, &len);
-    if (len == 0)
-        cp = ' ';
-    style_cell(cell, st, CELL_TEXT);
-    set_glyph(c, cell, cp);
-}
-
-int canvas_text_width(const char *text)
-{
-    int cols = 0, len;
-    if (!text)
-        return 0;
-    while (*text) {
-        utf8_decode(text, &len);
-        text += len;
-        cols++;
-    }
-    return cols;
-}
-
-int canvas_text(struct canvas *c, int x, int y, int max_width,
-                const char *text, struct style st)
-{
-    int col = 0, len;
-    if (!text)
-        return 0;
-    while (*text) {
-        uint32_t cp = utf8_decode(text, &len);
-        text += len;
-        if (max_width < 0 || col < max_width) {
-            struct cell *cell = canvas_cell(c, x + col, y);
-            if (cell) {
-                style_cell(cell, st, CELL_TEXT);
-                set_glyph(c, cell, cp);
-            }
-        }
-        col++;
-    }
-    return col;
-}
-
-void canvas_fill(struct canvas *c, struct rect r, const char *glyph,
-                 struct style st)
-{
-    int x0 = r.x < 0 ? 0 : r.x, y0 = r.y < 0 ? 0 : r.y;
-    long x1 = (long)r.x + r.w, y1 = (long)r.y + r.h;
-    if (x1 > c->width)
-        x1 = c->width;
-    if (y1 > c->height)
-        y1 = c->height;
-    for (int y = y0; y < y1; y++)
-        for (int x = x0; x < x1; x++)
-            canvas_put(c, x, y, glyph, st);
-}
+/* Writes a one-column character (or a blank) at (x, y). */
 
 /* ---------- boxes ---------- */
 
@@ -292,38 +149,39 @@ static const char *box_glyph(bool utf8, unsigned arms)
 void canvas_join(struct canvas *c, int x, int y, unsigned arms,
                      struct style st)
 {
-    struct cell *cell = canvas_cell(c, x, y);
+    struct cell *cell = canvas_writable_cell(c, x, y);
     if (!cell)
         return;
     unsigned have = cell->kind == CELL_BOX ? cell->dots : 0;
     have |= arms;
-    style_cell(cell, st, CELL_BOX);
+    canvas_style_cell(cell, st, CELL_BOX);
     cell->dots = (unsigned char)have;
     strcpy(cell->glyph, box_glyph(c->utf8, have));
 }
 
-void canvas_hline(struct canvas *c, int x, int y, int n, struct style st)
+/* A run of n joined box-drawing cells from (x, y), across or down. */
+static void box_run(struct canvas *c, int x, int y, int n, bool across,
+                    struct style st)
 {
+    unsigned back = across ? BOX_LEFT : BOX_UP, ahead = across ? BOX_RIGHT : BOX_DOWN;
     for (int i = 0; i < n; i++) {
         unsigned arms = 0;
         if (i > 0 || n == 1)
-            arms |= BOX_LEFT;
+            arms |= back;
         if (i < n - 1 || n == 1)
-            arms |= BOX_RIGHT;
-        canvas_join(c, x + i, y, arms, st);
+            arms |= ahead;
+        canvas_join(c, across ? x + i : x, across ? y : y + i, arms, st);
     }
+}
+
+void canvas_hline(struct canvas *c, int x, int y, int n, struct style st)
+{
+    box_run(c, x, y, n, true, st);
 }
 
 void canvas_vline(struct canvas *c, int x, int y, int n, struct style st)
 {
-    for (int i = 0; i < n; i++) {
-        unsigned arms = 0;
-        if (i > 0 || n == 1)
-            arms |= BOX_UP;
-        if (i < n - 1 || n == 1)
-            arms |= BOX_DOWN;
-        canvas_join(c, x, y + i, arms, st);
-    }
+    box_run(c, x, y, n, false, st);
 }
 
 void canvas_box(struct canvas *c, struct rect r, const char *title,
@@ -375,17 +233,17 @@ void canvas_dot(struct canvas *c, const struct rect *clip, int dx, int dy,
 {
     if (!in_clip(c, clip, dx, dy))
         return;
-    struct cell *cell = canvas_cell(c, dx >> 1, dy >> 2);
+    struct cell *cell = canvas_writable_cell(c, dx >> 1, dy >> 2);
     unsigned have = cell->kind == CELL_BRAILLE ? cell->dots : 0;
     unsigned char bg = st.bg;
     if (cell->kind == CELL_HALF && st.bg == COLOUR_DEFAULT)
         bg = cell->fg;  /* dots over a band keep the band's colour */
     have |= braille_bit(dx & 1, dy & 3);
-    style_cell(cell, st, CELL_BRAILLE);
+    canvas_style_cell(cell, st, CELL_BRAILLE);
     cell->bg = bg;
     cell->dots = (unsigned char)have;
     if (c->utf8) {
-        encode_utf8(0x2800 + have, cell->glyph);
+        cell->glyph[util_utf8_encode(0x2800 + have, cell->glyph)] = '\0';
     } else {
         bool top = have & 0x1B, bottom = have & 0xE4;
         cell->glyph[0] = top && bottom ? ':' : top ? '\'' : '.';
@@ -506,7 +364,7 @@ static void walk_line(struct canvas *c, const struct rect *clip, double x0,
     const char *glyph = slope_glyph(bx - ax, by - ay);
     for (;;) {
         if (erase) {
-            struct cell *cell = in_clip(c, clip, ax, ay) ? canvas_cell(c, ax / 2, ay / 4) : NULL;
+            struct cell *cell = in_clip(c, clip, ax, ay) ? canvas_writable_cell(c, ax / 2, ay / 4) : NULL;
             if (cell)
                 blank_cell(cell);
         } else if (c->utf8)
@@ -545,7 +403,7 @@ void canvas_half_pixel(struct canvas *c, int x, int py, enum colour colour)
 {
     if (py < 0)
         return;
-    struct cell *cell = canvas_cell(c, x, py >> 1);
+    struct cell *cell = canvas_writable_cell(c, x, py >> 1);
     if (!cell)
         return;
     unsigned char top, bottom;
@@ -560,7 +418,7 @@ void canvas_half_pixel(struct canvas *c, int x, int py, enum colour colour)
     else
         top = (unsigned char)colour;
     struct style st = {top, bottom, 0};
-    style_cell(cell, st, CELL_HALF);
+    canvas_style_cell(cell, st, CELL_HALF);
     if (!c->utf8) {
         cell->bg = top;
         strcpy(cell->glyph, " ");
@@ -582,8 +440,9 @@ bool canvas_dump(const struct canvas *c, FILE *out)
         while (last >= 0 && strcmp(row[last].glyph, " ") == 0)
             last--;
         for (int x = 0; x <= last; x++)
-            fputs(row[x].glyph[0] ? row[x].glyph : " ", out);
+            fputs(row[x].glyph, out);  /* a continuation cell: nothing */
         fputc('\n', out);
     }
     return !ferror(out);
 }
+

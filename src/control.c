@@ -1,7 +1,8 @@
 /* control.c - the actions of the keys and clicks on a live run, with no
  * screen: app.c (the TUI) and replay.c (the headless replay) both call
  * them, so a replayed key changes the state exactly as the key did.
- * Handlers return CONTROL_* reactions and never draw. */
+ * Handlers return CONTROL_* reactions and never draw. The x, y and c
+ * keys are in control_select.c, what the screen shows in control_view.c. */
 #include "control.h"
 
 #include "lesson.h"
@@ -11,25 +12,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+#include "control_internal.h"
+#include "util.h"
 
 #define MIN_EPOCHS_PER_FRAME 1u
 #define MAX_EPOCHS_PER_FRAME 65536u
 #define LR_MIN 1e-6
 #define LR_MAX 1e6
-#define MAX_SELECT_TRIES 64     /* candidates tried by x, y, c */
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static void set_notice(struct control *c, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void set_notice(struct control *c, const char *fmt, ...)
+void control_notice(struct control *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -37,32 +29,13 @@ static void set_notice(struct control *c, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The next value of the 1-2-5 ladder (... 0.1 0.2 0.5 1 2 5 ...) above
- * (dir > 0) or below (dir < 0) lr, kept within [LR_MIN, LR_MAX]. A value
- * off the ladder goes to its neighbour on the ladder (0.3: 0.5 or 0.2). */
+/* The next value of the 1-2-5 ladder above (dir > 0) or below (dir < 0)
+ * lr (util_ladder_step), kept within [LR_MIN, LR_MAX]. */
 static double lr_ladder(double lr, int dir)
 {
-    static const double mantissa[] = {1.0, 2.0, 5.0};
     if (!(lr > 0.0) || !isfinite(lr))
         return dir > 0 ? LR_MIN : lr;
-    int decade = (int)floor(log10(lr));
-    double best = lr;
-    bool found = false;
-    for (int k = decade - 1; k <= decade + 1; k++) {
-        for (int m = 0; m < 3; m++) {
-            /* m / 10^-k is correctly rounded where m * 10^k is not */
-            double v = k < 0 ? mantissa[m] / pow(10.0, -k)
-                             : mantissa[m] * pow(10.0, k);
-            if (dir > 0 && v > lr * (1.0 + 1e-9) && (!found || v < best)) {
-                best = v;
-                found = true;
-            }
-            if (dir < 0 && v < lr * (1.0 - 1e-9) && (!found || v > best)) {
-                best = v;
-                found = true;
-            }
-        }
-    }
+    double best = util_ladder_step(lr, dir);
     /* Never past a bound; a value already beyond one may still move back. */
     if (dir > 0 && best > LR_MAX)
         best = lr > LR_MAX ? lr : LR_MAX;
@@ -102,18 +75,32 @@ static unsigned clamp_speed(unsigned epochs_per_frame)
     return epochs_per_frame;
 }
 
+/* What the control keeps of the options o. */
+static void keep_run(struct control_run *run, const struct options *o)
+{
+    run->epochs = o->epochs;
+    run->regions = o->regions;
+    run->landscape = o->landscape;
+    run->epochs_per_frame = o->epochs_per_frame;
+    snprintf(run->lesson_name, sizeof run->lesson_name, "%s", o->lesson_name);
+    for (int i = 0; i < 2; i++)
+        snprintf(run->caption[i], sizeof run->caption[i], "%s", o->caption[i]);
+}
+
 /* The switches as a run starts (also after a lesson). */
 static void start_switches(struct control *c)
 {
     c->running = true;
     c->auto_paused = false;
     c->finished = false;
-    c->log_cost = true;
-    c->regions = c->options.regions;
     c->help = false;
-    c->right = c->options.landscape ? RIGHT_LANDSCAPE : RIGHT_BOWL;
-    c->picked = false;
-    c->epochs_per_frame = clamp_speed(c->options.epochs_per_frame);
+    c->view = (struct view_switches){
+        .right = c->run.landscape ? RIGHT_LANDSCAPE : RIGHT_BOWL,
+        .log_cost = true,
+        .regions = c->run.regions,
+        .picked = false,
+    };
+    c->epochs_per_frame = clamp_speed(c->run.epochs_per_frame);
 }
 
 bool control_open(struct control *c, const struct options *o, char *err,
@@ -121,7 +108,7 @@ bool control_open(struct control *c, const struct options *o, char *err,
 {
     memset(c, 0, sizeof *c);
     c->start = o;
-    c->options = *o;
+    keep_run(&c->run, o);
     if (!session_open(&c->session, o, err, errlen))
         return false;
     start_switches(c);
@@ -132,25 +119,16 @@ bool control_open(struct control *c, const struct options *o, char *err,
     return true;
 }
 
-static void forget_table_caches(struct control *c)
-{
-    free(c->numeric_cols);
-    free(c->classes);
-    c->numeric_cols = NULL;
-    c->classes = NULL;
-    c->numeric_known = c->classes_known = false;
-    c->numeric_count = c->class_count = 0;
-}
 
 void control_close(struct control *c)
 {
     session_close(&c->session);
-    forget_table_caches(c);
+    control_forget_table(c);
 }
 
 static bool limit_reached(const struct control *c)
 {
-    return c->options.epochs > 0 && c->session.trainer.epoch >= c->options.epochs;
+    return c->run.epochs > 0 && c->session.trainer.epoch >= c->run.epochs;
 }
 
 /* After any training: pause on divergence or at the epoch limit. */
@@ -170,7 +148,7 @@ static void check_stops(struct control *c)
 
 /* After a reset (r, i, x, y, c): the limit and the divergence are gone;
  * a run paused by them starts again. */
-static void after_reset(struct control *c)
+void control_after_reset(struct control *c)
 {
     c->finished = limit_reached(c);
     if (c->auto_paused && !c->finished)
@@ -209,7 +187,7 @@ bool control_step_toward(struct control *c, struct position stop)
 void control_train_frame(struct control *c, double budget_ms,
                          const struct position *stop)
 {
-    double start = now_ms();
+    double start = util_now_ms();
     for (unsigned i = 0; i < c->epochs_per_frame; i++) {
         if (stop != NULL) {
             if (!control_step_toward(c, *stop))
@@ -219,20 +197,25 @@ void control_train_frame(struct control *c, double budget_ms,
                 break;
             session_epoch(&c->session);
         }
-        if (now_ms() - start > budget_ms)
+        if (util_now_ms() - start > budget_ms)
             break;
     }
     check_stops(c);
 }
 
-/* Why a manual step is refused, or NULL when training may go on. */
-static const char *blocked_reason(const struct control *c)
+/* Why a manual step is refused (written into c->notice), or false when
+ * training may go on. */
+static bool blocked_notice(struct control *c)
 {
     if (c->session.trainer.diverged)
-        return "diverged: lower lr (-), then reset (r)";
-    if (limit_reached(c))
-        return "done: --epochs reached; r restarts";
-    return NULL;
+        control_notice(c, "diverged: lower lr (%s), then reset (%s)",
+                   keymap_label_for(ACTION_LR_DOWN), keymap_label_for(ACTION_RESET));
+    else if (limit_reached(c))
+        control_notice(c, "done: --epochs reached; %s restarts",
+                   keymap_label_for(ACTION_RESET));
+    else
+        return false;
+    return true;
 }
 
 /* After '.': which minibatch of the epoch that was, e.g. "minibatch 3 of
@@ -244,130 +227,11 @@ static void note_minibatch(struct control *c)
     size_t size = trainer_batch_size(t);
     size_t batches = size > 0 ? (n + size - 1) / size : 1;
     if (t->next == 0)
-        set_notice(c, "minibatch %zu of %zu: epoch %zu complete", batches,
+        control_notice(c, "minibatch %zu of %zu: epoch %zu complete", batches,
                    batches, t->epoch);
     else
-        set_notice(c, "minibatch %zu of %zu (epoch %zu)",
+        control_notice(c, "minibatch %zu of %zu (epoch %zu)",
                    (t->next + size - 1) / size, batches, t->epoch + 1);
-}
-
-static const size_t *numeric_columns(struct control *c, size_t *count)
-{
-    const struct table *t = &c->session.table;
-    if (!c->numeric_known && t->ncols > 0) {
-        c->numeric_cols = malloc(t->ncols * sizeof *c->numeric_cols);
-        if (c->numeric_cols != NULL)
-            c->numeric_count = table_numeric_columns(t, c->numeric_cols, t->ncols);
-        c->numeric_known = c->numeric_cols != NULL;
-    }
-    *count = c->numeric_known ? c->numeric_count : 0;
-    return c->numeric_cols;
-}
-
-/* x / y: the next numeric column after the current one on that axis,
- * skipping the label column and the other axis' column. */
-static unsigned cycle_feature(struct control *c, bool x_axis)
-{
-    struct session *s = &c->session;
-    size_t count;
-    const size_t *cols = numeric_columns(c, &count);
-    int label = table_column(&s->table, s->selection.label_column);
-    int here = table_column(&s->table, x_axis ? s->selection.x_column
-                                              : s->selection.y_column);
-    int other = table_column(&s->table, x_axis ? s->selection.y_column
-                                               : s->selection.x_column);
-    size_t pos = count; /* where the current column sits in cols */
-    for (size_t i = 0; i < count; i++)
-        if ((int)cols[i] == here)
-            pos = i;
-
-    char err[256] = "";
-    size_t tries = 0;
-    for (size_t k = 1; k <= count && tries < MAX_SELECT_TRIES; k++) {
-        size_t col = cols[(pos == count ? k - 1 : pos + k) % count];
-        if ((int)col == label || (int)col == other || (int)col == here)
-            continue;
-        struct selection sel = s->selection;
-        if (x_axis)
-            sel.x_column = s->table.names[col];
-        else
-            sel.y_column = s->table.names[col];
-        tries++;
-        if (session_select(s, &sel, err, sizeof err)) {
-            after_reset(c);
-            set_notice(c, "%c axis: %s (reset)", x_axis ? 'x' : 'y',
-                       s->table.names[col]);
-            return CONTROL_REDRAW;
-        }
-    }
-    if (err[0] != '\0')
-        set_notice(c, "%s", err);
-    else
-        set_notice(c, "no other numeric column for the %c axis", x_axis ? 'x' : 'y');
-    return CONTROL_REDRAW;
-}
-
-static const char **label_values(struct control *c, size_t *count)
-{
-    const struct table *t = &c->session.table;
-    if (!c->classes_known) {
-        int col = table_column(t, c->session.selection.label_column);
-        size_t max = t->nrows > 0 ? t->nrows : 1;
-        c->classes = malloc(max * sizeof *c->classes);
-        if (c->classes != NULL && col >= 0)
-            c->class_count = table_distinct(t, (size_t)col, c->classes, max);
-        c->classes_known = c->classes != NULL;
-    }
-    *count = c->classes_known ? c->class_count : 0;
-    return c->classes;
-}
-
-/* c: the next pair (i < j, in order of first appearance) of distinct
- * values of the label column after the current one. */
-static unsigned cycle_classes(struct control *c)
-{
-    struct session *s = &c->session;
-    size_t k;
-    const char **v = label_values(c, &k);
-    if (k < 2) {
-        set_notice(c, "the label column has fewer than two classes");
-        return CONTROL_REDRAW;
-    }
-    size_t i = 0, j = 0;
-    for (size_t n = 0; n < k; n++) {
-        if (strcmp(v[n], s->selection.class_a) == 0)
-            i = n;
-        if (strcmp(v[n], s->selection.class_b) == 0)
-            j = n;
-    }
-    if (i > j) {
-        size_t swap = i;
-        i = j;
-        j = swap;
-    }
-    char err[256] = "";
-    size_t pairs = k * (k - 1) / 2;
-    for (size_t t = 0; t < pairs && t < MAX_SELECT_TRIES; t++) {
-        if (j + 1 < k) {
-            j++;
-        } else if (i + 2 < k) {
-            i++;
-            j = i + 1;
-        } else {
-            i = 0;
-            j = 1;
-        }
-        struct selection sel = s->selection;
-        sel.class_a = v[i];
-        sel.class_b = v[j];
-        if (session_select(s, &sel, err, sizeof err)) {
-            after_reset(c);
-            set_notice(c, "classes: %s vs %s (reset)", v[i], v[j]);
-            return CONTROL_REDRAW;
-        }
-    }
-    set_notice(c, "%s", err[0] != '\0' ? err : "no other pair of classes");
-    return CONTROL_REDRAW;
 }
 
 /* Left: back one epoch through the remembered states (pauses first). */
@@ -379,15 +243,17 @@ static unsigned step_back(struct control *c)
     if (!session_back(s)) {
         const struct rewind_entry *oldest = rewind_oldest(&s->rewind);
         if (oldest == NULL || oldest->trainer.epoch == 0)
-            set_notice(c, "epoch 0: nothing before it");
+            control_notice(c, "epoch 0: nothing before it");
         else
-            set_notice(c, "only the last %d epochs are kept: epoch %zu is the oldest",
+            control_notice(c, "only the last %d epochs are kept: epoch %zu is the oldest",
                        REWIND_CAPACITY, oldest->trainer.epoch);
         return CONTROL_REDRAW;
     }
     c->finished = limit_reached(c);
-    set_notice(c, "back to epoch %zu of %zu (Right: forward; n, space: train from here)",
-               s->trainer.epoch, session_newest_epoch(s));
+    control_notice(c, "back to epoch %zu of %zu (%s: forward; %s, %s: train from here)",
+               s->trainer.epoch, session_newest_epoch(s),
+               keymap_label_for(ACTION_FORWARD), keymap_label_for(ACTION_EPOCH),
+               keymap_label_for(ACTION_PAUSE));
     return CONTROL_REDRAW;
 }
 
@@ -396,22 +262,19 @@ static unsigned step_back(struct control *c)
 static unsigned step_forward(struct control *c)
 {
     struct session *s = &c->session;
-    const char *why;
     c->running = false;
     c->auto_paused = false;
     if (session_forward(s)) {
         c->finished = limit_reached(c);
         if (session_rewound(s))
-            set_notice(c, "forward to epoch %zu of %zu", s->trainer.epoch,
+            control_notice(c, "forward to epoch %zu of %zu", s->trainer.epoch,
                        session_newest_epoch(s));
         else
-            set_notice(c, "epoch %zu: the newest", s->trainer.epoch);
+            control_notice(c, "epoch %zu: the newest", s->trainer.epoch);
         return CONTROL_REDRAW;
     }
-    if ((why = blocked_reason(c)) != NULL) {
-        set_notice(c, "%s", why);
+    if (blocked_notice(c))
         return CONTROL_REDRAW;
-    }
     session_epoch(s);
     check_stops(c);
     return CONTROL_REDRAW;
@@ -423,7 +286,7 @@ static unsigned next_lesson(struct control *c)
 {
     size_t count = lesson_count();
     if (count == 0) {
-        set_notice(c, "no lessons built in");
+        control_notice(c, "no lessons built in");
         return CONTROL_REDRAW;
     }
     char err[512];
@@ -432,7 +295,7 @@ static unsigned next_lesson(struct control *c)
     if (l == NULL || o == NULL) {
         free(l);
         free(o);
-        set_notice(c, "out of memory");
+        control_notice(c, "out of memory");
         return CONTROL_REDRAW;
     }
     size_t index = c->lesson_next % count;
@@ -441,24 +304,20 @@ static unsigned next_lesson(struct control *c)
     if (!lesson_find(name, l, err, sizeof err) ||
         !lesson_apply(l, o, err, sizeof err) ||
         !session_reopen(&c->session, o, err, sizeof err)) {
-        set_notice(c, "lesson %s: %s", name, err);
+        control_notice(c, "lesson %s: %s", name, err);
         c->lesson_next = index + 1;
         free(l);
         free(o);
         return CONTROL_REDRAW;
     }
-    c->options = *o;
-    /* o's strings may point into *l or *o, both freed: the session holds
-     * its own copies, and the data path is only read when opening. */
-    c->options.selection = c->session.selection;
-    c->options.data_path = NULL;
+    keep_run(&c->run, o);  /* values only: nothing points into *o or *l */
     c->lesson_next = index + 1;
     free(l);
     free(o);
-    forget_table_caches(c);
+    control_forget_table(c);
     start_switches(c);
-    set_notice(c, "lesson %zu of %zu: %s (L: next)", index + 1, count,
-               c->options.lesson_name);
+    control_notice(c, "lesson %zu of %zu: %s (%s: next)", index + 1, count,
+               c->run.lesson_name, keymap_label_for(ACTION_LESSON));
     return CONTROL_REDRAW;
 }
 
@@ -467,15 +326,12 @@ static unsigned do_action(struct control *c, enum action action)
 {
     struct session *s = &c->session;
     struct train_config config = s->trainer.config;
-    const char *why;
 
     switch (action) {
     case ACTION_PAUSE:
         if (c->running) {
             c->running = false;
-        } else if ((why = blocked_reason(c)) != NULL) {
-            set_notice(c, "%s", why);
-        } else {
+        } else if (!blocked_notice(c)) {
             c->running = true;
         }
         c->auto_paused = false;
@@ -485,10 +341,8 @@ static unsigned do_action(struct control *c, enum action action)
         /* n and . pause a running session, then take their step */
         c->running = false;
         c->auto_paused = false;
-        if ((why = blocked_reason(c)) != NULL) {
-            set_notice(c, "%s", why);
+        if (blocked_notice(c))
             return CONTROL_REDRAW;
-        }
         if (action == ACTION_EPOCH) {
             session_epoch(s);
         } else {
@@ -501,7 +355,7 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_LR_DOWN:
         config.lr = lr_ladder(config.lr, action == ACTION_LR_UP ? 1 : -1);
         if (config.lr == s->trainer.config.lr)
-            set_notice(c, "the learning rate stays within %g .. %g", LR_MIN, LR_MAX);
+            control_notice(c, "the learning rate stays within %g .. %g", LR_MIN, LR_MAX);
         else
             session_configure(s, &config);
         return CONTROL_REDRAW;
@@ -524,42 +378,42 @@ static unsigned do_action(struct control *c, enum action action)
             c->epochs_per_frame *= 2;
         if (action == ACTION_SLOWER && c->epochs_per_frame > MIN_EPOCHS_PER_FRAME)
             c->epochs_per_frame /= 2;
-        set_notice(c, "speed: %u epoch%s per frame", c->epochs_per_frame,
+        control_notice(c, "speed: %u epoch%s per frame", c->epochs_per_frame,
                    c->epochs_per_frame == 1 ? "" : "s");
         return CONTROL_REDRAW;
     case ACTION_RESET:
         session_reset(s);
-        after_reset(c);
-        set_notice(c, "reset: epoch 0, init %s, seed %llu", init_name(config.init),
+        control_after_reset(c);
+        control_notice(c, "reset: epoch 0, init %s, seed %llu", init_name(config.init),
                    (unsigned long long)config.seed);
         return CONTROL_REDRAW;
     case ACTION_INIT:
         config.init = config.init == INIT_ZEROS ? INIT_UNIFORM : INIT_ZEROS;
         session_configure(s, &config);
         session_reset(s);
-        after_reset(c);
-        set_notice(c, "init %s (reset)",
+        control_after_reset(c);
+        control_notice(c, "init %s (reset)",
                    config.init == INIT_ZEROS ? "zeros" : "uniform(-1,1)");
         return CONTROL_REDRAW;
     case ACTION_X_FEATURE:
-        return cycle_feature(c, true);
+        return control_cycle_feature(c, true);
     case ACTION_Y_FEATURE:
-        return cycle_feature(c, false);
+        return control_cycle_feature(c, false);
     case ACTION_CLASSES:
-        return cycle_classes(c);
+        return control_cycle_classes(c);
     case ACTION_VIEW:
-        c->right = c->right == RIGHT_BOWL ? RIGHT_LANDSCAPE : RIGHT_BOWL;
-        set_notice(c, "%s", c->right == RIGHT_BOWL
+        c->view.right = c->view.right == RIGHT_BOWL ? RIGHT_LANDSCAPE : RIGHT_BOWL;
+        control_notice(c, "%s", c->view.right == RIGHT_BOWL
                                 ? "right panel: the bowl x^2+y^2"
                                 : "right panel: the neuron's cost over (w1, w2)");
         return CONTROL_REDRAW;
     case ACTION_COST_SCALE:
-        c->log_cost = !c->log_cost;
-        set_notice(c, "cost plot: %s scale", c->log_cost ? "log" : "linear");
+        c->view.log_cost = !c->view.log_cost;
+        control_notice(c, "cost plot: %s scale", c->view.log_cost ? "log" : "linear");
         return CONTROL_REDRAW;
     case ACTION_REGIONS:
-        c->regions = !c->regions;
-        set_notice(c, "decision regions %s", c->regions ? "on" : "off");
+        c->view.regions = !c->view.regions;
+        control_notice(c, "decision regions %s", c->view.regions ? "on" : "off");
         return CONTROL_REDRAW;
     case ACTION_BACK:
         return step_back(c);
@@ -589,7 +443,7 @@ unsigned control_key(struct control *c, int key)
     if (action == ACTION_NONE)
         return CONTROL_NONE;
     c->notice[0] = '\0';
-    c->picked = false;
+    c->view.picked = false;
     return do_action(c, action) | CONTROL_REDRAW;
 }
 
@@ -597,9 +451,9 @@ unsigned control_click_bowl(struct control *c, double x, double y)
 {
     if (c->help)
         return control_click_off(c);
-    c->picked = false;
+    c->view.picked = false;
     session_bowl_restart(&c->session, x, y);
-    set_notice(c, "bowl: descent from (%.3g, %.3g) at lr %g", x, y,
+    control_notice(c, "bowl: descent from (%.3g, %.3g) at lr %g", x, y,
                c->session.trainer.config.lr);
     return CONTROL_REDRAW;
 }
@@ -608,41 +462,24 @@ unsigned control_click_cost(struct control *c, size_t epoch)
 {
     if (c->help)
         return control_click_off(c);
-    c->picked = true;
-    c->picked_epoch = epoch;
+    c->view.picked = true;
+    c->view.picked_epoch = epoch;
     c->notice[0] = '\0';
     return CONTROL_REDRAW;
 }
 
 unsigned control_click_off(struct control *c)
 {
-    if (!c->help && !c->picked)
+    if (!c->help && !c->view.picked)
         return CONTROL_NONE;
     c->help = false;
-    c->picked = false;
+    c->view.picked = false;
     return CONTROL_REDRAW;
 }
 
-void control_view_state(const struct control *c, struct view_state *v)
+void control_pause(struct control *c)
 {
-    memset(v, 0, sizeof *v);
-    v->trainer = &c->session.trainer;
-    v->data = &c->session.data;
-    v->bowl = &c->session.bowl;
-    v->running = c->running;
-    v->finished = c->finished;
-    v->log_cost = c->log_cost;
-    v->regions = c->regions;
-    v->help = c->help;
-    v->epochs_per_frame = c->epochs_per_frame;
-    v->notice = c->notice[0] != '\0' ? c->notice : NULL;
-    v->right = c->right;
-    const struct options *o = &c->options;
-    v->lesson = o->lesson_name[0] != '\0' ? o->lesson_name : NULL;
-    v->caption[0] = o->caption[0][0] != '\0' ? o->caption[0] : NULL;
-    v->caption[1] = o->caption[1][0] != '\0' ? o->caption[1] : NULL;
-    v->newest_epoch = session_newest_epoch(&c->session);
-    v->rewound = session_rewound(&c->session);
-    v->picked = c->picked;
-    v->picked_epoch = c->picked_epoch;
+    c->running = false;
+    c->auto_paused = false;
 }
+

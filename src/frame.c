@@ -1,48 +1,46 @@
-/* frame.c - the --dump-frame mode: the same session and views as the
- * live screen, rendered once into a canvas and written as text. */
+/* frame.c - the --dump-frame mode: the same control, session and views as
+ * the live screen, trained to --epochs, paused, rendered once into a
+ * canvas and written as text. */
 #include "frame.h"
 
+#include <stdlib.h>
+
 #include "canvas.h"
-#include "session.h"
+#include "control.h"
 #include "views.h"
 
 bool frame_dump(const struct options *o, FILE *out, char *err, size_t errlen)
 {
-    struct session s;
-    if (!session_open(&s, o, err, errlen))
+    struct control *run = malloc(sizeof *run);
+    if (run == NULL) {
+        snprintf(err, errlen, "out of memory");
         return false;
-    for (size_t i = 0; i < o->epochs && !s.trainer.diverged; i++)
-        session_epoch(&s);
+    }
+    if (!control_open(run, o, err, errlen)) {
+        free(run);
+        return false;
+    }
+    /* Whole epochs up to the limit; a divergence stops them, as on screen. */
+    struct position limit = {o->epochs, 0};
+    while (control_step_toward(run, limit))
+        ;
+    control_pause(run);
 
     struct canvas c;
+    bool ok = false;
     if (!canvas_init(&c, o->dump_width, o->dump_height, !o->ascii)) {
         snprintf(err, errlen, "out of memory for a %dx%d frame", o->dump_width,
                  o->dump_height);
-        session_close(&s);
-        return false;
+    } else {
+        struct view_state v;
+        control_view_state(run, &v);
+        views_render(&c, &v);
+        ok = canvas_dump(&c, out);
+        if (!ok)
+            snprintf(err, errlen, "cannot write the frame");
     }
-    struct view_state v = {
-        .trainer = &s.trainer,
-        .data = &s.data,
-        .bowl = &s.bowl,
-        .running = false,
-        .finished = false,
-        .log_cost = true,
-        .regions = o->regions,
-        .right = o->landscape ? RIGHT_LANDSCAPE : RIGHT_BOWL,
-        .help = false,
-        .epochs_per_frame = o->epochs_per_frame,
-        .notice = NULL,
-        .colour = false,
-        .caption = {o->caption[0][0] ? o->caption[0] : NULL,
-                    o->caption[1][0] ? o->caption[1] : NULL},
-        .lesson = o->lesson_name[0] ? o->lesson_name : NULL,
-    };
-    views_render(&c, &v);
-    bool ok = canvas_dump(&c, out);
     canvas_free(&c);
-    session_close(&s);
-    if (!ok)
-        snprintf(err, errlen, "cannot write the frame");
+    control_close(run);
+    free(run);
     return ok;
 }

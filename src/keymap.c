@@ -1,6 +1,7 @@
 /* keymap.c - the key table: what each key does and the line of help that
- * says so. The event loop (app.c) looks keys up here; the help overlay and
- * the README's key list are generated from the same rows, so the three can
+ * says so. The actions (control.c) look keys up here, and the notices and
+ * captions that name a key take its label from here; the help overlay and
+ * the README's key list are generated from the same rows, so they can
  * never disagree. Only keys that do something are listed; each help line
  * fits the two-column overlay at 80x24 (28 characters at most). */
 #include "keymap.h"
@@ -60,6 +61,15 @@ const char *keymap_label(int key)
         if (bindings[i].key == key)
             return bindings[i].label;
     return NULL;
+}
+
+/* The label of the first row doing action, or "?" when none does. */
+const char *keymap_label_for(enum action action)
+{
+    for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+        if (bindings[i].action == action)
+            return bindings[i].label;
+    return "?";
 }
 
 /* The action of the first row bound to key, or ACTION_NONE. */

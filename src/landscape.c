@@ -7,7 +7,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+#include "util.h"
 
 struct landscape *landscape_new(void)
 {
@@ -48,19 +49,6 @@ double landscape_evaluate(const struct dataset *d, enum activation act,
 
 /* ---------- the view ---------- */
 
-/* The smallest of 1, 2, 5 times a power of ten that is at least v. */
-static double ladder_at_least(double v)
-{
-    if (!(v > 0) || !isfinite(v))
-        return 1.0;
-    double mag = pow(10.0, floor(log10(v)));
-    static const double mult[] = {1, 2, 5, 10};
-    for (size_t i = 0; i < 4; i++)
-        if (mult[i] * mag >= v * (1 - 1e-12))
-            return mult[i] * mag;
-    return 10 * mag;
-}
-
 /* Bounding box of the finite points of the path. */
 struct box {
     double xlo, xhi, ylo, yhi;
@@ -100,9 +88,9 @@ void landscape_choose_view(struct landscape *l, const struct trainer *t,
     struct box b = path_box(l->path_w1, l->path_w2, n);
     double need = fmax(b.xhi - b.xlo, b.yhi - b.ylo) / 2 / 0.88;
     bool keep = l->view_h > 0 && view_holds(l->view_cx, l->view_cy, l->view_h, &b) &&
-                l->view_h <= 4 * ladder_at_least(fmax(need, 1.0));
+                l->view_h <= 4 * util_ladder_at_least(fmax(need, 1.0));
     if (!keep) {
-        double h = ladder_at_least(fmax(need, 1.0));
+        double h = util_ladder_at_least(fmax(need, 1.0));
         double mx = (b.xlo + b.xhi) / 2, my = (b.ylo + b.yhi) / 2;
         for (int tries = 0; tries < 8; tries++) {
             double snap = h / 2;
@@ -113,7 +101,7 @@ void landscape_choose_view(struct landscape *l, const struct trainer *t,
                 l->view_h = h;
                 break;
             }
-            h = ladder_at_least(h * 1.01);
+            h = util_ladder_at_least(h * 1.01);
         }
     }
     *x0 = l->view_cx - l->view_h;
@@ -164,13 +152,6 @@ static double b_tolerance(const struct landscape *l, const struct dataset *d)
 {
     double cw = (l->x1 - l->x0) / (l->cols - 1), ch = (l->y1 - l->y0) / (l->rows - 1);
     return 0.5 * fmin(cw * rms(d->x1, d->n), ch * rms(d->x2, d->n));
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 static void compute(struct landscape *l, const struct trainer *t)
@@ -255,9 +236,9 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
     l->x1 = x1;
     l->y0 = y0;
     l->y1 = y1;
-    double start = now_ms();
+    double start = util_now_ms();
     compute(l, t);
-    l->last_recompute_ms = now_ms() - start;
+    l->last_recompute_ms = util_now_ms() - start;
     l->recomputes++;
     return true;
 }

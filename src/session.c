@@ -58,6 +58,31 @@ static void remember_bowl(struct session *s)
         e->bowl = bowl_mark(&s->bowl);
 }
 
+/* The samples of sel in t, on the heap; NULL with err on bad input or
+ * when out of memory. Free with free_samples. */
+static struct dataset *select_samples(const struct table *t,
+                                      const struct selection *sel, char *err,
+                                      size_t errlen)
+{
+    struct dataset *d = calloc(1, sizeof *d);
+    if (d == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if (!dataset_select(t, sel, d, err, errlen)) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
+static void free_samples(struct dataset *d)
+{
+    if (d != NULL)
+        dataset_free(d);
+    free(d);
+}
+
 bool session_open(struct session *s, const struct options *o, char *err,
                   size_t errlen)
 {
@@ -65,21 +90,22 @@ bool session_open(struct session *s, const struct options *o, char *err,
     if (!load_table(o, &s->table, err, errlen))
         return false;
     s->selection = o->selection;
-    if (!dataset_select(&s->table, &s->selection, &s->data, err, errlen)) {
+    s->data = select_samples(&s->table, &s->selection, err, errlen);
+    if (s->data == NULL) {
         table_free(&s->table);
         return false;
     }
-    anchor_selection(&s->data, &s->selection);
-    if (!trainer_init(&s->trainer, &s->data, &o->train)) {
+    anchor_selection(s->data, &s->selection);
+    if (!trainer_init(&s->trainer, s->data, &o->train)) {
         snprintf(err, errlen, "out of memory");
-        dataset_free(&s->data);
+        free_samples(s->data);
         table_free(&s->table);
         return false;
     }
     if (!rewind_init(&s->rewind, REWIND_CAPACITY)) {
         snprintf(err, errlen, "out of memory");
         trainer_free(&s->trainer);
-        dataset_free(&s->data);
+        free_samples(s->data);
         table_free(&s->table);
         return false;
     }
@@ -94,7 +120,8 @@ void session_close(struct session *s)
 {
     rewind_free(&s->rewind);
     trainer_free(&s->trainer);
-    dataset_free(&s->data);
+    free_samples(s->data);
+    s->data = NULL;
     table_free(&s->table);
 }
 
@@ -111,33 +138,29 @@ bool session_reopen(struct session *s, const struct options *o, char *err,
         return false;
     }
     session_close(s);
-    *s = *fresh;
+    *s = *fresh;  /* a move: nothing points into the session itself */
     free(fresh);
-    /* the parts that point into the session itself follow it */
-    s->trainer.data = &s->data;
-    anchor_selection(&s->data, &s->selection);
     return true;
 }
 
 bool session_select(struct session *s, const struct selection *sel, char *err,
                     size_t errlen)
 {
-    struct dataset fresh;
     struct trainer trainer;
-    if (!dataset_select(&s->table, sel, &fresh, err, errlen))
+    struct dataset *fresh = select_samples(&s->table, sel, err, errlen);
+    if (fresh == NULL)
         return false;
-    if (!trainer_init(&trainer, &fresh, &s->trainer.config)) {
-        dataset_free(&fresh);
+    if (!trainer_init(&trainer, fresh, &s->trainer.config)) {
+        free_samples(fresh);
         snprintf(err, errlen, "out of memory");
         return false;
     }
     bool standardize = sel->standardize; /* sel may point into the old data */
     trainer_free(&s->trainer);
-    dataset_free(&s->data);
+    free_samples(s->data);
     s->data = fresh;
     s->trainer = trainer;
-    s->trainer.data = &s->data; /* the dataset moved into the session */
-    anchor_selection(&s->data, &s->selection);
+    anchor_selection(s->data, &s->selection);
     s->selection.standardize = standardize;
     bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
     remember_from_here(s);

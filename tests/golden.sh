@@ -46,6 +46,8 @@ landscape_cli_80x24   --dump-frame 80x24 --epochs 100 --view landscape
 landscape_cli_200x60  --dump-frame 200x60 --epochs 300 --view landscape --lesson standardized-fast
 regions_cli_120x40_ascii --dump-frame 120x40 --epochs 3 --regions --ascii
 lesson_xor_80x24      --dump-frame 80x24 --lesson xor-impossible --epochs 200
+lesson_cjk_80x24      --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption.lesson --epochs 20
+lesson_cjk_80x24_ascii --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption.lesson --epochs 20 --ascii
 LIST
 }
 

@@ -1,6 +1,7 @@
 /* test_canvas.c - the memory canvas and the plots drawn into it: braille
  * bits, line ends, clipping of NaN/Inf/huge coordinates, text clipping,
- * joined boxes, the dump's trimming and the ASCII fallbacks. */
+ * joined boxes, wide (CJK) characters in two cells, the dump's trimming
+ * and the ASCII fallbacks. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -210,6 +211,87 @@ static void test_ascii_text(void **state)
     canvas_free(&c);
 }
 
+/* The dump's line y (0-based), without its newline (caller frees). */
+static char *dump_line(const struct canvas *c, int y)
+{
+    char *all = dump(c);
+    char *p = all;
+    for (int i = 0; i < y; i++)
+        p = strchr(p, '\n') + 1;
+    size_t n = strcspn(p, "\n");
+    char *line = strndup(p, n);
+    free(all);
+    return line;
+}
+
+/* A caption with CJK characters: each takes two cells, the second a
+ * continuation cell with an empty glyph; the dump writes the glyph once,
+ * so what follows stays in its column. */
+static void test_wide_characters(void **state)
+{
+    (void)state;
+    struct canvas c;
+    assert_true(canvas_init(&c, 12, 3, true));
+    assert_int_equal(canvas_text_width("梯度下降"), 8);
+    assert_int_equal(canvas_text_width("e\xcc\x81"), 1);  /* e + combining acute */
+    assert_int_equal(canvas_text(&c, 0, 0, -1, "a梯度b", PLAIN), 6);
+    assert_string_equal(glyph(&c, 0, 0), "a");
+    assert_string_equal(glyph(&c, 1, 0), "梯");
+    assert_string_equal(glyph(&c, 2, 0), "");
+    assert_string_equal(glyph(&c, 3, 0), "度");
+    assert_string_equal(glyph(&c, 4, 0), "");
+    assert_string_equal(glyph(&c, 5, 0), "b");
+    canvas_text(&c, 0, 1, -1, "abcdefghij|", PLAIN);
+    char *s = dump(&c);
+    assert_string_equal(s, "a梯度b\nabcdefghij|\n\n");
+    free(s);
+    /* a marker after the caption lines up with column 6 of a plain row */
+    canvas_put(&c, 6, 0, "|", PLAIN);
+    canvas_put(&c, 6, 1, "|", PLAIN);
+    char *top = dump_line(&c, 0), *mid = dump_line(&c, 1);
+    assert_string_equal(top, "a梯度b|");
+    assert_string_equal(mid, "abcdef|hij|");
+    free(top);
+    free(mid);
+
+    /* Overwriting either half blanks the other half. */
+    canvas_put(&c, 1, 0, "x", PLAIN);   /* the first half of 梯 */
+    assert_string_equal(glyph(&c, 2, 0), " ");
+    canvas_put(&c, 4, 0, "y", PLAIN);   /* the continuation of 度 */
+    assert_string_equal(glyph(&c, 3, 0), " ");
+    top = dump_line(&c, 0);
+    assert_string_equal(top, "ax  yb|");
+    free(top);
+    canvas_dot(&c, NULL, 0, 8, PLAIN);  /* a dot over a wide character too */
+    canvas_text(&c, 0, 2, -1, "漢", PLAIN);
+    canvas_dot(&c, NULL, 2, 8, PLAIN);  /* its continuation cell */
+    assert_string_equal(glyph(&c, 0, 2), " ");
+
+    /* At the right edge or the width limit: a blank instead of half. */
+    canvas_clear(&c);
+    assert_int_equal(canvas_text(&c, 9, 0, -1, "ab漢", PLAIN), 4);
+    assert_string_equal(glyph(&c, 11, 0), " ");
+    assert_int_equal(canvas_text(&c, 0, 1, 3, "ab漢c", PLAIN), 5);
+    assert_string_equal(glyph(&c, 2, 1), " ");
+    assert_string_equal(glyph(&c, 3, 1), " ");
+    /* Zero-width characters are dropped. */
+    canvas_text(&c, 0, 2, -1, "e\xcc\x81!", PLAIN);
+    assert_string_equal(glyph(&c, 0, 2), "e");
+    assert_string_equal(glyph(&c, 1, 2), "!");
+    s = dump(&c);
+    assert_string_equal(s, "         ab\nab\ne!\n");
+    free(s);
+    canvas_free(&c);
+
+    /* ASCII: a wide character is "??", two cells. */
+    assert_true(canvas_init(&c, 8, 1, false));
+    canvas_text(&c, 0, 0, -1, "a漢b", PLAIN);
+    s = dump(&c);
+    assert_string_equal(s, "a??b\n");
+    free(s);
+    canvas_free(&c);
+}
+
 static void test_dump_trims(void **state)
 {
     (void)state;
@@ -329,31 +411,32 @@ static void test_plot_cost_marks_bad(void **state)
 {
     (void)state;
     struct canvas c;
-    struct epoch_record r[40];
-    for (size_t i = 0; i < 40; i++) {
-        r[i] = (struct epoch_record){.epoch = i + 1, .cost = 1.0 / (double)(i + 1)};
-    }
-    r[39].cost = NAN;
-    r[38].cost = INFINITY;
+    double r[40];   /* a plain array: point i at position i */
+    for (size_t i = 0; i < 40; i++)
+        r[i] = 1.0 / (double)(i + 1);
+    r[39] = NAN;
+    r[38] = INFINITY;
+    struct plot_series series = {r, NULL, 40, sizeof r[0]};
+    struct plot_series empty = {r, NULL, 0, sizeof r[0]};
     struct cost_style st = {PLAIN, PLAIN, PLAIN};
     assert_true(canvas_init(&c, 40, 10, true));
-    plot_cost(&c, (struct rect){0, 0, 40, 10}, r, 40, true, &st);
+    plot_cost(&c, (struct rect){0, 0, 40, 10}, &series, true, &st);
     char *s = dump(&c);
     assert_non_null(strstr(s, "!"));
     assert_non_null(strstr(s, "0.02632"));   /* min label: 1/38 */
     assert_non_null(strstr(s, "1┐"));       /* max label on the axis */
     free(s);
     canvas_clear(&c);
-    plot_cost(&c, (struct rect){0, 0, 40, 10}, r, 0, true, &st);
+    plot_cost(&c, (struct rect){0, 0, 40, 10}, &empty, true, &st);
     s = dump(&c);
     assert_non_null(strstr(s, "no epochs yet"));
     free(s);
     /* All bad, zero, tiny areas: no crash. */
     for (size_t i = 0; i < 40; i++)
-        r[i].cost = i % 2 ? NAN : 0.0;
-    plot_cost(&c, (struct rect){0, 0, 40, 10}, r, 40, true, &st);
-    plot_cost(&c, (struct rect){0, 0, 3, 2}, r, 40, false, &st);
-    plot_cost(&c, (struct rect){0, 0, 0, 0}, r, 40, false, &st);
+        r[i] = i % 2 ? NAN : 0.0;
+    plot_cost(&c, (struct rect){0, 0, 40, 10}, &series, true, &st);
+    plot_cost(&c, (struct rect){0, 0, 3, 2}, &series, false, &st);
+    plot_cost(&c, (struct rect){0, 0, 0, 0}, &series, false, &st);
     canvas_free(&c);
 }
 
@@ -361,19 +444,21 @@ static void test_sparkline(void **state)
 {
     (void)state;
     struct canvas c;
-    struct epoch_record r[100];
+    double r[100];
     for (size_t i = 0; i < 100; i++)
-        r[i] = (struct epoch_record){.epoch = i + 1, .cost = 100.0 - (double)i};
+        r[i] = 100.0 - (double)i;
+    struct plot_series all = {r, NULL, 100, sizeof r[0]};
+    struct plot_series three = {r, NULL, 3, sizeof r[0]};
     assert_true(canvas_init(&c, 12, 1, true));
-    assert_int_equal(plot_sparkline(&c, 0, 0, 10, r, 100, false, PLAIN, PLAIN), 10);
+    assert_int_equal(plot_sparkline(&c, 0, 0, 10, &all, false, PLAIN, PLAIN), 10);
     assert_string_equal(glyph(&c, 0, 0), "█");
     assert_string_equal(glyph(&c, 9, 0), "▁");
-    r[99].cost = NAN;
-    plot_sparkline(&c, 0, 0, 10, r, 100, true, PLAIN, PLAIN);
+    r[99] = NAN;
+    plot_sparkline(&c, 0, 0, 10, &all, true, PLAIN, PLAIN);
     assert_string_equal(glyph(&c, 9, 0), "!");
     canvas_free(&c);
     assert_true(canvas_init(&c, 12, 1, false));
-    assert_int_equal(plot_sparkline(&c, 0, 0, 10, r, 3, false, PLAIN, PLAIN), 3);
+    assert_int_equal(plot_sparkline(&c, 0, 0, 10, &three, false, PLAIN, PLAIN), 3);
     assert_string_equal(glyph(&c, 0, 0), "#");
     assert_string_equal(glyph(&c, 2, 0), "_");
     canvas_free(&c);
@@ -483,18 +568,26 @@ static void test_axes_layout_and_names(void **state)
     assert_true(strncmp(strchr(s, '\n') + 1, " w2", 3) == 0);
     free(s);
     /* The cost plot's layout matches its drawing: the first record's
-     * column is the area's first. */
-    struct epoch_record rec[50];
-    for (size_t i = 0; i < 50; i++)
-        rec[i] = (struct epoch_record){i + 1, 1.0 / (double)(i + 1), 0, 0, 0};
+     * column is the area's first. The series is read in place from an
+     * array of structs (two fields, the struct's size as stride). */
+    struct { double other; size_t epoch; double cost; } rec[50];
+    for (size_t i = 0; i < 50; i++) {
+        rec[i].other = -1e300;
+        rec[i].epoch = i + 1;
+        rec[i].cost = 1.0 / (double)(i + 1);
+    }
+    struct plot_series series = {&rec[0].cost, &rec[0].epoch, 50, sizeof rec[0]};
     struct plot cost;
-    assert_true(plot_cost_layout(r, rec, 50, true, &cost));
+    assert_true(plot_cost_layout(r, &series, true, &cost));
+    assert_true(cost.x0 <= 1.0 && cost.x1 >= 50.0 && cost.x1 < 60.0);
+    assert_true(cost.y1 >= 0.0 && cost.y0 <= log10(1.0 / 50) && cost.y0 > -3.0);
     int cx, cy;
     assert_true(plot_to_cell(&cost, 1, cost.y0, &cx, &cy));
     assert_int_equal(cx, cost.area.x);
     assert_true(plot_to_cell(&cost, 50, cost.y1, &cx, &cy));
     assert_int_equal(cx, cost.area.x + cost.area.w - 1);
-    assert_false(plot_cost_layout(r, rec, 0, true, &cost));
+    series.n = 0;
+    assert_false(plot_cost_layout(r, &series, true, &cost));
     canvas_free(&c);
 }
 
@@ -509,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_ascii_line_slopes),
         cmocka_unit_test(test_text_clipping),
         cmocka_unit_test(test_ascii_text),
+        cmocka_unit_test(test_wide_characters),
         cmocka_unit_test(test_dump_trims),
         cmocka_unit_test(test_boxes_join),
         cmocka_unit_test(test_half_blocks),

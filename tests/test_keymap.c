@@ -99,6 +99,25 @@ static void test_table_order_starts_with_space_ends_with_quit(void **state)
     assert_non_null(keymap_table(NULL));
 }
 
+/* The label of the key doing an action: what notices and the status line
+ * print; the first row wins (q before Esc), "?" for an action no key does. */
+static void test_label_for_action(void **state)
+{
+    (void)state;
+    assert_string_equal(keymap_label_for(ACTION_LR_DOWN), "-");
+    assert_string_equal(keymap_label_for(ACTION_RESET), "r");
+    assert_string_equal(keymap_label_for(ACTION_HELP), "?");
+    assert_string_equal(keymap_label_for(ACTION_PAUSE), "space");
+    assert_string_equal(keymap_label_for(ACTION_FORWARD), "Right");
+    assert_string_equal(keymap_label_for(ACTION_QUIT), "q");
+    assert_string_equal(keymap_label_for(ACTION_NONE), "?");
+    assert_string_equal(keymap_label_for(ACTION_COUNT), "?");
+    for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+        const char *label = keymap_label_for(expected[i].action);
+        assert_int_equal(keymap_lookup(keymap_key_of_label(label)), expected[i].action);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -107,6 +126,7 @@ int main(void)
         cmocka_unit_test(test_rows_complete_and_unique),
         cmocka_unit_test(test_labels_round_trip),
         cmocka_unit_test(test_table_order_starts_with_space_ends_with_quit),
+        cmocka_unit_test(test_label_for_action),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /* test_rewind.c - the arrows' exactness: going back k epochs gives the
  * state of a fresh run of E-k epochs bit for bit (weights, RNG, sample
  * order, gradient, history, bowl), going forward again gives epoch E, and
- * the ring keeps REWIND_CAPACITY (>= 10,000) epochs and refuses older. */
+ * the ring keeps REWIND_CAPACITY (>= 10,000) epochs and refuses older; a
+ * session moved in memory goes on exactly. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -278,6 +279,59 @@ static void test_ring_basics(void **state)
     rewind_free(&r);
 }
 
+/* A session holds no pointer into itself: moved to another address (its
+ * old bytes scribbled over), it trains and rewinds on exactly as one
+ * that stayed put; so does one reopened (session_reopen moves one in)
+ * and one whose selection changed. */
+static void test_session_moves(void **state)
+{
+    (void)state;
+    struct options o;
+    parse(&o, NSHUFFLED, shuffled);
+    struct session *stay = malloc(sizeof *stay), *old = malloc(sizeof *old),
+                   *moved = malloc(sizeof *moved);
+    assert_non_null(stay);
+    assert_non_null(old);
+    assert_non_null(moved);
+    open_session(stay, &o);
+    open_session(old, &o);
+    train(stay, 20);
+    train(old, 20);
+    memcpy(moved, old, sizeof *moved);
+    memset(old, 0xA5, sizeof *old);
+    free(old);
+    assert_ptr_equal(moved->trainer.data, moved->data);
+    train(stay, 15);
+    train(moved, 15);
+    assert_same_state(stay, moved);
+    assert_true(session_back(stay) && session_back(moved));
+    assert_same_state(stay, moved);
+
+    /* reopened and reselected sessions train like fresh ones */
+    char err[256];
+    struct session *fresh = malloc(sizeof *fresh);
+    assert_non_null(fresh);
+    open_session(fresh, &o);
+    assert_true(session_reopen(moved, &o, err, sizeof err));
+    train(fresh, 10);
+    train(moved, 10);
+    assert_same_state(fresh, moved);
+    struct selection sel = moved->selection;
+    sel.class_b = "setosa";
+    assert_true(session_select(moved, &sel, err, sizeof err));
+    assert_string_equal(moved->selection.class_b, "setosa");
+    assert_ptr_equal(moved->trainer.data, moved->data);
+    assert_int_equal(moved->data->n, 100);
+    train(moved, 3);
+    assert_int_equal(moved->trainer.epoch, 3);
+    session_close(stay);
+    session_close(moved);
+    session_close(fresh);
+    free(stay);
+    free(moved);
+    free(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_reset_and_epoch_zero),
         cmocka_unit_test(test_bowl_restore_is_a_fresh_descent),
         cmocka_unit_test(test_ring_basics),
+        cmocka_unit_test(test_session_moves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,23 @@
+/* view_switches.h - the switches of the screen that keys and clicks
+ * change: the panel on the right, the cost plot's scale, the decision
+ * regions, a picked epoch. The control owns them (control.h) and works
+ * without a screen; control_view_state hands them to the views. Plain
+ * values, no functions. */
+#ifndef DESCENT_VIEW_SWITCHES_H
+#define DESCENT_VIEW_SWITCHES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What the right-hand top panel shows (v toggles). */
+enum right_view { RIGHT_BOWL, RIGHT_LANDSCAPE };
+
+struct view_switches {
+    enum right_view right;  /* bowl or the neuron's cost landscape */
+    bool log_cost;          /* cost plot in log scale (g toggles) */
+    bool regions;           /* decision regions shaded (d) */
+    bool picked;            /* a click on the cost plot picked an epoch: */
+    size_t picked_epoch;    /* its cost and weights are shown */
+};
+
+#endif

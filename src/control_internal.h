@@ -1,0 +1,29 @@
+/* control_internal.h - what control.c and control_select.c share, and
+ * nobody else: the notice line, the state after a reset, and the x, y, c
+ * actions with the table caches they keep. */
+#ifndef DESCENT_CONTROL_INTERNAL_H
+#define DESCENT_CONTROL_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "control.h"
+
+/* printf into c->notice (one transient line). */
+void control_notice(struct control *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* After a reset (r, i, x, y, c): the limit and the divergence are gone;
+ * a run paused by them starts again. */
+void control_after_reset(struct control *c);
+
+/* x / y: the next numeric column after the current one on that axis,
+ * skipping the label column and the other axis' column; c: the next pair
+ * (i < j, in order of first appearance) of distinct values of the label
+ * column. Both reset the training; the notice says what happened. */
+unsigned control_cycle_feature(struct control *c, bool x_axis);
+unsigned control_cycle_classes(struct control *c);
+
+/* Forgets the cached numeric columns and classes (a new table). */
+void control_forget_table(struct control *c);
+
+#endif

@@ -1,0 +1,227 @@
+/* view_surface.c - the right-hand top panel: the bowl f(x,y) = x^2 + y^2
+ * with its level circles, descent path and gradient arrow, or the
+ * neuron's cost landscape over (w1, w2) with its contours and path (v
+ * switches). A click on the bowl picks a starting point. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "landscape.h"
+#include "util.h"
+#include "views_internal.h"
+
+static double bowl_at(double x, double y, const void *ctx)
+{
+    (void)ctx;
+    return bowl_f(x, y);
+}
+
+/* The bowl's two lines of numbers. */
+struct bowl_info {
+    char line1[96], line2[96];
+    int rows;               /* 1: side by side, 2: one under the other */
+};
+
+static void bowl_info_of(const struct bowl *b, int width, struct bowl_info *info)
+{
+    char xs[24], ys[24], fs[24];
+    plot_format_number(xs, sizeof xs, b->x, -1);
+    plot_format_number(ys, sizeof ys, b->y, -1);
+    plot_format_number(fs, sizeof fs, bowl_f(b->x, b->y), -1);
+    snprintf(info->line1, sizeof info->line1, "lr %g  step %zu", b->lr, b->steps);
+    snprintf(info->line2, sizeof info->line2, "(x, y) = (%s, %s)  f = %s", xs, ys, fs);
+    info->rows = canvas_text_width(info->line1) + 3 + canvas_text_width(info->line2)
+                 <= width ? 1 : 2;
+}
+
+/* The bowl's plot inside the panel's inner rectangle: axes drawn when c
+ * is not NULL; *p is the same either way (hit-testing uses NULL). */
+static void bowl_plot(struct canvas *c, struct rect in, const struct bowl *b,
+                      int info_rows, struct plot *p, double *radius)
+{
+    /* The view: centred on the minimum, the start point well inside. */
+    double sx = b->path_len ? b->path_x[0] : b->x;
+    double sy = b->path_len ? b->path_y[0] : b->y;
+    double r = fmax(fabs(sx), fabs(sy));
+    if (!isfinite(r) || r < 1)
+        r = isfinite(r) ? 1 : 5;
+    r *= 1.3;
+    struct rect area = {in.x, in.y + info_rows, in.w, in.h - info_rows};
+    struct axes ax = {.x0 = -r, .x1 = r, .y0 = -r, .y1 = r, .equal_aspect = true,
+                      .y_nice = true};
+    if (area.h < 14 || !plot_axes(c, area, &ax, STYLE_DIM, p)) {
+        plot_init(p, area, -r, r, -r, r);
+        plot_equal_aspect(p);
+    }
+    *radius = r;
+}
+
+/* The bowl's gradient arrow: -grad f = (-2x, -2y) drawn at a quarter of
+ * its size, i.e. from p halfway to the minimum: it shrinks with the
+ * distance to the minimum as the descent converges. */
+#define BOWL_ARROW_SCALE 0.25
+
+static void draw_bowl(struct canvas *c, const struct rect box,
+                      const struct view_state *s)
+{
+    const struct bowl *b = s->bowl;
+    const struct view_glyphs *g = view_glyphs_for(c->utf8);
+    canvas_box(c, box, c->utf8 ? "bowl: f(x,y)=x²+y²" : "bowl: f(x,y)=x^2+y^2",
+               STYLE_FRAME);
+    struct rect in = view_inner(box);
+    if (in.w < 10 || in.h < 5)
+        return;
+    struct bowl_info info;
+    bowl_info_of(b, in.w, &info);
+    if (info.rows == 1) {
+        int w = canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);
+        canvas_text(c, in.x + w + 3, in.y, in.w - w - 3, info.line2, STYLE_TEXT);
+    } else {
+        canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);
+        canvas_text(c, in.x, in.y + 1, in.w, info.line2, STYLE_TEXT);
+    }
+    struct plot p;
+    double r;
+    bowl_plot(c, in, b, info.rows, &p, &r);
+    /* Level circles every `step` of radius, at least 3 dots apart. */
+    double unit = fmax(plot_dot_width(&p), plot_dot_height(&p));
+    double step = util_ladder_at_least(fmax(r / 6, 3.5 * unit));
+    double corner = hypot(fmax(fabs(p.x0), fabs(p.x1)), fmax(fabs(p.y0), fabs(p.y1)));
+    double levels[64];
+    size_t nl = 0;
+    for (double rad = step; rad <= corner + step && nl < 64; rad += step)
+        levels[nl++] = rad * rad;
+    static const struct style rings[4] = {
+        {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
+        {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
+    };
+    plot_contours(c, &p, bowl_at, NULL, levels, nl, rings, 4, false);
+    size_t n = b->path_len;
+    if (n > 0 && (b->path_x[n - 1] != b->x || b->path_y[n - 1] != b->y))
+        n = 0; /* the path lags the point: draw the point alone */
+    if (n > 0)
+        plot_path(c, &p, b->path_x, b->path_y, n, STYLE_PATH, g->current, STYLE_POINT);
+    else
+        plot_path(c, &p, &b->x, &b->y, 1, STYLE_PATH, g->current, STYLE_POINT);
+    /* -grad f at the point, then the point again on top of it. */
+    if (plot_vector(c, &p, b->x, b->y, -2 * b->x * BOWL_ARROW_SCALE,
+                    -2 * b->y * BOWL_ARROW_SCALE, STYLE_ARROW))
+        plot_point(c, &p, b->x, b->y, g->current, STYLE_POINT);
+    /* The start, and the minimum unless the point sits on it. */
+    int mx, my, cx, cy, px = -9, py = -9;
+    plot_to_cell(&p, b->x, b->y, &px, &py);
+    if (b->path_len > 1 && plot_to_cell(&p, b->path_x[0], b->path_y[0], &cx, &cy) &&
+        (cx != px || cy != py) &&
+        (canvas_cell(c, cx, cy)->kind != CELL_TEXT || !strcmp(canvas_cell(c, cx, cy)->glyph, " ")))
+        canvas_put(c, cx, cy, g->start, STYLE_TEXT);
+    if (plot_to_cell(&p, 0, 0, &mx, &my) && (abs(px - mx) > 1 || abs(py - my) > 1))
+        canvas_put(c, mx, my, "+", STYLE_DIM);
+}
+
+
+static double landscape_at(double w1, double w2, const void *ctx)
+{
+    return landscape_log_cost_at(ctx, w1, w2);
+}
+
+/* The landscape's -grad C arrow: scaled so that the grid's mean gradient
+ * would be a quarter of the view across; it shrinks as the descent finds
+ * flatter ground. */
+#define LANDSCAPE_ARROW_SHARE 0.25
+
+static void draw_landscape(struct canvas *c, const struct rect box,
+                           const struct view_state *s)
+{
+    const struct trainer *t = s->trainer;
+    const struct view_glyphs *g = view_glyphs_for(c->utf8);
+    canvas_box(c, box, "cost landscape C(w1, w2)", STYLE_FRAME);
+    struct rect in = view_inner(box);
+    if (in.w < 10 || in.h < 5)
+        return;
+    struct landscape *l = s->landscape, *temporary = NULL;
+    if (!l) {
+        l = temporary = landscape_new();
+        if (!l) {
+            canvas_text(c, in.x, in.y, in.w, "out of memory", STYLE_WARN);
+            return;
+        }
+    }
+    const struct neuron *n = &t->neuron;
+    struct gradient grad;
+    double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
+                                     n->w1, n->w2, n->b, &grad);
+    char bs[24], cs[24], line[160];
+    plot_format_number(bs, sizeof bs, n->b, -1);
+    plot_format_number(cs, sizeof cs, cost, -1);
+    snprintf(line, sizeof line, "b = %s   C = %s   arrow %s%sC", bs, cs,
+             c->utf8 ? "−" : "-", g->nabla);
+    if (canvas_text_width(line) > in.w)
+        snprintf(line, sizeof line, "b = %s   C = %s", bs, cs);
+    canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
+
+    double x0, x1, y0, y1;
+    landscape_choose_view(l, t, &x0, &x1, &y0, &y1);
+    struct rect area = {in.x, in.y + 1, in.w, in.h - 1};
+    struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .equal_aspect = true,
+                      .y_nice = true, .x_name = "w1", .y_name = "w2"};
+    struct plot p;
+    if (!plot_axes(c, area, &ax, STYLE_DIM, &p)) {
+        plot_init(&p, area, x0, x1, y0, y1);
+        plot_equal_aspect(&p);
+    }
+    /* A grid point per cell across and per half cell down: contours are
+     * interpolated between them. */
+    landscape_update(l, t, p.x0, p.x1, p.y0, p.y1, p.area.w + 1, 2 * p.area.h + 1,
+                     !s->running);
+    double levels[LANDSCAPE_LEVELS_MAX];
+    size_t nl = landscape_levels(l, levels, LANDSCAPE_LEVELS_MAX);
+    static const struct style rings[4] = {
+        {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
+        {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
+    };
+    plot_contours(c, &p, landscape_at, l, levels, nl, rings, 4, false);
+    size_t np = landscape_path(l, t);
+    plot_path(c, &p, l->path_w1, l->path_w2, np, STYLE_PATH, g->current, STYLE_POINT);
+    double share = LANDSCAPE_ARROW_SHARE * fmin(p.x1 - p.x0, p.y1 - p.y0);
+    double scale = l->mean_gradient > 0 ? share / l->mean_gradient : NAN;
+    if (isfinite(scale) &&
+        plot_vector(c, &p, n->w1, n->w2, -grad.dw1 * scale, -grad.dw2 * scale,
+                    STYLE_ARROW))
+        plot_point(c, &p, n->w1, n->w2, g->current, STYLE_POINT);
+    landscape_free(temporary);
+}
+
+
+void view_surface_draw(struct canvas *c, struct rect box,
+                       const struct view_state *s)
+{
+    if (s->right == RIGHT_LANDSCAPE)
+        draw_landscape(c, box, s);
+    else
+        draw_bowl(c, box, s);
+}
+
+/* A click on the bowl's plot: the point of the plane at the cell's centre. */
+bool view_surface_hit(const struct view_state *s, struct rect box, int x,
+                      int y, struct view_hit *hit)
+{
+    if (s->right != RIGHT_BOWL || !s->bowl)
+        return false;
+    struct rect in = view_inner(box);
+    if (in.w < 10 || in.h < 5)
+        return false;
+    struct bowl_info info;
+    bowl_info_of(s->bowl, in.w, &info);
+    struct plot p;
+    double r;
+    bowl_plot(NULL, in, s->bowl, info.rows, &p, &r);
+    const struct rect *a = &p.area;
+    if (x < a->x || x >= a->x + a->w || y < a->y || y >= a->y + a->h)
+        return false;
+    /* The cell's centre: dot (2x + 1, 4y + 2). */
+    double rx = 2.0 * (x - a->x) + 1.0, ry = 4.0 * (y - a->y) + 2.0;
+    hit->x = p.x0 + (rx - 0.5) * plot_dot_width(&p);
+    hit->y = p.y1 - (ry - 0.5) * plot_dot_height(&p);
+    return true;
+}
