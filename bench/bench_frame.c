@@ -42,7 +42,8 @@ int main(int argc, char **argv)
     int frames = argc > 1 ? atoi(argv[1]) : 1000;
     if (frames < 10)
         frames = 10;
-    char *args[] = {"bench_frame", NULL};
+    char name[] = "bench_frame";
+    char *args[] = {name, NULL};
     struct options o;
     char err[256];
     if (!options_parse(1, args, &o, err, sizeof err)) {

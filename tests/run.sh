@@ -49,7 +49,7 @@ for t in "$build"/tests/test_*; do
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
     if [ "$f" -ne 0 ]; then cat "$log"
-    elif [ "$s" -ne 0 ]; then grep '^\[  SKIPPED \] [^0-9]' "$log"; fi
+    elif [ "$s" -ne 0 ]; then grep "^\[  SKIPPED \] [^0-9]" "$log" | sort -u; fi
     echo "$(basename "$t"): $p passed, $f failed, $s skipped"
 done
 
