@@ -2,7 +2,7 @@
 # run.sh BUILD SECONDS NAME...: runs each harness BUILD/fuzz_NAME for
 # SECONDS seconds on a scratch copy of fuzz/corpus/NAME/ (the committed
 # corpus never grows) and prints, per harness, one line
-#   ok fuzz NAME: E execs (R/s), cov C ft F
+#   ok fuzz NAME: E execs (R/s), cov C ft F corpus U, Ss
 # from libFuzzer's final statistics, or "not ok fuzz NAME" with the crash
 # reproducer's path and the end of libFuzzer's report. Exits 1 if any
 # harness crashed, leaked or timed out.
@@ -20,12 +20,12 @@ for name in "$@"; do
     rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-    cov=$(grep -E '^#[0-9]+' "$log" | grep ' cov: ' | tail -n 1 |
-          sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\).*/cov \1 ft \2/p')
-    units=$(ls "$work" | wc -l)
+    # The last status line: "#N DONE cov: C ft: F corp: U/SIZE ...".
+    cov=$(grep -E '^#[0-9]+.* cov: ' "$log" | tail -n 1 |
+          sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\).*/cov \1 ft \2 corpus \3/p')
     rm -rf "$work"
     if [ "$rc" -eq 0 ]; then
-        echo "ok fuzz $name: ${execs:-?} execs (${rate:-?}/s), ${cov:-cov ?}, corpus $units, ${seconds}s"
+        echo "ok fuzz $name: ${execs:-?} execs (${rate:-?}/s), ${cov:-cov ?}, ${seconds}s"
     else
         status=1
         echo "not ok fuzz $name: exit $rc after ${execs:-?} execs"
