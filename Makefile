@@ -128,10 +128,10 @@ test: deps-test
 tests: $(BIN) $(TESTS)
 
 check: deps-test
-	@$(MAKE) --no-print-directory BUILD=build/san \
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/san \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" all tests
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/san
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh $(BUILD)/san
 
 bench: deps-bench
 	@$(MAKE) --no-print-directory all $(BUILD)/bench_frame
