@@ -54,7 +54,6 @@ LIB     := $(BUILD)/libdescent.a
 TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 BIN     := $(BUILD)/descent
 
-
 .PHONY: all run test check bench golden install uninstall clean deps deps-test deps-bench \
         lib fuzz fuzz-build deps-fuzz
 
@@ -167,6 +166,8 @@ fuzz-build:
 $(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_BUILD)/libdescent.a
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libdescent.a $(LIBS)
 
+-include $(FUZZERS:=.d)
+
 golden: $(BIN) $(TESTS)
 	@sh tests/golden.sh $(BUILD) regenerate
 
@@ -180,4 +181,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d) $(TESTS:=.d) $(BUILD)/bench_frame.d $(FUZZERS:=.d)
+-include $(OBJS:.o=.d) $(TESTS:=.d) $(BUILD)/bench_frame.d
