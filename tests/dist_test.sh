@@ -72,3 +72,8 @@ grep -q -x "#define DESCENT_COMMIT \"$want_commit\"" "$TMP/version.h" &&
 (cd "$tree" && mkdir -p build && GIT_CEILING_DIRECTORIES=$TMP sh scripts/mkdist.sh build "$version") >"$TMP/again" 2>&1
 cmp -s "$tree/build/descent-$version.tar.gz" "$tarball" && ok "make dist in the unpacked tree gives the same bytes" ||
     fail "make dist in the unpacked tree gives the same bytes" "$(tail -n 3 "$TMP/again")"
+
+# The program built here says the same version and commit.
+got=$("$DESCENT" --version)
+[ "$got" = "descent $version (commit $want_commit)" ] && ok "--version: $got" ||
+    fail "--version names VERSION and the commit" "got: $got" "want: descent $version (commit $want_commit)"
