@@ -171,14 +171,66 @@ $(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_BUILD)/libdescent.a
 golden: $(BIN) $(TESTS)
 	@sh tests/golden.sh $(BUILD) regenerate
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR)
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/descent
-
-uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/descent
-
 clean:
 	rm -rf build
 
 -include $(OBJS:.o=.d) $(TESTS:=.d) $(BUILD)/bench_frame.d
+
+# ---------------------------------------------------------------------
+# Release: the version, install, the Debian package, the source tarball.
+#   make install    PREFIX=/usr/local DESTDIR=  (make uninstall: exactly those)
+#   make deb        $(BUILD)/descent_VERSION_ARCH.deb (scripts/mkdeb.sh)
+#   make dist       $(BUILD)/descent-VERSION.tar.gz, reproducible (scripts/mkdist.sh)
+#   make distcheck  unpack that tarball outside git and run make test there
+
+# The version lives in the file VERSION; the commit comes from git, or
+# from the file COMMIT in a release tarball (scripts/version.sh).
+VERSION := $(shell cat VERSION)
+
+$(BUILD)/version.h: FORCE | $(BUILD)/obj
+	@sh scripts/version.sh >$@.tmp && \
+	  if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(BUILD)/obj/main.o: $(BUILD)/version.h
+$(BUILD)/obj/main.o: ALL_CFLAGS += -I$(BUILD)
+
+MANDIR      ?= $(PREFIX)/share/man
+DATADIR     ?= $(PREFIX)/share/descent
+DOCDIR      ?= $(PREFIX)/share/doc/descent
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+DATA_FILES  := data/iris.csv $(TABLE_FILES)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(DOCDIR) \
+	  $(DESTDIR)$(DATADIR)/lessons
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/descent
+	install -m 644 doc/descent.1 $(DESTDIR)$(MANDIR)/man1/descent.1
+	install -m 644 completions/descent.bash $(DESTDIR)$(BASHCOMPDIR)/descent
+	install -m 644 completions/_descent $(DESTDIR)$(ZSHCOMPDIR)/_descent
+	install -m 644 README.md CHANGELOG.md $(DESTDIR)$(DOCDIR)
+	install -m 644 assets/lessons/README $(DESTDIR)$(DOCDIR)/README.lessons
+	install -m 644 $(DATA_FILES) $(DESTDIR)$(DATADIR)
+	install -m 644 $(LESSON_FILES) $(DESTDIR)$(DATADIR)/lessons
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/descent $(DESTDIR)$(MANDIR)/man1/descent.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/descent $(DESTDIR)$(ZSHCOMPDIR)/_descent
+	rm -f $(DESTDIR)$(DOCDIR)/README.md $(DESTDIR)$(DOCDIR)/CHANGELOG.md \
+	  $(DESTDIR)$(DOCDIR)/README.lessons
+	rm -f $(DATA_FILES:data/%=$(DESTDIR)$(DATADIR)/%) \
+	  $(LESSON_FILES:assets/lessons/%=$(DESTDIR)$(DATADIR)/lessons/%)
+	-rmdir $(DESTDIR)$(DATADIR)/lessons $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+
+deb:
+	@sh scripts/deps.sh deb
+	@sh scripts/mkdeb.sh $(BUILD) $(VERSION)
+
+dist:
+	@sh scripts/mkdist.sh $(BUILD) $(VERSION)
+
+distcheck: dist
+	@sh scripts/distcheck.sh $(BUILD)/descent-$(VERSION).tar.gz
+
+.PHONY: deb dist distcheck FORCE
+FORCE:

@@ -163,6 +163,12 @@ bool term_init(bool ascii, bool no_color, char *err, size_t errlen)
 {
     if (screen != NULL)
         return true;
+    /* Data from a pipe (--data -): the keys come from the terminal, as in less. */
+    if (!isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+        freopen("/dev/tty", "r", stdin) == NULL) {
+        set_error(err, errlen, "cannot open /dev/tty for the keys");
+        return false;
+    }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         set_error(err, errlen, "not a terminal (try --headless or --dump-frame WxH)");
         return false;
