@@ -370,6 +370,43 @@ check storm_still_running wait_epoch_above "$(epoch)"
 check storm_quit quit_clean
 finish
 
+# LINES and COLUMNS exported for another terminal (here absurdly large)
+# must not change the size: the first frame is the pane's 100x30, at
+# once, in little memory (curses used to allocate 10000x10000 cells).
+start envsize 100 30 "COLUMNS=10000 LINES=10000" ""
+check env_size_first_frame_fast wait_status 'epoch [0-9]+' 5
+row_width() { echo $(($(screen | sed -n "${1}p" | LC_ALL=C.UTF-8 wc -m) - 1)); }
+env_frame_100x30() {
+    screen | sed -n '30p' | grep -Eq 'epoch [0-9]+' &&
+        screen | sed -n '1p' | grep -q '┐$' && [ "$(row_width 1)" = 100 ]
+}
+check env_size_frame_100x30 env_frame_100x30
+peak_kb() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status" 2>/dev/null; }
+pid=$(program_pid)
+kb=$(peak_kb "$pid")
+if [ -z "$kb" ]; then skip env_size_small_memory "no /proc/PID/status here"
+elif [ "$kb" -lt 200000 ]; then ok env_size_small_memory
+else fail env_size_small_memory "peak resident size $kb kB"; fi
+check env_size_quit quit_clean
+finish
+
+# A terminal taller than the program draws (1000 rows): the frame keeps
+# to the top 1000 rows and a notice says why the rest is blank.
+start huge 100 1005 "" ""
+check cap_frame_1000_rows wait_for '^epoch [0-9]+' 20
+cap_rows() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | sed -n '1000p' | grep -Eq '^epoch [0-9]+' &&
+            [ "$(screen | sed -n '1001p')" = "descent draws at most 1000x1000 cells" ] && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
+check cap_notice_below cap_rows
+check cap_quit quit_clean
+finish
+
 # ---------------------------------------------------------------------
 # Signals: the terminal comes back and the status says which signal.
 
@@ -514,6 +551,42 @@ run
 if [ "$RC" -eq 2 ] && grep -q '^descent: not a terminal' "$TMP/err" && [ ! -s "$TMP/out" ]
 then ok not_a_terminal_exit_2
 else fail not_a_terminal_exit_2 "exit $RC" "$(cat "$TMP/err")"; fi
+
+# ---------------------------------------------------------------------
+# Wide characters: class names of two columns each. On the live screen
+# each must be written whole and its right half (a continuation cell of
+# the canvas) not written over: the legend row reads "o 猫  x 犬" as
+# with any names ("o setosa  x versicolor": two spaces, not three) and
+# the panel's right border stands under the top border's junction.
+# Skipped while the canvas shows wide characters as '?'.
+
+printf 'x1,x2,y\n1,2,猫\n2,1,犬\n1.5,2.5,猫\n2.5,0.5,犬\n' >"$TMP/wide.csv"
+wide_args="--data '$TMP/wide.csv' --x x1 --y x2 --label y --classes 猫,犬"
+eval "'$BIN' $wide_args --dump-frame 100x30" >"$TMP/wide.txt" 2>&1
+if ! grep -q '猫' "$TMP/wide.txt"; then
+    skip wide_glyphs_whole "the canvas shows wide characters as '?'"
+else
+    start wide 100 30 "" "$wide_args"
+    wait_status 'epoch'
+    columns_of() { LC_ALL=C.UTF-8 wc -L; }
+    wide_legend() {
+        i=0
+        while [ $i -lt 100 ]; do
+            legend=$(screen | sed -n '2s/^\(│[^│]*│\).*/\1/p')
+            top=$(screen | sed -n '1s/^\(┌[^┬]*┬\).*/\1/p')
+            case "$legend" in
+            '│o 猫  x 犬 '*)
+                [ -n "$top" ] && [ "$(echo "$legend" | columns_of)" = "$(echo "$top" | columns_of)" ] &&
+                    return 0 ;;
+            esac
+            sleep 0.05; i=$((i + 1))
+        done
+        return 1
+    }
+    check wide_glyphs_whole wide_legend
+    check wide_quit quit_clean
+    finish
+fi
 
 # ---------------------------------------------------------------------
 # Locales and colours.
