@@ -32,7 +32,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
-#include <sys/select.h>
+#include <poll.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -533,39 +533,40 @@ static void apply_resize(void)
     clearok(curscr, TRUE);
 }
 
+/* Turns of "readable, yet nothing read" before the input counts as dead. */
+#define DEAD_INPUT_TURNS 1000
+
 /* What wait_input saw. */
-enum wait_result { WAIT_INPUT, WAIT_TIMEOUT, WAIT_INTERRUPTED };
+enum wait_result { WAIT_INPUT, WAIT_TIMEOUT, WAIT_INTERRUPTED, WAIT_GONE };
 
 /* Waits up to timeout_ms (< 0: no limit) for input on stdin or a wake-up
  * from a stop signal or SIGWINCH. A signal that arrives before the wait
  * starts has already written to the pipe, so none is ever slept
- * through. */
+ * through. WAIT_GONE: the terminal has hung up (or stdin is closed). */
 static enum wait_result wait_input(int timeout_ms)
 {
-    int wake = term_signal_wake_fd();
-    fd_set in;
-    FD_ZERO(&in);
-    FD_SET(STDIN_FILENO, &in);
-    if (wake >= 0)
-        FD_SET(wake, &in);
-    struct timeval tv = {.tv_sec = timeout_ms / 1000,
-                         .tv_usec = (timeout_ms % 1000) * 1000};
-    int top = wake > STDIN_FILENO ? wake : STDIN_FILENO;
-    int n = select(top + 1, &in, NULL, NULL, timeout_ms < 0 ? NULL : &tv);
+    struct pollfd fds[2] = {
+        {.fd = STDIN_FILENO, .events = POLLIN},
+        {.fd = term_signal_wake_fd(), .events = POLLIN},
+    };
+    int n = poll(fds, fds[1].fd >= 0 ? 2 : 1, timeout_ms < 0 ? -1 : timeout_ms);
     if (n < 0)
         return WAIT_INTERRUPTED; /* EINTR: SIGWINCH, SIGTSTP/SIGCONT, ... */
     if (n == 0)
         return WAIT_TIMEOUT;
-    if (wake >= 0 && FD_ISSET(wake, &in)) {
+    if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+        return WAIT_GONE;
+    if (fds[1].fd >= 0 && (fds[1].revents & POLLIN)) {
         term_signal_drain();
         return WAIT_INTERRUPTED;
     }
     return WAIT_INPUT;
 }
 
-/* True when stdin said it was readable and holds nothing: the terminal
- * has hung up (or its input is closed). */
-static bool input_gone(void)
+/* True when stdin has nothing to read although poll said it had: after
+ * many such turns in a row, the input is dead (a read error that poll
+ * does not report as a hangup). */
+static bool input_empty(void)
 {
     int pending = 0;
     return ioctl(STDIN_FILENO, FIONREAD, &pending) != 0 || pending <= 0;
@@ -577,6 +578,7 @@ int term_read_key(int timeout_ms)
     if (term.screen == NULL)
         return TERM_KEY_NONE;
     double deadline = util_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    int dead_turns = 0;
     wtimeout(stdscr, 0);
     for (;;) {
         if (term_signal_pending() != 0)
@@ -585,8 +587,8 @@ int term_read_key(int timeout_ms)
             apply_resize();
             return TERM_KEY_RESIZE;
         }
-        /* curses first: it may hold keys already read (a sequence it
-         * could not match, a resize noted by its SIGWINCH handler). */
+        /* curses first: it may hold keys already read (the rest of a
+         * sequence it could not match). */
         int ch = wgetch(stdscr);
         if (ch != ERR)
             return translate_key(ch);
@@ -602,13 +604,18 @@ int term_read_key(int timeout_ms)
             return TERM_KEY_NONE;
         case WAIT_INTERRUPTED:
             continue;
+        case WAIT_GONE:
+            /* Nothing will ever come: end as a hangup would, rather than
+             * spin on a dead terminal (SIGHUP may be ignored). */
+            term_signal_request(SIGHUP);
+            return TERM_KEY_NONE;
         case WAIT_INPUT:
             ch = wgetch(stdscr);
             if (ch != ERR)
                 return translate_key(ch);
-            if (input_gone()) {
-                /* Nothing will ever come: end as a hangup would, rather
-                 * than spin on a dead terminal (SIGHUP may be ignored). */
+            /* A mouse event curses filtered out is consumed and gives
+             * ERR; input that is there but never readable is not. */
+            if (input_empty() && ++dead_turns >= DEAD_INPUT_TURNS) {
                 term_signal_request(SIGHUP);
                 return TERM_KEY_NONE;
             }
