@@ -470,15 +470,16 @@ void term_blit(const struct canvas *c)
                 left_wide = force = false; /* its right half: curses moved past */
                 continue;
             }
-            int span;
+            bool next_continues = x + 1 < w && row[x + 1].glyph[0] == '\0';
+            int span = 1;
             if (changed || force)
                 span = put_cell(y, x, w - x, cell);
-            else
+            else if (next_continues) /* only then does the width matter */
                 span = cell_columns(cell, w - x);
             left_wide = span == 2;
             /* A wide character shown narrow: its continuation cell must
              * be written (as a space) even when it did not change. */
-            force = span == 1 && x + 1 < w && row[x + 1].glyph[0] == '\0';
+            force = span == 1 && next_continues;
         }
     }
     term.repaint_all = term.shadow == NULL;
