@@ -23,16 +23,15 @@
 #endif
 #endif
 
-#include <errno.h>
 #include <langinfo.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
-#include <poll.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -73,6 +72,15 @@ static void set_error(char *err, size_t errlen, const char *msg)
         snprintf(err, errlen, "%s", msg);
 }
 
+/* "what (TERM=name)": a terminal that cannot be used, by its name. */
+static void set_terminal_error(char *err, size_t errlen, const char *what)
+{
+    const char *name = getenv("TERM");
+    if (err != NULL && errlen > 0)
+        snprintf(err, errlen, "%s (TERM=%s)", what,
+                 name != NULL && *name != '\0' ? name : "unset");
+}
+
 static bool locale_is_utf8(void)
 {
     const char *codeset = nl_langinfo(CODESET);
@@ -95,23 +103,17 @@ static bool term_probe(bool ascii, char *err, size_t errlen)
     term.saved_modes_valid = tcgetattr(STDIN_FILENO, &term.saved_modes) == 0;
     term.utf8 = !ascii && locale_is_utf8();
 
-    const char *name = getenv("TERM");
-    char msg[160];
-    snprintf(msg, sizeof msg, "cannot start the terminal (TERM=%s)",
-             name != NULL && *name != '\0' ? name : "unset");
 #ifdef HAVE_TERMINFO_HEADER
     int status = 0;
     if (setupterm(NULL, STDOUT_FILENO, &status) != OK) {
-        set_error(err, errlen, msg);
+        set_terminal_error(err, errlen, "cannot start the terminal");
         return false;
     }
     char *cup = tigetstr("cup");
     bool can_move = cup != NULL && cup != (char *)-1;
     del_curterm(cur_term);
     if (!can_move) {
-        snprintf(msg, sizeof msg, "the terminal cannot move its cursor (TERM=%s)",
-                 name != NULL ? name : "unset");
-        set_error(err, errlen, msg);
+        set_terminal_error(err, errlen, "the terminal cannot move its cursor");
         return false;
     }
 #endif
@@ -176,11 +178,7 @@ static bool term_start(bool no_color, char *err, size_t errlen)
     term.screen = newterm(NULL, stdout, stdin);
     if (term.screen == NULL) {
         term_signal_remove();
-        const char *name = getenv("TERM");
-        char msg[160];
-        snprintf(msg, sizeof msg, "cannot start the terminal (TERM=%s)",
-                 name != NULL && *name != '\0' ? name : "unset");
-        set_error(err, errlen, msg);
+        set_terminal_error(err, errlen, "cannot start the terminal");
         return false;
     }
     set_term(term.screen);
