@@ -3,8 +3,9 @@
 # in a private tmux server at a fixed size, keys are sent with send-keys
 # and the screen is read back with capture-pane. Every check polls the
 # screen until what it expects shows up or a generous deadline passes; no
-# check depends on how fast the machine is. Run from the repository root
-# with DESCENT set (tests/run.sh does both).
+# check depends on how fast the machine is. Each check prints "ok NAME",
+# "not ok NAME" or, when it cannot run here, "skip NAME: why". Run from
+# the repository root with DESCENT set (tests/run.sh does both).
 set -u
 . tests/lib.sh
 
