@@ -520,6 +520,16 @@ static int translate_key(int ch)
     }
 }
 
+/* True when the terminal's size is not the one curses has: a resize
+ * while the program was stopped (Ctrl-Z) sends SIGWINCH to the shell,
+ * not to it. */
+static bool size_changed(void)
+{
+    struct winsize ws;
+    return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+           ws.ws_col > 0 && is_term_resized(ws.ws_row, ws.ws_col);
+}
+
 /* Takes the terminal's new size (after SIGWINCH): curses resizes its
  * screens; the next blit rewrites every cell and curses repaints them
  * all, since the terminal may have reflowed or cleared what was on it. */
@@ -601,7 +611,11 @@ int term_read_key(int timeout_ms)
         switch (wait_input(left)) {
         case WAIT_TIMEOUT:
             return TERM_KEY_NONE;
-        case WAIT_INTERRUPTED:
+        case WAIT_INTERRUPTED: /* a signal: maybe back from Ctrl-Z */
+            if (size_changed()) {
+                apply_resize();
+                return TERM_KEY_RESIZE;
+            }
             continue;
         case WAIT_GONE:
             /* Nothing will ever come: end as a hangup would, rather than

@@ -482,8 +482,19 @@ key C-z
 check ctrl_z_suspends wait_for '^stopped=148$'
 check ctrl_z_stopped [ "$(state_of "$pid")" = T ]
 check ctrl_z_restores restored
+tm resize-window -t "$S" -x 120 -y 40
 key Enter
 check ctrl_z_resume_redraws screen_back
+# resized while stopped: the screen comes back at the new size
+resumed_40_rows() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | sed -n '40p' | grep -Eq '^epoch [0-9]+' && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
+check ctrl_z_resume_new_size resumed_40_rows
 check ctrl_z_resume_runs wait_epoch_above "$(epoch)"
 check ctrl_z_quit quit_clean
 finish
