@@ -338,13 +338,13 @@ static short pair_for(int fg, int bg)
  * terminal is not UTF-8. A character the canvas counts as two columns
  * is shown as such only when the C library agrees (wcwidth); otherwise
  * it becomes '?' (and its continuation cell a space). */
-static wchar_t glyph_char(const char *g, int *span)
+static wchar_t glyph_char(const struct cell *c, int *span)
 {
     uint32_t cp;
     *span = 1;
-    if (g[0] == '\0')
+    if (c->glyph[0] == '\0')
         return L' ';
-    if (util_utf8_decode(g, strnlen(g, sizeof ((struct cell *)0)->glyph), &cp) == 0)
+    if (util_utf8_decode(c->glyph, strnlen(c->glyph, sizeof c->glyph), &cp) == 0)
         return L'?';
     if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
         return L' ';
@@ -384,7 +384,7 @@ static int cell_columns(const struct cell *c, int room)
     if ((unsigned char)c->glyph[0] < 0x80)
         return 1;
     int span;
-    glyph_char(c->glyph, &span);
+    glyph_char(c, &span);
     return span <= room ? span : 1;
 }
 
@@ -394,7 +394,7 @@ static int cell_columns(const struct cell *c, int room)
 static int put_cell(int y, int x, int room, const struct cell *c)
 {
     int span;
-    wchar_t text[2] = {glyph_char(c->glyph, &span), L'\0'};
+    wchar_t text[2] = {glyph_char(c, &span), L'\0'};
     if (span > room) {
         text[0] = L'?';
         span = 1;
