@@ -411,7 +411,9 @@ static int put_cell(int y, int x, int room, const struct cell *c)
  * program draws. */
 static void put_cap_notice(int rows, int cols, const struct canvas *c)
 {
-    static const char notice[] = "descent draws at most 1000x1000 cells";
+    char notice[64];
+    snprintf(notice, sizeof notice, "descent draws at most %dx%d cells",
+             TERM_MAX_WIDTH, TERM_MAX_HEIGHT);
     if (rows > c->height && c->height >= TERM_MAX_HEIGHT)
         mvwaddnstr(stdscr, c->height, 0, notice, cols);
     else if (cols > c->width && c->width >= TERM_MAX_WIDTH)
