@@ -292,7 +292,10 @@ static void run_loop(struct app *a)
         if (key == TERM_KEY_RESIZE) {
             int w, h;
             screen_size(&w, &h);
-            canvas_resize(&a->canvas, w, h);
+            if (!canvas_resize(&a->canvas, w, h))
+                snprintf(c->notice, sizeof c->notice,
+                         "out of memory: the screen stays %dx%d",
+                         a->canvas.width, a->canvas.height);
             dirty = true;
             continue;
         }
