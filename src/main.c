@@ -38,6 +38,9 @@ int main(int argc, char **argv)
     char err[1024] = "";
     if (!options_parse(argc, argv, &o, err, sizeof err))
         return fail(err);
+    if (o.mode != MODE_HELP && o.mode != MODE_VERSION &&
+        o.mode != MODE_LESSON_LIST && !lesson_use(&o, err, sizeof err))
+        return fail(err);
 
     bool ok = true;
     switch (o.mode) {
