@@ -10,7 +10,7 @@
  *                                         files store), the value as the
  *                                         command line takes it; one
  *                                         missing takes its default
- *   lesson NAME|-                         the lesson, its caption lines,
+ *   lesson-name NAME|-                    the lesson, its caption lines,
  *   caption-1 TEXT   caption-2 TEXT       and the options given on the
  *   explicit NAME,NAME,...|-              command line (which L's
  *                                         lessons keep), each at most

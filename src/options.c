@@ -21,23 +21,25 @@
 #define HELP_INDENT 25  /* where the help text starts */
 #define HELP_WIDTH 79   /* the longest line */
 
-/* Writes text word by word from column `column`, wrapping at HELP_WIDTH
- * to lines indented by HELP_INDENT. */
+/* Writes text word by word from column `column` (the first word goes
+ * there), wrapping at HELP_WIDTH to lines indented by HELP_INDENT. */
 static void help_wrap(FILE *out, const char *text, size_t column)
 {
-    const char *p = text;
-    while (*p) {
-        const char *space = strchr(p, ' ');
-        size_t word = space ? (size_t)(space - p) : strlen(p);
-        if (column > HELP_INDENT && column + 1 + word > HELP_WIDTH) {
+    bool line_start = true;
+    for (const char *p = text; *p;) {
+        size_t word = strcspn(p, " ");
+        if (!line_start && column + 1 + word > HELP_WIDTH) {
             fprintf(out, "\n%*s", HELP_INDENT, "");
             column = HELP_INDENT;
-        } else if (column > HELP_INDENT || (column == HELP_INDENT && p != text)) {
+            line_start = true;
+        }
+        if (!line_start) {
             fputc(' ', out);
             column++;
         }
         fwrite(p, 1, word, out);
         column += word;
+        line_start = false;
         p += word;
         while (*p == ' ')
             p++;
@@ -45,6 +47,8 @@ static void help_wrap(FILE *out, const char *text, size_t column)
     fputc('\n', out);
 }
 
+/* One option: "  --name SYNTAX" in the first columns, the help and the
+ * default beside it (below it when the name is too long). */
 static void help_row(FILE *out, const struct setting *s)
 {
     char left[64], text[512];
@@ -54,13 +58,10 @@ static void help_row(FILE *out, const struct setting *s)
              s->fallback ? " (default: " : "", s->fallback ? s->fallback : "",
              s->fallback ? ")" : "");
     int used = fprintf(out, "  %-*s", HELP_INDENT - 3, left);
-    size_t column = used > 0 ? (size_t)used : 0;
-    if (column >= HELP_INDENT - 1) {
+    if (used > HELP_INDENT - 1)
         fprintf(out, "\n%*s", HELP_INDENT - 1, "");
-        column = HELP_INDENT - 1;
-    }
     fputc(' ', out);
-    help_wrap(out, text, column + 1);
+    help_wrap(out, text, HELP_INDENT);
 }
 
 void options_print_help(FILE *out)
@@ -163,15 +164,29 @@ void options_clear_lesson(struct options *o)
 
 /* ---------- the command line ---------- */
 
-/* True when the command line gave the row that owns the field at offset. */
-static bool field_explicit(const struct options *o, size_t offset)
+/* The row that owns the field of struct options at offset. */
+static const struct setting *row_of_field(size_t offset)
 {
     size_t count;
     const struct setting *rows = settings_table(&count);
     for (size_t i = 0; i < count; i++)
         if (rows[i].offset == offset)
-            return o->explicit_setting[i];
-    return false;
+            return &rows[i];
+    return NULL;
+}
+
+/* True when the command line gave the row that owns the field at offset. */
+static bool field_explicit(const struct options *o, size_t offset)
+{
+    const struct setting *s = row_of_field(offset);
+    return s && o->explicit_setting[settings_index(s)];
+}
+
+/* The option name of the row that owns the field at offset. */
+static const char *field_option(size_t offset)
+{
+    const struct setting *s = row_of_field(offset);
+    return s ? s->name : "?";
 }
 
 /* Folds the mode words into o->mode; false with err when they clash. */
@@ -187,11 +202,15 @@ static bool choose_mode(struct options *o, char *err, size_t errlen)
         return true;
     }
     if (o->bowl && !o->headless) {
-        snprintf(err, errlen, "--bowl goes with --headless (see --help)");
+        snprintf(err, errlen, "--%s goes with --%s (see --help)",
+                 field_option(offsetof(struct options, bowl)),
+                 field_option(offsetof(struct options, headless)));
         return false;
     }
     if (o->headless && dump) {
-        snprintf(err, errlen, "--headless and --dump-frame cannot be combined (see --help)");
+        snprintf(err, errlen, "--%s and --%s cannot be combined (see --help)",
+                 field_option(offsetof(struct options, headless)),
+                 field_option(offsetof(struct options, dump_width)));
         return false;
     }
     if (o->headless)

@@ -50,7 +50,7 @@ static bool write_settings(FILE *f, const struct options *o)
             !one_line(o->caption[1]))
             return false;
     }
-    fprintf(f, "lesson %s\ncaption-1 %s\ncaption-2 %s\nexplicit ",
+    fprintf(f, "lesson-name %s\ncaption-1 %s\ncaption-2 %s\nexplicit ",
             o->lesson_name[0] ? o->lesson_name : "-", o->caption[0], o->caption[1]);
     bool any = false;
     for (size_t i = 0; i < count; i++) {
@@ -145,7 +145,7 @@ bool recorder_close(struct recorder *rec, char *err, size_t errlen)
 /* The lines other than settings and events. */
 enum meta { META_LESSON, META_CAPTION_1, META_CAPTION_2, META_EXPLICIT, META_COUNT };
 static const char *const meta_names[META_COUNT] = {
-    "lesson", "caption-1", "caption-2", "explicit",
+    "lesson-name", "caption-1", "caption-2", "explicit",
 };
 
 struct reader {
@@ -222,7 +222,8 @@ static bool read_meta(struct reader *rd, enum meta k, char *v)
     switch (k) {
     case META_LESSON:
         if (strlen(v) >= sizeof o->lesson_name)
-            return bad(rd, "lesson: longer than %zu bytes", sizeof o->lesson_name - 1);
+            return bad(rd, "%s: longer than %zu bytes", meta_names[k],
+                       sizeof o->lesson_name - 1);
         if (strcmp(v, "-") != 0)
             strcpy(o->lesson_name, v);
         return true;

@@ -104,7 +104,7 @@ set init zeros
 set seed 1
 set epochs 0
 set start 5,5
-lesson -
+lesson-name -
 caption-1 
 caption-2 
 explicit -
@@ -138,7 +138,7 @@ header | sed 's/^explicit .*/explicit lr,speed/' | bad unknown_explicit 19 'expl
 { header; echo 'key -1 0 5 n'; } | bad negative_epoch 20 'key: "-1" is not a whole number (key EPOCH SAMPLES MS KEY)'
 { header; echo 'click-bowl 1 0 5 nan 2'; } | bad nan_click 20 'click-bowl: the point is not two finite numbers'
 { header; echo 'key 1 0 5 n'; echo 'set lr 0.1'; } | bad late_setting 21 'setting "lr" after the events'
-{ header; echo 'key 1 0 5 n'; echo 'lesson -'; } | bad late_lesson 21 '"lesson" after the events'
+{ header; echo 'key 1 0 5 n'; echo 'lesson-name -'; } | bad late_lesson 21 '"lesson-name" after the events'
 { header; echo 'end 0 0 5 0 0 0'; echo 'key 1 0 5 n'; } | bad after_end 21 'key after the end line'
 { header; echo 'key 5 0 5 space'; echo 'key 3 0 9 n'; } | bad unreachable 21 'the event is at epoch 3 (+0 samples) but the run stopped at epoch 5 (+0 samples)'
 { header; printf 'key 1 0 5 n\000\n'; } | bad nul_byte 20 'a NUL byte in the line'
