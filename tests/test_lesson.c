@@ -436,10 +436,11 @@ static void test_list(void **state)
 
 static bool parse(struct options *o, char *err, int argc, ...)
 {
+    static char program[] = "descent";
     char *argv[32];
     va_list ap;
     va_start(ap, argc);
-    argv[0] = (char *)"descent";
+    argv[0] = program;
     for (int i = 1; i < argc; i++)
         argv[i] = va_arg(ap, char *);
     va_end(ap);
