@@ -244,6 +244,9 @@ bool options_parse(int argc, char **argv, struct options *o, char *err,
     int opt;
     while ((opt = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
         const char *word = optind > 1 && optind <= argc ? argv[optind - 1] : "?";
+        char letter[3] = {'-', (char)optopt, '\0'};
+        if (opt == '?' && optopt > 0 && optopt < 128)
+            word = letter; /* a short option, perhaps inside "-abc" */
         if (opt == '?') {
             snprintf(err, errlen, "unknown option \"%s\" (see --help)", word);
             return false;

@@ -118,6 +118,7 @@ static void test_parse_repeatedly(void **state)
     char err[ERR_SIZE];
     for (int round = 0; round < 3; round++) {
         assert_false(PARSE(&o, err, "--lr", "0.1", "-xq", "--headless"));
+        assert_string_equal(err, "unknown option \"-x\" (see --help)");
         assert_false(PARSE(&o, err, "--headless", "--lr"));
         assert_string_equal(err, "option \"--lr\" needs a value (see --help)");
         assert_false(PARSE(&o, err, "--lr", "0.1", "stray", "--epochs", "3"));
