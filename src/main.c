@@ -39,6 +39,9 @@ int main(int argc, char **argv)
     char err[1024] = "";
     if (!options_parse(argc, argv, &o, err, sizeof err))
         return fail(err);
+    if (o.mode != MODE_HELP && o.mode != MODE_VERSION &&
+        o.mode != MODE_LESSON_LIST && !lesson_use(&o, err, sizeof err))
+        return fail(err);
     /* A record file names its data file; standard input cannot be read again. */
     if (o.record_path && o.data_path && strcmp(o.data_path, "-") == 0)
         return fail("--record: data from standard input cannot be replayed "

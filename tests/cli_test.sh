@@ -134,7 +134,8 @@ usage "bad activation" '--activation: "tanh" is not one of sigmoid, linear, relu
 usage "bad shuffle" '--shuffle: "maybe" is not on or off (see --help)' --headless --shuffle maybe
 usage "bad init" '--init: "ones" is not zeros or uniform (see --help)' --headless --init ones
 usage "bad seed" '--seed: "-3" is not a whole number >= 0 (see --help)' --headless --seed -3
-usage "bad epochs" '--epochs: "1e3" is not a whole number >= 0 (see --help)' --headless --epochs 1e3
+usage "bad epochs" '--epochs: "1e3" is not a whole number from 0 to 2^48 (see --help)' --headless --epochs 1e3
+usage "epochs past 2^48" '--epochs: "281474976710657" is not a whole number from 0 to 2^48 (see --help)' --headless --epochs 281474976710657
 usage "bad every" '--every: "0" is not a whole number >= 1 (see --help)' --headless --every 0
 usage "bad classes" '--classes: "setosa" is not two class names as A,B (see --help)' --headless --classes setosa
 usage "bad start" '--start: "5" is not two numbers as X,Y (see --help)' --headless --bowl --start 5
