@@ -91,11 +91,14 @@ int mesh_tilt_step(int tilt, int dir);
 
 /* A visible piece of a grid line, in screen units. level is the height
  * of its middle as a share of the box (0: floor, 1: clip), for colour;
- * along_x is true for a line of constant y (running along x). */
+ * along_x is true for a line of constant y (running along x). In world
+ * units the piece lies on the line y = at (along_x; else x = at) from
+ * the other coordinate `from` to `to` (the screen ends' order). */
 struct mesh_segment {
     double x0, y0, x1, y1;
     double level;
     bool along_x;
+    double at, from, to;
 };
 
 /* The visible wireframe: segments and the scratch the method uses. Start

@@ -11,6 +11,11 @@
 
 #define PI 3.14159265358979323846
 
+/* A piece counts as visible up to this far (screen units) behind the
+ * horizon: a line leaving a vertex of the row in front is not cut
+ * short by that row's line through the same column. */
+#define MESH_TOLERANCE 1.0
+
 /* A range [lo, hi] that is finite and not empty. */
 static void sane_range(double *lo, double *hi)
 {
@@ -254,7 +259,7 @@ static void test_column(struct horizon *hz, size_t column, double t0, double t1,
                         const double *a, const double *b, void *acc)
 {
     struct visible *v = acc;
-    const double eps = 1e-9;
+    const double eps = -MESH_TOLERANCE;
     double up = hz->out->upper[column], low = hz->out->lower[column];
     double r[2][2];
     bool above = part_beyond(a[1], b[1], up - eps, false, t0, t1, &r[0][0], &r[0][1]);
@@ -284,9 +289,10 @@ static void widen_column(struct horizon *hz, size_t column, double t0, double t1
 }
 
 /* Tests the edge from grid point a to b (drawn: its visible pieces are
- * emitted) or widens the horizon with it (widen). */
+ * emitted) or widens the horizon with it (widen). In world units the
+ * edge lies on the line `at` from `from` to `to` (struct mesh_segment). */
 static void edge(struct horizon *hz, const double *a, const double *b, bool drawn,
-                 bool along_x, bool widen)
+                 bool along_x, bool widen, double at, double from, double to)
 {
     if (!a || !b)
         return;
@@ -303,7 +309,8 @@ static void edge(struct horizon *hz, const double *a, const double *b, bool draw
         struct mesh_segment s = {
             a[0] + t0 * (b[0] - a[0]), a[1] + t0 * (b[1] - a[1]),
             a[0] + t1 * (b[0] - a[0]), a[1] + t1 * (b[1] - a[1]),
-            (a[2] + b[2]) / 2, along_x,
+            (a[2] + b[2]) / 2, along_x, at,
+            from + t0 * (to - from), from + t1 * (to - from),
         };
         if (!push_segment(hz->out, s))
             hz->failed = true;
@@ -317,6 +324,10 @@ static void row(struct horizon *hz, bool rows_along_x, int k_from, int k_to,
                 int lines_every, bool first, bool widen)
 {
     int n = hz->n;
+    const struct mesh_projection *p = hz->p;
+    /* world coordinates of grid index k along x and along y */
+#define GX(k) (p->x0 + (p->x1 - p->x0) * (k) / n)
+#define GY(k) (p->y0 + (p->y1 - p->y0) * (k) / n)
     for (int m = 0; m <= n; m++) {
         /* the cross edge at m, from the front line to the back line */
         const double *a, *b;
@@ -327,7 +338,10 @@ static void row(struct horizon *hz, bool rows_along_x, int k_from, int k_to,
             a = grid_point(hz, k_from, m);
             b = grid_point(hz, k_to, m);
         }
-        edge(hz, a, b, m % lines_every == 0, !rows_along_x, widen);
+        if (rows_along_x)
+            edge(hz, a, b, m % lines_every == 0, false, widen, GX(m), GY(k_from), GY(k_to));
+        else
+            edge(hz, a, b, m % lines_every == 0, true, widen, GY(m), GX(k_from), GX(k_to));
         if (m == n)
             break;
         for (int pass = first ? 0 : 1; pass < 2; pass++) {
@@ -340,9 +354,14 @@ static void row(struct horizon *hz, bool rows_along_x, int k_from, int k_to,
                 c = grid_point(hz, k, m);
                 d = grid_point(hz, k, m + 1);
             }
-            edge(hz, c, d, k % lines_every == 0, rows_along_x, widen);
+            if (rows_along_x)
+                edge(hz, c, d, k % lines_every == 0, true, widen, GY(k), GX(m), GX(m + 1));
+            else
+                edge(hz, c, d, k % lines_every == 0, false, widen, GX(k), GY(m), GY(m + 1));
         }
     }
+#undef GX
+#undef GY
 }
 
 bool mesh_hidden_lines(const struct mesh_projection *p,
