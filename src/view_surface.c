@@ -11,6 +11,7 @@
 
 #include "landscape.h"
 #include "mesh.h"
+#include "mesh_surfaces.h"
 #include "plot_mesh.h"
 #include "util.h"
 #include "views_internal.h"
@@ -95,13 +96,8 @@ static void mesh_angles(char *buf, size_t len, const struct view_state *s, bool 
              s->mesh_tilt, utf8 ? "°" : "deg");
 }
 
-/* The bowl's heights are cut at 1.5 f(start) (75 from (5, 5); at least
- * 1.5): a first step of lr just above 1 still shows climbing the wall,
- * the next leaves the box with an up arrow. */
-#define BOWL_MESH_CUT 1.5
-
-/* The bowl in 3D: the surface over the contour view's square, cut at
- * BOWL_MESH_CUT f(start), the path lifted onto it. */
+/* The bowl in 3D (mesh_surface_of_bowl: the contour view's square, cut
+ * at MESH_BOWL_CUT f(start)), the path lifted onto it. */
 static void draw_bowl_mesh(struct canvas *c, const struct rect box,
                            const struct view_state *s)
 {
@@ -111,26 +107,19 @@ static void draw_bowl_mesh(struct canvas *c, const struct rect box,
     struct rect in = view_inner(box);
     if (in.w < 10 || in.h < 5)
         return;
-    double sx = b->path_len ? b->path_x[0] : b->x;
-    double sy = b->path_len ? b->path_y[0] : b->y;
-    double r = fmax(fabs(sx), fabs(sy));
-    if (!isfinite(r) || r < 1)
-        r = isfinite(r) ? 1 : 5;
-    r *= 1.3;
-    double top = bowl_f(sx, sy);
-    double cut = BOWL_MESH_CUT * (isfinite(top) && top > 1 ? top : 1);
+    struct mesh_surface surface;
+    mesh_surface_of_bowl(b, &surface);
     char fs[24], line[160], angles[40];
     plot_format_number(fs, sizeof fs, bowl_f(b->x, b->y), -1);
     mesh_angles(angles, sizeof angles, s, c->utf8);
     snprintf(line, sizeof line, "lr %g  step %zu  f = %s", b->lr, b->steps, fs);
     canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
     char cs[24];
-    plot_format_number(cs, sizeof cs, cut, -1);
+    plot_format_number(cs, sizeof cs, surface.clip, -1);
     snprintf(line, sizeof line, "%s  cut f=%s", angles, cs);
     if (canvas_text_width(line) > in.w)
         snprintf(line, sizeof line, "%s", angles);
     canvas_text(c, in.x, in.y + 1, in.w, line, STYLE_DIM);
-    struct mesh_surface surface = {bowl_at, NULL, -r, r, -r, r, 0.0, cut};
     size_t n = b->path_len;
     if (n > 0 && (b->path_x[n - 1] != b->x || b->path_y[n - 1] != b->y))
         n = 0; /* the path lags the point: draw the point alone */
@@ -275,9 +264,9 @@ static void draw_landscape(struct canvas *c, const struct rect box,
 }
 
 
-/* The landscape in 3D: log10 C over the contour view's square at the
- * current b, from its lowest to its highest value on the grid, with the
- * training path. */
+/* The landscape in 3D (mesh_surface_of_landscape: log10 C over the
+ * contour view's square at the current b, from its lowest to its
+ * highest value on the grid), with the training path. */
 static void draw_landscape_mesh(struct canvas *c, const struct rect box,
                                 const struct view_state *s)
 {
@@ -312,13 +301,12 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
     struct rect area = {in.x, in.y + 2, in.w, in.h - 2};
     int lines = plot_mesh_lines_for(area.w);
     landscape_update(l, t, x0, x1, y0, y1, 2 * lines + 1, 2 * lines + 1, !s->running);
-    if (!l->valid || !isfinite(l->lo) || !isfinite(l->hi)) {
+    struct mesh_surface surface;
+    if (!mesh_surface_of_landscape(l, &surface)) {
         canvas_text(c, area.x, area.y, area.w, "no finite cost here", STYLE_WARN);
         landscape_free(temporary);
         return;
     }
-    struct mesh_surface surface = {landscape_at, l, l->x0, l->x1, l->y0, l->y1,
-                                   l->lo, l->hi};
     size_t np = landscape_path(l, t);
     struct mesh_path path = {l->path_w1, l->path_w2, np};
     struct mesh_look look = mesh_look_of(c->utf8, "w1", "w2", "C", true);

@@ -2,7 +2,8 @@
  * values worked out by hand, the turn and tilt steps, hidden-line
  * removal on small synthetic surfaces (a plane, tilted planes, a roof,
  * a bowl, a saddle: which parts are visible from a given angle), the path lifted
- * onto the surface and cut, and the box's axes. */
+ * onto the surface and cut, the box's axes, and the SVG of the `s` key
+ * with the mesh shown (its lines are the visible pieces). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,11 +12,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "bowl.h"
+#include "dataset.h"
+#include "export.h"
 #include "mesh.h"
+#include "mesh_surfaces.h"
+#include "trainer.h"
+#include "views.h"
 
 #define DEG (3.14159265358979323846 / 180.0)
 
@@ -448,6 +455,117 @@ static void test_axes(void **state)
     }
 }
 
+/* Reads a whole file (caller frees). */
+static char *slurp(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    assert_non_null(in);
+    static char buf[1 << 22];
+    size_t n = fread(buf, 1, sizeof buf - 1, in);
+    fclose(in);
+    buf[n] = '\0';
+    char *copy = strdup(buf);
+    assert_non_null(copy);
+    return copy;
+}
+
+/* The mesh's lines in an SVG: <line> elements in the four height
+ * colours, each inside the right-hand panel. */
+static size_t svg_mesh_lines(const char *svg)
+{
+    size_t n = 0;
+    for (const char *q = strstr(svg, "<line "); q; q = strstr(q + 1, "<line ")) {
+        const char *end = strchr(q, '>');
+        assert_non_null(end);
+        char element[256];
+        snprintf(element, sizeof element, "%.*s", (int)(end - q), q);
+        static const char *const colours[4] = {"#3a9a5a", "#2a9aa8", "#3a62c0", "#a048a8"};
+        bool mesh = false;
+        for (int k = 0; k < 4; k++) {
+            char want[32];
+            snprintf(want, sizeof want, "stroke=\"%s\"", colours[k]);
+            mesh = mesh || strstr(element, want) != NULL;
+        }
+        if (!mesh)
+            continue;
+        double x1, y1, x2, y2;
+        assert_int_equal(sscanf(q, "<line x1=\"%lf\" y1=\"%lf\" x2=\"%lf\" y2=\"%lf\"",
+                                &x1, &y1, &x2, &y2), 4);
+        assert_true(x1 >= 600 && x1 <= 1200 && x2 >= 600 && x2 <= 1200);
+        assert_true(y1 >= 0 && y1 <= 400 && y2 >= 0 && y2 <= 400);
+        n++;
+    }
+    return n;
+}
+
+/* s with the mesh shown: the SVG's right panel is the mesh as lines,
+ * hidden lines removed (seen from low down, fewer lines than from above,
+ * as mesh_hidden_lines finds), with the path leaving the box at lr 1.1. */
+static void test_svg_mesh(void **state)
+{
+    (void)state;
+    struct table table;
+    struct dataset data;
+    struct trainer t;
+    struct bowl *b = malloc(sizeof *b);
+    char err[256], dir[] = "/tmp/descent-mesh-XXXXXX";
+    assert_non_null(b);
+    assert_non_null(mkdtemp(dir));
+    assert_true(table_load_buffer("iris.csv", iris_csv, iris_csv_len, &table, err,
+                                  sizeof err));
+    struct selection sel = {"sepal_length", "petal_length", "species", "setosa",
+                            "versicolor", false};
+    assert_true(dataset_select(&table, &sel, &data, err, sizeof err));
+    struct train_config cfg = train_config_default();
+    cfg.lr = 1.1;
+    assert_true(trainer_init(&t, &data, &cfg));
+    bowl_start(b, 5, 5, 1.1);
+    for (int i = 0; i < 12; i++) {
+        trainer_epoch(&t);
+        bowl_step(b);
+    }
+    struct view_state v = {.trainer = &t, .data = &data, .bowl = b, .log_cost = true,
+                           .epochs_per_frame = 1, .mesh = true, .mesh_turn = 30,
+                           .mesh_tilt = 80};
+    char base[64], stem[128], path[160];
+    size_t lines[2];
+    for (int low = 0; low < 2; low++) {
+        v.mesh_tilt = low ? 10 : 80;
+        snprintf(base, sizeof base, "%s/tilt%d", dir, v.mesh_tilt);
+        assert_true(export_save(base, &v, NULL, stem, sizeof stem, err, sizeof err));
+        snprintf(path, sizeof path, "%s.svg", stem);
+        char *svg = slurp(path);
+        assert_non_null(strstr(svg, "in 3D"));
+        assert_non_null(strstr(svg, "hidden lines removed"));
+        assert_non_null(strstr(svg, "f = 3975"));   /* 50 * 1.2^24, off the box */
+        lines[low] = svg_mesh_lines(svg);
+        free(svg);
+        for (const char *ext = ".csv\0.txt\0.svg\0"; *ext; ext += 5) {
+            snprintf(path, sizeof path, "%s%s", stem, ext);
+            assert_int_equal(remove(path), 0);
+        }
+    }
+    /* as many as mesh.c's visible pieces of the same surface: its lines
+     * are those pieces, one <line> each */
+    struct mesh_surface s;
+    mesh_surface_of_bowl(b, &s);
+    struct mesh_lines ml = {0};
+    for (int low = 0; low < 2; low++) {
+        struct mesh_projection p;
+        mesh_project_init(&p, &s, 30, low ? 10 : 80, 640, 50, 540, 330);
+        assert_true(mesh_hidden_lines(&p, &s, 16, &ml, err, sizeof err));
+        assert_int_equal(lines[low], ml.count);
+    }
+    mesh_lines_free(&ml);
+    assert_true(lines[1] < lines[0]);
+    assert_true(lines[1] > 100);
+    assert_int_equal(rmdir(dir), 0);
+    trainer_free(&t);
+    dataset_free(&data);
+    table_free(&table);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -462,6 +580,7 @@ int main(void)
         cmocka_unit_test(test_lift_and_cut),
         cmocka_unit_test(test_bowl_paths),
         cmocka_unit_test(test_axes),
+        cmocka_unit_test(test_svg_mesh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
