@@ -26,6 +26,14 @@
 
 #define DEG (3.14159265358979323846 / 180.0)
 
+/* a within eps of b, in double precision (cmocka compares floats). */
+static void near(double a, double b, double eps, int line)
+{
+    if (!(fabs(a - b) <= eps))
+        fail_msg("line %d: %.17g is not within %g of %.17g", line, a, eps, b);
+}
+#define assert_near(a, b, eps) near((a), (b), (eps), __LINE__)
+
 static double plane(double x, double y, const void *ctx)
 {
     (void)x;
@@ -85,33 +93,33 @@ static void test_projection_by_hand(void **state)
     double r = sqrt(2.0);
     double span_up = MESH_HEIGHT * cos(30 * DEG) + 2 * r * sin(30 * DEG);
     double scale = fmin(400 / (2 * r), 300 / span_up);
-    assert_float_equal(p.scale, scale, 1e-12);
+    assert_near(p.scale, scale, 1e-12);
     double ox = 200, oy = 150 + scale * MESH_HEIGHT * cos(30 * DEG) / 2;
     double sx, sy, depth;
     /* the centre of the floor */
     assert_true(mesh_project(&p, 0, 0, 0, &sx, &sy, &depth));
-    assert_float_equal(sx, ox, 1e-9);
-    assert_float_equal(sy, oy, 1e-9);
-    assert_float_equal(depth, 0, 1e-12);
+    assert_near(sx, ox, 1e-9);
+    assert_near(sy, oy, 1e-9);
+    assert_near(depth, 0, 1e-12);
     /* x to the right, unmoved in height */
     assert_true(mesh_project(&p, 1, 0, 0, &sx, &sy, NULL));
-    assert_float_equal(sx, ox + scale, 1e-9);
-    assert_float_equal(sy, oy, 1e-9);
+    assert_near(sx, ox + scale, 1e-9);
+    assert_near(sy, oy, 1e-9);
     /* y away from the viewer: up the screen by sin(tilt), deeper */
     assert_true(mesh_project(&p, 0, 1, 0, &sx, &sy, &depth));
-    assert_float_equal(sx, ox, 1e-9);
-    assert_float_equal(sy, oy - scale * 0.5, 1e-9);
-    assert_float_equal(depth, cos(30 * DEG), 1e-12);
+    assert_near(sx, ox, 1e-9);
+    assert_near(sy, oy - scale * 0.5, 1e-9);
+    assert_near(depth, cos(30 * DEG), 1e-12);
     /* the cut's height straight up by cos(tilt), nearer the viewer */
     assert_true(mesh_project(&p, 0, 0, 2, &sx, &sy, &depth));
-    assert_float_equal(sy, oy - scale * MESH_HEIGHT * cos(30 * DEG), 1e-9);
-    assert_float_equal(depth, -MESH_HEIGHT * 0.5, 1e-12);
+    assert_near(sy, oy - scale * MESH_HEIGHT * cos(30 * DEG), 1e-9);
+    assert_near(depth, -MESH_HEIGHT * 0.5, 1e-12);
     /* heights beyond the box are cut to it */
     double sy2;
     assert_true(mesh_project(&p, 0, 0, 50, &sx, &sy2, NULL));
-    assert_float_equal(sy2, sy, 1e-9);
+    assert_near(sy2, sy, 1e-9);
     assert_true(mesh_project(&p, 0, 0, -50, &sx, &sy2, NULL));
-    assert_float_equal(sy2, oy, 1e-9);
+    assert_near(sy2, oy, 1e-9);
     /* NaN and infinite inputs project nowhere */
     assert_false(mesh_project(&p, NAN, 0, 0, &sx, &sy, NULL));
     assert_false(mesh_project(&p, 0, INFINITY, 0, &sx, &sy, NULL));
@@ -126,23 +134,23 @@ static void test_projection_turn_and_clamp(void **state)
     struct mesh_surface s = {plane, NULL, 0, 10, 0, 10, 0, 1};
     struct mesh_projection a = project(&s, 0, 40), b = project(&s, 90, 40);
     struct mesh_projection c = project(&s, 45, 40);
-    assert_float_equal(a.scale, b.scale, 1e-12);
-    assert_float_equal(a.scale, c.scale, 1e-12);
+    assert_near(a.scale, b.scale, 1e-12);
+    assert_near(a.scale, c.scale, 1e-12);
     double sx, sy, cx, cy, depth;
     assert_true(mesh_project(&b, 5, 5, 0, &cx, &cy, NULL));
     assert_true(mesh_project(&b, 10, 5, 0, &sx, &sy, &depth));
-    assert_float_equal(sx, cx, 1e-9);
-    assert_float_equal(sy, cy - b.scale * sin(40 * DEG), 1e-9);
+    assert_near(sx, cx, 1e-9);
+    assert_near(sy, cy - b.scale * sin(40 * DEG), 1e-9);
     assert_true(depth > 0);
     /* at 45 degrees the far corner (10, 10) is straight up from the centre */
     assert_true(mesh_project(&c, 5, 5, 0, &cx, &cy, NULL));
     assert_true(mesh_project(&c, 10, 10, 0, &sx, &sy, NULL));
-    assert_float_equal(sx, cx, 1e-9);
-    assert_float_equal(cy - sy, c.scale * sqrt(2.0) * sin(40 * DEG), 1e-9);
+    assert_near(sx, cx, 1e-9);
+    assert_near(cy - sy, c.scale * sqrt(2.0) * sin(40 * DEG), 1e-9);
     /* tilt 0 and 90 are clamped to the range */
     struct mesh_projection low = project(&s, 0, 0), high = project(&s, 0, 90);
-    assert_float_equal(low.sin_tilt, sin(MESH_TILT_MIN * DEG), 1e-12);
-    assert_float_equal(high.sin_tilt, sin(MESH_TILT_MAX * DEG), 1e-12);
+    assert_near(low.sin_tilt, sin(MESH_TILT_MIN * DEG), 1e-12);
+    assert_near(high.sin_tilt, sin(MESH_TILT_MAX * DEG), 1e-12);
     /* the box stays inside the screen for every turn */
     for (int turn = 0; turn < 360; turn += 15) {
         struct mesh_projection p = project(&s, turn, 10);
@@ -366,19 +374,19 @@ static void test_lift_and_cut(void **state)
     mesh_lift_path(&p, &s, xs, ys, 5, out);
     double sx, sy;
     assert_int_equal(out[0].where, MESH_ON);
-    assert_float_equal(out[0].f, 1.25, 1e-12);
+    assert_near(out[0].f, 1.25, 1e-12);
     assert_true(mesh_project(&p, 1, 0.5, 1.25 + MESH_LIFT * 4, &sx, &sy, NULL));
-    assert_float_equal(out[0].sx, sx, 1e-9);
-    assert_float_equal(out[0].sy, sy, 1e-9);
+    assert_near(out[0].sx, sx, 1e-9);
+    assert_near(out[0].sy, sy, 1e-9);
     assert_int_equal(out[1].where, MESH_ABOVE);           /* f 4.5 > 4 */
-    assert_float_equal(out[1].f, 4.5, 1e-12);
+    assert_near(out[1].f, 4.5, 1e-12);
     assert_true(mesh_project(&p, 1.5, 1.5, 4, &sx, &sy, NULL));
-    assert_float_equal(out[1].sy, sy, 1e-9);
+    assert_near(out[1].sy, sy, 1e-9);
     assert_int_equal(out[2].where, MESH_OFF | MESH_ABOVE); /* x beyond 2 */
-    assert_float_equal(out[2].f, 9, 1e-12);
+    assert_near(out[2].f, 9, 1e-12);
     assert_true(mesh_project(&p, 2, 0, 4, &sx, &sy, NULL));
-    assert_float_equal(out[2].sx, sx, 1e-9);
-    assert_float_equal(out[2].sy, sy, 1e-9);
+    assert_near(out[2].sx, sx, 1e-9);
+    assert_near(out[2].sy, sy, 1e-9);
     assert_int_equal(out[3].where, MESH_UNDEFINED);
     assert_int_equal(out[4].where, MESH_OFF | MESH_ABOVE); /* 6.5 */
     /* off the ground but below the cut: off only */
@@ -415,10 +423,10 @@ static void test_bowl_paths(void **state)
     mesh_lift_path(&p, &s, b->path_x, b->path_y, b->path_len, out);
     assert_int_equal(out[0].where, MESH_ON);
     assert_int_equal(out[1].where, MESH_ON);
-    assert_float_equal(out[1].f, 72, 1e-9);
+    assert_near(out[1].f, 72, 1e-9);
     assert_true(out[1].f > out[0].f);
     assert_int_equal(out[2].where, MESH_OFF | MESH_ABOVE);
-    assert_float_equal(out[2].f, 2 * 7.2 * 7.2, 1e-9);
+    assert_near(out[2].f, 2 * 7.2 * 7.2, 1e-9);
     free(b);
 }
 
@@ -431,17 +439,17 @@ static void test_axes(void **state)
     struct mesh_axis ax[3];
     struct mesh_projection p = project(&s, 0, 30);
     mesh_axes(&p, ax);
-    assert_float_equal(ax[0].a[0], 0, 0);
-    assert_float_equal(ax[0].b[0], 4, 0);
-    assert_float_equal(ax[0].a[1], 10, 0);   /* y front: the near side */
-    assert_float_equal(ax[1].a[0], 0, 0);    /* x front at turn 0: x0 */
-    assert_float_equal(ax[1].a[1], 10, 0);
-    assert_float_equal(ax[1].b[1], 20, 0);
-    assert_float_equal(ax[2].a[2], -1, 0);
-    assert_float_equal(ax[2].b[2], 3, 0);
+    assert_near(ax[0].a[0], 0, 0);
+    assert_near(ax[0].b[0], 4, 0);
+    assert_near(ax[0].a[1], 10, 0);   /* y front: the near side */
+    assert_near(ax[1].a[0], 0, 0);    /* x front at turn 0: x0 */
+    assert_near(ax[1].a[1], 10, 0);
+    assert_near(ax[1].b[1], 20, 0);
+    assert_near(ax[2].a[2], -1, 0);
+    assert_near(ax[2].b[2], 3, 0);
     p = project(&s, 180, 30);
     mesh_axes(&p, ax);
-    assert_float_equal(ax[0].a[1], 20, 0);   /* turned round: y1 is near */
+    assert_near(ax[0].a[1], 20, 0);   /* turned round: y1 is near */
     /* the f axis' corner is the leftmost on screen */
     for (int turn = 0; turn < 360; turn += 15) {
         p = project(&s, turn, 30);
