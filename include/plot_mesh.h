@@ -44,7 +44,7 @@ bool plot_mesh(struct canvas *c, struct rect area, const struct mesh_surface *s,
                const struct mesh_look *look, struct mesh_lines *scratch);
 
 /* The grid lines a mesh gets in an area w cells wide: about one every
- * four cells, 6 to 20. */
+ * six cells, 6 to 14 (denser lines merge into solid braille). */
 int plot_mesh_lines_for(int w);
 
 #endif

@@ -319,7 +319,12 @@ static unsigned next_lesson(struct control *c)
     free(l);
     free(o);
     control_forget_table(c);
+    struct view_switches kept = c->view;
     start_switches(c);
+    /* the mesh and its angles stay as the class has turned them */
+    c->view.mesh = kept.mesh;
+    c->view.mesh_turn = kept.mesh_turn;
+    c->view.mesh_tilt = kept.mesh_tilt;
     control_notice(c, "lesson %zu of %zu: %s (%s: next)", index + 1, count,
                c->run.lesson_name, keymap_label_for(ACTION_LESSON));
     return CONTROL_REDRAW;

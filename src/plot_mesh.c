@@ -151,12 +151,12 @@ static void draw_path(struct canvas *c, struct rect r, const struct mesh_project
     plot_format_number(num, sizeof num, last.f, -1);
     snprintf(value, sizeof value, "%s=%s", look->f_name, num);
     int w = canvas_text_width(value);
-    /* beside the arrow, right or left, or above it */
+    /* a row above the arrow (below it on the top row), to its right or
+     * else to its left */
     int x = lx + 1 + w <= r.x + r.w ? lx + 1 : lx - w;
     if (x < r.x)
         x = r.x;
-    canvas_text(c, x, ly == r.y ? ly + 1 : ly - 1 < r.y ? ly : ly - 1,
-                w, value, look->point);
+    canvas_text(c, x, ly > r.y ? ly - 1 : ly + 1, w, value, look->point);
 }
 
 bool plot_mesh(struct canvas *c, struct rect area, const struct mesh_surface *s,

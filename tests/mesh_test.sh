@@ -3,9 +3,10 @@
 # a private tmux server (tests/tmux_lib.sh); m shows and hides the mesh,
 # < and > turn it, ( and ) tilt it within its range, the panel shows the
 # angles, the keys do nothing but say so while the contours are shown,
-# v shows the landscape's mesh, and a paused mesh uses no CPU. Every
-# check polls the screen with a generous deadline. Run from the
-# repository root with DESCENT set (tests/run.sh does both).
+# v shows the landscape's mesh, a lesson keeps the mesh, and a paused
+# mesh uses no CPU. Every check polls the screen with a generous
+# deadline. Run from the repository root with DESCENT set (tests/run.sh
+# does both).
 set -u
 . tests/lib.sh
 
@@ -126,6 +127,12 @@ check help_lists_m wait_for 'right panel: contours/3D'
 check help_lists_turn wait_for '3D: turn 15 degrees left'
 check help_lists_tilt wait_for '3D: tilt 10 degrees up'
 key Escape
+check help_closes wait_gone '3D: turn 15 degrees left'
+
+# L: the next lesson sets its own view, but the mesh and its angles stay.
+key L
+check lesson_keeps_mesh wait_for 'bowl: f\(x,y\)=x²\+y², 3D'
+check lesson_keeps_angles wait_for 'turn 0° tilt 10°'
 key q
 if wait_exit 10 && [ "$(exit_status)" = 0 ]; then ok quits; else fail quits "exit: $(exit_status)"; fi
 finish
