@@ -16,14 +16,20 @@ int plot_mesh_lines_for(int w)
     return lines < 6 ? 6 : lines > 14 ? 14 : lines;
 }
 
-/* True when the w cells from (x, y) are blank and inside r. */
+/* True when the w cells from (x, y) are inside r and blank, and their
+ * neighbours on the row hold no text (labels never touch; a label may
+ * touch a line). */
 static bool room_for(const struct canvas *c, struct rect r, int x, int y, int w)
 {
     if (y < r.y || y >= r.y + r.h || x < r.x || x + w > r.x + r.w)
         return false;
-    for (int i = 0; i < w; i++) {
+    for (int i = -1; i <= w; i++) {
         const struct cell *cell = canvas_cell_const(c, x + i, y);
-        if (!cell || cell->kind != CELL_TEXT || strcmp(cell->glyph, " ") != 0)
+        bool blank = cell && cell->kind == CELL_TEXT && strcmp(cell->glyph, " ") == 0;
+        if (i >= 0 && i < w && !blank)
+            return false;
+        if ((i < 0 || i == w) && cell && cell->kind == CELL_TEXT && !blank &&
+            x + i >= r.x && x + i < r.x + r.w)
             return false;
     }
     return true;
