@@ -61,6 +61,14 @@ program_pid() {
 exit_status() { sed -n 's/^exit=//p' "$TMP/$S.exit" 2>/dev/null; }
 
 # ---------------------------------------------------------------------
+# The README's screen of the mesh is the golden frame, as it is now.
+
+sed 's/^/  /' tests/golden/mesh_bowl_lr0.1_80x24.txt >"$TMP/want"
+awk '/^  ┌─ data/ { on = 1 } on && n < 24 { print; n++ }' README.md >"$TMP/got"
+if cmp -s "$TMP/want" "$TMP/got"; then ok readme_mesh_screen
+else fail readme_mesh_screen "README.md's mesh screen differs from tests/golden/mesh_bowl_lr0.1_80x24.txt"; fi
+
+# ---------------------------------------------------------------------
 # m, < > ( ) on the bowl, while training.
 
 start bowl 120 40 "--lr 0.1"
