@@ -114,7 +114,7 @@ struct mesh_lines {
 };
 
 /* Computes in out the visible pieces of `lines` + 1 grid lines along
- * each axis of s (lines >= 1), seen through p, hidden lines removed by
+ * each axis of s (lines clamped to 1..256), seen through p, hidden lines removed by
  * the floating horizon above. The screen columns are p's units: the
  * horizon has one entry per unit of width. Returns false with err when
  * memory runs out (out is then empty). */

@@ -210,11 +210,12 @@ static void for_columns(struct horizon *hz, const double *a, const double *b,
 }
 
 /* Visible intervals of t along one edge, merged as they come (in t
- * order). */
+ * order). An edge spans a few columns; should one ever show more than
+ * VISIBLE_MAX separate pieces, the further ones are dropped. */
+#define VISIBLE_MAX 64
 struct visible {
-    double t[2 * 64];
+    double t[2 * VISIBLE_MAX];
     int count;          /* intervals */
-    bool overflow;
 };
 
 static void add_interval(struct visible *v, double t0, double t1)
@@ -226,10 +227,8 @@ static void add_interval(struct visible *v, double t0, double t1)
             v->t[2 * v->count - 1] = t1;
         return;
     }
-    if (v->count == 64) {
-        v->overflow = true;
+    if (v->count == VISIBLE_MAX)
         return;
-    }
     v->t[2 * v->count] = t0;
     v->t[2 * v->count + 1] = t1;
     v->count++;
@@ -330,34 +329,23 @@ static void row(struct horizon *hz, bool rows_along_x, int k_from, int k_to,
 #define GY(k) (p->y0 + (p->y1 - p->y0) * (k) / n)
     for (int m = 0; m <= n; m++) {
         /* the cross edge at m, from the front line to the back line */
-        const double *a, *b;
-        if (rows_along_x) {
-            a = grid_point(hz, m, k_from);
-            b = grid_point(hz, m, k_to);
-        } else {
-            a = grid_point(hz, k_from, m);
-            b = grid_point(hz, k_to, m);
-        }
         if (rows_along_x)
-            edge(hz, a, b, m % lines_every == 0, false, widen, GX(m), GY(k_from), GY(k_to));
+            edge(hz, grid_point(hz, m, k_from), grid_point(hz, m, k_to),
+                 m % lines_every == 0, false, widen, GX(m), GY(k_from), GY(k_to));
         else
-            edge(hz, a, b, m % lines_every == 0, true, widen, GY(m), GX(k_from), GX(k_to));
+            edge(hz, grid_point(hz, k_from, m), grid_point(hz, k_to, m),
+                 m % lines_every == 0, true, widen, GY(m), GX(k_from), GX(k_to));
         if (m == n)
             break;
+        /* the edges along the row: its back line (and front line) */
         for (int pass = first ? 0 : 1; pass < 2; pass++) {
             int k = pass == 0 ? k_from : k_to;
-            const double *c, *d;
-            if (rows_along_x) {
-                c = grid_point(hz, m, k);
-                d = grid_point(hz, m + 1, k);
-            } else {
-                c = grid_point(hz, k, m);
-                d = grid_point(hz, k, m + 1);
-            }
             if (rows_along_x)
-                edge(hz, c, d, k % lines_every == 0, true, widen, GY(k), GX(m), GX(m + 1));
+                edge(hz, grid_point(hz, m, k), grid_point(hz, m + 1, k),
+                     k % lines_every == 0, true, widen, GY(k), GX(m), GX(m + 1));
             else
-                edge(hz, c, d, k % lines_every == 0, false, widen, GX(k), GY(m), GY(m + 1));
+                edge(hz, grid_point(hz, k, m), grid_point(hz, k, m + 1),
+                     k % lines_every == 0, false, widen, GX(k), GY(m), GY(m + 1));
         }
     }
 #undef GX
