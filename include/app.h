@@ -11,9 +11,11 @@
  * Returns 0 after q or Esc. Returns 2 with a one-line message in err (no
  * "descent: " prefix) when the data cannot be loaded or the terminal
  * cannot start; the terminal is already restored when it returns.
- * On SIGINT, SIGTERM or SIGHUP it restores the terminal, frees everything
- * and then re-raises the signal with its default action, so the process
- * ends with the usual status (130, 143, 129) and app_run does not return.
+ * On a stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, ...: see
+ * term_signal.h) it restores the terminal, closes the record file, frees
+ * everything and then re-raises the signal with its default action, so
+ * the process ends with the usual status (130, 143, 129, 131, ...) and
+ * app_run does not return. A terminal that goes away counts as SIGHUP.
  * (A signal ignored when the program started stays ignored.) */
 int app_run(const struct options *o, char *err, size_t errlen);
 

@@ -40,7 +40,7 @@ struct control_run {
     bool landscape;               /* --view landscape as the run starts */
     unsigned epochs_per_frame;
     char lesson_name[64];         /* "" when none */
-    char caption[2][200];         /* the lesson's caption lines, or "" */
+    char caption[2][CAPTION_BYTES_MAX + 1]; /* the lesson's caption lines, or "" */
 };
 
 /* The state of a live run. It holds no pointer into itself (the session

@@ -30,7 +30,8 @@ struct table {
  * directory, empty file, header only, ragged rows, an unterminated quote,
  * an empty or duplicate header name. Accepts CRLF, a UTF-8 BOM, quoted
  * fields, a missing final newline. Returns false with err filled on error;
- * on success the caller owns *t and frees it with table_free. */
+ * on success the caller owns *t and frees it with table_free. A path of
+ * "-" reads standard input (once; named <stdin> in messages). */
 bool table_load_file(const char *path, struct table *t, char *err, size_t errlen);
 
 /* Same as table_load_file for a CSV already in memory; name is used in

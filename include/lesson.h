@@ -15,13 +15,14 @@
 #include "options.h"
 
 #define LESSON_SETTINGS_MAX 24
-#define LESSON_CAPTION_MAX 70     /* characters in one caption line */
 #define LESSON_FILE_MAX 65536     /* bytes in a lesson file */
 
 struct lesson {
     char name[64];           /* e.g. "step-cannot-learn"; a file's base name */
     char source[320];        /* for messages: the file, or "NAME.lesson (built in)" */
-    char caption[2][200];    /* "" when absent; caption[0] is never "" */
+    char caption[2][CAPTION_BYTES_MAX + 1]; /* "" when absent; caption[0]
+                                               is never ""; each at most
+                                               CAPTION_COLUMNS_MAX columns */
     size_t settings;         /* how many key = value lines */
     char key[LESSON_SETTINGS_MAX][32];     /* option names, e.g. "lr" */
     char value[LESSON_SETTINGS_MAX][1024]; /* their values as written (data:
@@ -58,6 +59,11 @@ bool lesson_parse(const char *source, const char *name, const char *dir,
  * lesson from lesson_find, which checked them all). */
 bool lesson_apply(const struct lesson *l, struct options *o, char *err,
                   size_t errlen);
+
+/* Applies the lesson the command line named (o->lesson_arg, see
+ * options_parse) with lesson_find and lesson_apply; nothing to do when
+ * none was named. false with err as lesson_find and lesson_apply give it. */
+bool lesson_use(struct options *o, char *err, size_t errlen);
 
 /* Writes every built-in lesson, one a line: its name and its first caption
  * line. false with err if a built-in lesson does not parse. */

@@ -1,7 +1,8 @@
 /* options.h - the command line, parsed (getopt_long) into one struct that
- * the headless runner, the frame dump and the TUI all start from. A lesson
- * (lesson.h) sets the same options by their long names; options given on
- * the command line win over the lesson's. */
+ * the headless runner, the frame dump and the TUI all start from. Every
+ * option is a row of the settings table (settings.h). A lesson (lesson.h)
+ * sets the same options by their long names (options_set); options given
+ * on the command line win over the lesson's. */
 #ifndef DESCENT_OPTIONS_H
 #define DESCENT_OPTIONS_H
 
@@ -12,6 +13,15 @@
 
 #include "dataset.h"
 #include "trainer.h"
+
+/* The most rows the settings table may have (struct options marks which
+ * of them the command line gave). */
+#define OPTIONS_SETTINGS_MAX 96
+
+/* A caption line (a lesson's, shown on the screen): at most this many
+ * columns (a wide character, as CJK, counts 2) and this many bytes. */
+#define CAPTION_COLUMNS_MAX 70
+#define CAPTION_BYTES_MAX 280
 
 enum run_mode { MODE_TUI, MODE_HEADLESS, MODE_HEADLESS_BOWL, MODE_DUMP_FRAME,
                 MODE_HELP, MODE_VERSION, MODE_LESSON_LIST };
@@ -33,24 +43,27 @@ struct options {
     char class_buf[2][256];       /* storage for --classes A,B */
     char data_buf[4096];          /* storage for --data */
     char column_buf[3][256];      /* storage for --x, --y, --label */
-    uint64_t explicit_options;    /* the settings given on the command line
-                                     (options.c's own bits): a lesson leaves
-                                     them alone */
+    bool explicit_setting[OPTIONS_SETTINGS_MAX]; /* by settings-table row:
+                                     given on the command line, so a lesson
+                                     leaves it alone */
     const char *record_path;      /* --record FILE: keys written there, or NULL */
     const char *replay_path;      /* --replay FILE: played back, or NULL */
+    const char *lesson_arg;       /* --lesson NAME|FILE as given, or NULL */
+    bool help, version, headless, bowl; /* the words that choose the mode */
     char lesson_name[64];         /* the lesson applied, "" when none */
-    char caption[2][200];         /* its caption lines, "" when absent */
+    char caption[2][CAPTION_BYTES_MAX + 1]; /* its caption lines, "" when absent */
 };
 /* The strings in struct options (selection, data_path) point into its own
  * buffers or at constants: a copy of the struct is only good while the
  * original lives and is not changed. */
 
-/* Parses argv. On a usage error returns false with a one-line message in
- * err (no "descent: " prefix). Defaults are those of DESIGN.md. With
- * --lesson NAME|FILE it applies the lesson (lesson_find, lesson_apply)
- * after the command line, so the options given explicitly win; a bad
- * lesson file gives its "FILE:LINE: reason". --lesson list sets the mode
- * MODE_LESSON_LIST. */
+/* Parses argv (argv[0] is the program). On a usage error returns false
+ * with a one-line message in err (no "descent: " prefix). Defaults are
+ * those of DESIGN.md. --lesson NAME|FILE is only noted in o->lesson_arg:
+ * the caller applies it (lesson_use, lesson.h) so that the options given
+ * explicitly win; --lesson list sets the mode MODE_LESSON_LIST. May be
+ * called any number of times: it resets getopt, prints nothing,
+ * allocates nothing; o points into argv afterwards. */
 bool options_parse(int argc, char **argv, struct options *o, char *err,
                    size_t errlen);
 
@@ -65,9 +78,10 @@ enum setting_status {
     SETTING_BAD_VALUE          /* the option's own complaint is in why */
 };
 
-/* Sets the option called name (its long name without "--": "lr",
- * "epochs-per-frame", "standardize" taking on/off) from the text value
- * exactly as the command line does: the same checks, the same storage.
+/* Sets the option called name (its long name without the dashes, as in
+ * the settings table; an optional value such as on/off is given) from
+ * the text value exactly as the command line does: the same row, the
+ * same checks, the same storage. Only rows lessons may set.
  * On SETTING_BAD_VALUE why holds the complaint about the value, e.g.
  * "\"abc\" is not a positive number"; why is untouched otherwise. Does
  * not mark the setting as explicit. */

@@ -3,17 +3,18 @@
  * was applied at, so that a replay reaches the same weights bit for bit
  * whatever its speed. The format, one item per line:
  *
- *   descent-record 1                      first line, the version
+ *   descent-record 2                      first line, the version
  *   # text                                a comment (also blank lines)
- *   data -|PATH    x COL    y COL    label COL    class-a NAME
- *   class-b NAME   standardize on|off    activation NAME   loss NAME
- *   lr X   batch N|full   shuffle on|off   init zeros|uniform   seed N
- *   start X,Y   epochs N   lesson NAME|-  caption-1 TEXT  caption-2 TEXT
- *   explicit N                            the settings, each once, all
- *                                         of them, before any event
- *                                         (explicit: the options given on
- *                                         the command line, options.c's
- *                                         bits, which L's lessons keep)
+ *   set NAME VALUE                        a setting by its option name
+ *                                         (settings.h rows that record
+ *                                         files store), the value as the
+ *                                         command line takes it; one
+ *                                         missing takes its default
+ *   lesson-name NAME|-                    the lesson, its caption lines,
+ *   caption-1 TEXT   caption-2 TEXT       and the options given on the
+ *   explicit NAME,NAME,...|-              command line (which L's
+ *                                         lessons keep), each at most
+ *                                         once, all before any event
  *   key E K MS LABEL                      a key: its key-table label, or
  *                                         its decimal code when unbound
  *                                         (a key that closed the help)
@@ -28,7 +29,9 @@
  * in the next one (minibatch steps) when the event was applied; MS the
  * milliseconds since the recording began. Values run to the end of the
  * line (names may hold spaces); numbers are written with %.17g so they
- * read back to the same bits. */
+ * read back to the same bits. E and K are at most 2^48 (--epochs'
+ * largest), E at most the run's epochs setting when that is not 0.
+ * Version 1 files (settings by position) are refused with a message. */
 #ifndef DESCENT_RECORDING_H
 #define DESCENT_RECORDING_H
 
@@ -61,32 +64,32 @@ struct record_event {
 /* A record file read back. */
 struct recording {
     char *path;
-    char *text[6];         /* data, x, y, label, class-a, class-b */
-    bool builtin_data;     /* data - */
-    bool standardize;
-    struct train_config train;
-    double start_x, start_y;
-    size_t epochs;
-    char lesson_name[64];  /* "" for none */
-    char caption[2][200];
-    uint64_t explicit_options;
+    struct options settings;      /* the defaults with the file's settings,
+                                     lesson, caption and explicit marks */
     struct record_event *events;  /* without the end line */
     size_t count;
     bool has_end;
     struct record_event end;
 };
 
-/* Reads and checks a whole record file. false with err "FILE:LINE:
- * reason" (or "FILE: reason") on anything wrong; free with recording_free
+/* Reads and checks a record file from its text (len bytes, not
+ * necessarily NUL-terminated); source names it in messages. false with
+ * err "SOURCE:LINE: reason" on anything wrong; free with recording_free
  * either way. */
+bool recording_parse(const char *text, size_t len, const char *source,
+                     struct recording *r, char *err, size_t errlen);
+
+/* Reads the file at path and parses it (recording_parse). false with err
+ * "FILE:LINE: reason" (or "FILE: reason" when it cannot be read); free
+ * with recording_free either way. */
 bool recording_load(const char *path, struct recording *r, char *err,
                     size_t errlen);
 void recording_free(struct recording *r);
 
-/* Replaces the run's settings in o with the recorded ones (data,
- * selection, training, bowl start, epoch limit, lesson name, caption,
- * which options were explicit); the display options
- * (speed, ASCII, colour) stay. o points into r afterwards. */
+/* Replaces the run's settings in o with the recorded ones (the rows
+ * record files store, lesson name, caption, which options were
+ * explicit); the others (speed, view, ASCII, colour) stay. o points
+ * into r afterwards. */
 void recording_apply(const struct recording *r, struct options *o);
 
 /* An open record file being written. */

@@ -26,11 +26,16 @@ struct position replay_position(const struct record_event *e);
  * the recorded settings in place of o's, up to its last event (a quit
  * ends it), and writes the run's CSV as --headless does: the header
  * epoch,cost,w1,w2,b,accuracy and a row for every o->every-th epoch of
- * the run as it ends (epochs undone by the left arrow are not in it)
- * and the last. When the file has an end line, the final position and
- * weights must be its own, bit for bit. false with err ("FILE:LINE:
- * reason") on a bad file or an event the run cannot reach; nothing is
- * written then. */
+ * the run and the last. Rows are streamed: a row is written once it is
+ * older than REWIND_CAPACITY epochs (no rewind can reach it), the rest
+ * at the end, so memory does not grow with the epochs; epochs undone by
+ * the left arrow or a reset are left out unless already written (a
+ * reset after more than REWIND_CAPACITY epochs: the rows written stay,
+ * the new run's follow). When the file has an end line, the final
+ * position and weights must be its own, bit for bit. false with err
+ * ("FILE:LINE: reason") on a bad file or an event the run cannot reach;
+ * nothing is written then, except the rows streamed before a late
+ * failure of a run longer than REWIND_CAPACITY epochs. */
 bool replay_headless(const struct options *o, const char *path, FILE *out,
                      char *err, size_t errlen);
 

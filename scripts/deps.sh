@@ -1,7 +1,10 @@
 #!/bin/sh
-# deps.sh run|test|bench|fuzz|man|deb: make sure the Debian packages descent needs are
-# installed; install the missing ones with apt-get (through sudo when not
-# root). On a system without dpkg/apt, say what to install and carry on.
+# deps.sh run|test|bench|fuzz|man|deb: make sure the packages descent needs
+# are installed; install the missing ones with the system's package
+# manager: apt-get (Debian, Ubuntu: the tested path), dnf (Fedora), pacman
+# (Arch) or brew (macOS), through sudo when not root (never for brew).
+# What a manager does not have is said plainly; with no known manager,
+# say what to install and carry on.
 set -u
 case "${1:-run}" in
     run)   want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config" ;;
@@ -14,7 +17,11 @@ case "${1:-run}" in
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-    echo "descent: no apt here; please install the equivalents of: $want" >&2
+    for manager in dnf pacman brew; do
+        command -v "$manager" >/dev/null 2>&1 || continue
+        exec sh "$(dirname "$0")/deps_other.sh" "$manager" "${1:-run}"
+    done
+    echo "descent: no apt, dnf, pacman or brew here; please install the equivalents of: $want" >&2
     exit 0
 fi
 

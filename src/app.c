@@ -37,6 +37,7 @@
 #include "recording.h"
 #include "replay.h"
 #include "term.h"
+#include "util.h"
 #include "views.h"
 
 #define FRAME_MS 33.0           /* about 30 frames per second */
@@ -58,13 +59,6 @@ struct app {
     FILE *frame_log;               /* DESCENT_FRAME_LOG: render+blit time per frame */
 };
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 static void view_state(const struct app *a, struct view_state *v)
 {
     control_view_state(&a->control, v);
@@ -74,13 +68,13 @@ static void view_state(const struct app *a, struct view_state *v)
 
 static void render(struct app *a)
 {
-    double start = a->frame_log ? now_ms() : 0.0;
+    double start = a->frame_log ? util_now_ms() : 0.0;
     struct view_state v;
     view_state(a, &v);
     views_render(&a->canvas, &v);
     term_blit(&a->canvas);
     if (a->frame_log)
-        fprintf(a->frame_log, "%.6f %zu\n", now_ms() - start,
+        fprintf(a->frame_log, "%.6f %zu\n", util_now_ms() - start,
                 a->control.session.trainer.epoch);
 }
 
@@ -184,7 +178,7 @@ static unsigned replay_turn(struct app *a, double *next_frame, double *wait_ms)
     }
     const struct record_event *e = &a->replay.events[a->replay_index];
     struct position want = replay_position(e), here = control_position(c);
-    double now = now_ms();
+    double now = util_now_ms();
     if (position_before(here, want)) {
         if (now < *next_frame) {
             *wait_ms = *next_frame - now;
@@ -251,7 +245,7 @@ static void screen_size(int *width, int *height)
 static void run_loop(struct app *a)
 {
     struct control *c = &a->control;
-    double next_frame = now_ms();
+    double next_frame = util_now_ms();
     bool dirty = true;
 
     while (term_stop_signal() == 0) {
@@ -259,11 +253,11 @@ static void run_loop(struct app *a)
         double replay_wait = -1.0;
         if (a->replaying) {
             reaction = replay_turn(a, &next_frame, &replay_wait);
-        } else if (c->running && now_ms() >= next_frame) {
+        } else if (c->running && util_now_ms() >= next_frame) {
             control_train_frame(c, TRAIN_BUDGET_MS, NULL);
             reaction = CONTROL_REDRAW;
             next_frame += FRAME_MS;
-            double t = now_ms();
+            double t = util_now_ms();
             if (next_frame < t)
                 next_frame = t + FRAME_MS;
         }
@@ -281,7 +275,7 @@ static void run_loop(struct app *a)
         if (a->replaying) {
             timeout = replay_wait > 0.0 ? (int)ceil(replay_wait) : 0;
         } else if (c->running) {
-            double wait = next_frame - now_ms();
+            double wait = next_frame - util_now_ms();
             timeout = wait > 0.0 ? (int)ceil(wait) : 0;
         }
         int key = term_read_key(timeout);
@@ -290,7 +284,10 @@ static void run_loop(struct app *a)
         if (key == TERM_KEY_RESIZE) {
             int w, h;
             screen_size(&w, &h);
-            canvas_resize(&a->canvas, w, h);
+            if (!canvas_resize(&a->canvas, w, h))
+                snprintf(c->notice, sizeof c->notice,
+                         "out of memory: the screen stays %dx%d",
+                         a->canvas.width, a->canvas.height);
             dirty = true;
             continue;
         }
@@ -316,7 +313,7 @@ static void run_loop(struct app *a)
         if (reaction & CONTROL_REDRAW)
             dirty = true;
         if (c->running && !was_running)
-            next_frame = now_ms();
+            next_frame = util_now_ms();
     }
 }
 
@@ -404,7 +401,7 @@ int app_run(const struct options *o, char *err, size_t errlen)
         a->frame_log = fopen(frame_log, "w");
 
     a->landscape = landscape_new(); /* NULL: the view computes without a cache */
-    a->replay_wall = now_ms();
+    a->replay_wall = util_now_ms();
     run_loop(a);
 
     int sig = term_stop_signal();

@@ -390,12 +390,26 @@ static bool read_stream(FILE *file, const char *path, char **bytes,
     return false;
 }
 
+/* "-" is standard input, named <stdin> in messages. It can be read only
+ * once, so its bytes are kept for the life of the process: a lesson (L)
+ * reopens the same data. */
+static bool load_stdin(struct table *t, char *err, size_t errlen)
+{
+    static char *bytes;
+    static size_t length;
+    if (bytes == NULL && !read_stream(stdin, "<stdin>", &bytes, &length, err, errlen))
+        return false;
+    return table_load_buffer("<stdin>", bytes, length, t, err, errlen);
+}
+
 bool table_load_file(const char *path, struct table *t, char *err,
                      size_t errlen)
 {
     memset(t, 0, sizeof *t);
     if (path == NULL)
         path = "";
+    if (strcmp(path, "-") == 0)
+        return load_stdin(t, err, errlen);
     FILE *file = fopen(path, "rb");
     if (file == NULL) {
         text_report(err, errlen, path, 0, 0, "cannot open: %s",

@@ -1,6 +1,7 @@
-/* lesson.c - reading lessons (the format of assets/lessons/README) and
- * applying them to the options. Every value goes through options_set, the
- * command line's own checks, so a lesson cannot set what --NAME could not. */
+/* lesson.c - reading lessons (the format of assets/lessons/README) into
+ * name = value pairs and applying them to the options. Every value goes
+ * through options_set, the command line's own checks, so a lesson cannot
+ * set what --NAME could not. */
 #include "lesson.h"
 
 #include <errno.h>
@@ -11,6 +12,8 @@
 #include <sys/stat.h>
 
 #include "builtin.h"
+#include "settings.h"
+#include "util.h"
 
 #define LESSON_SUFFIX ".lesson"
 
@@ -39,34 +42,6 @@ static bool report(char *err, size_t errlen, const char *source, size_t line,
     return false;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none. */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-    size_t len;
-    uint32_t min, cp;
-    if (s[0] < 0x80)
-        return 1;
-    if ((s[0] & 0xe0) == 0xc0) {
-        len = 2; min = 0x80; cp = s[0] & 0x1fu;
-    } else if ((s[0] & 0xf0) == 0xe0) {
-        len = 3; min = 0x800; cp = s[0] & 0x0fu;
-    } else if ((s[0] & 0xf8) == 0xf0) {
-        len = 4; min = 0x10000; cp = s[0] & 0x07u;
-    } else {
-        return 0;
-    }
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3fu);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return len;
-}
-
 /* Checks one line (n bytes): valid UTF-8, no control character but tab. */
 static bool check_text(const char *line, size_t n, const char *source,
                        size_t number, char *err, size_t errlen)
@@ -79,10 +54,11 @@ static bool check_text(const char *line, size_t n, const char *source,
         if (s[i] == 0x7f)
             return report(err, errlen, source, number,
                           "control character 0x7f (not text)");
-        size_t len = utf8_sequence(s + i, n - i);
+        uint32_t cp;
+        int len = util_utf8_decode(line + i, n - i, &cp);
         if (len == 0)
             return report(err, errlen, source, number, "not UTF-8 text");
-        i += len;
+        i += (size_t)len;
     }
     return true;
 }
@@ -116,7 +92,7 @@ static int find_setting(const struct lesson *l, const char *key)
     return -1;
 }
 
-/* A data file named relative to the lesson: dir/value. */
+/* A file named relative to the lesson: dir/value. */
 static bool resolve_data(const char *dir, char *value, size_t size)
 {
     if (!dir || !*dir || value[0] == '/' ||
@@ -130,13 +106,19 @@ static bool resolve_data(const char *dir, char *value, size_t size)
     return true;
 }
 
-/* Characters (code points) of valid UTF-8 text in [begin, end). */
-static size_t utf8_span_length(const char *begin, const char *end)
+/* The columns valid UTF-8 text in [begin, end) takes on the screen. */
+static size_t text_columns(const char *begin, const char *end)
 {
-    size_t count = 0;
-    for (const char *p = begin; p < end; p++)
-        count += ((unsigned char)*p & 0xc0) != 0x80;
-    return count;
+    size_t columns = 0;
+    while (begin < end) {
+        uint32_t cp;
+        int len = util_utf8_decode(begin, (size_t)(end - begin), &cp);
+        if (len == 0)
+            len = 1;
+        columns += (size_t)util_char_width(cp);
+        begin += len;
+    }
+    return columns;
 }
 
 /* One "caption = text" line. */
@@ -149,15 +131,16 @@ static bool parse_caption(struct lesson *l, const char *begin, const char *end,
     if (*captions == 2)
         return report(err, errlen, source, number,
                       "a third caption line (two at most)");
-    size_t chars = utf8_span_length(begin, end);
-    if (chars > LESSON_CAPTION_MAX)
+    size_t columns = text_columns(begin, end);
+    if (columns > CAPTION_COLUMNS_MAX)
         return report(err, errlen, source, number,
-                      "caption line is %zu characters long (%d at most)",
-                      chars, LESSON_CAPTION_MAX);
+                      "caption line is %zu columns wide (%d at most; a wide "
+                      "character such as CJK counts 2)",
+                      columns, CAPTION_COLUMNS_MAX);
     if (!copy_span(l->caption[*captions], sizeof l->caption[0], begin, end))
         return report(err, errlen, source, number,
-                      "caption line is %zu bytes long (%zu at most)",
-                      (size_t)(end - begin), sizeof l->caption[0] - 1);
+                      "caption line is %zu bytes long (%d at most)",
+                      (size_t)(end - begin), CAPTION_BYTES_MAX);
     (*captions)++;
     return true;
 }
@@ -196,9 +179,10 @@ static bool parse_setting(struct lesson *l, const char *key, const char *begin,
                       sizeof value - 1);
     if (options_set(scratch, key, value, why, sizeof why) != SETTING_OK)
         return report(err, errlen, source, number, "%s: %s", key, why);
-    if (strcmp(key, "data") == 0 && !resolve_data(dir, value, sizeof value))
+    const struct setting *row = settings_find(key);
+    if (row && (row->scope & SCOPE_PATH) && !resolve_data(dir, value, sizeof value))
         return report(err, errlen, source, number,
-                      "data: the path is too long with the lesson's directory");
+                      "%s: the path is too long with the lesson's directory", key);
     if (l->settings == LESSON_SETTINGS_MAX)
         return report(err, errlen, source, number, "too many settings");
     size_t i = l->settings++;
@@ -394,6 +378,21 @@ bool lesson_list(FILE *out, char *err, size_t errlen)
         if (ok)
             fprintf(out, "%-18s %s\n", l->name, l->caption[0]);
     }
+    free(l);
+    return ok;
+}
+
+bool lesson_use(struct options *o, char *err, size_t errlen)
+{
+    if (!o->lesson_arg)
+        return true;
+    struct lesson *l = malloc(sizeof *l);
+    if (!l) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    bool ok = lesson_find(o->lesson_arg, l, err, errlen) &&
+              lesson_apply(l, o, err, errlen);
     free(l);
     return ok;
 }

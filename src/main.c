@@ -11,8 +11,7 @@
 #include "lesson.h"
 #include "options.h"
 #include "replay.h"
-
-#define DESCENT_VERSION "0.1.0"
+#include "version.h" /* generated: DESCENT_VERSION, DESCENT_COMMIT ("" outside git) */
 
 /* Exit statuses: 0 success, 1 output failed, 2 bad usage or bad input. */
 enum { EXIT_OK = 0, EXIT_IO = 1, EXIT_USAGE = 2 };
@@ -40,6 +39,13 @@ int main(int argc, char **argv)
     char err[1024] = "";
     if (!options_parse(argc, argv, &o, err, sizeof err))
         return fail(err);
+    if (o.mode != MODE_HELP && o.mode != MODE_VERSION &&
+        o.mode != MODE_LESSON_LIST && !lesson_use(&o, err, sizeof err))
+        return fail(err);
+    /* A record file names its data file; standard input cannot be read again. */
+    if (o.record_path && o.data_path && strcmp(o.data_path, "-") == 0)
+        return fail("--record: data from standard input cannot be replayed "
+                    "(save it to a file and use --data FILE)");
 
     bool ok = true;
     switch (o.mode) {
@@ -47,7 +53,10 @@ int main(int argc, char **argv)
         options_print_help(stdout);
         break;
     case MODE_VERSION:
-        puts("descent " DESCENT_VERSION);
+        if (DESCENT_COMMIT[0] != '\0')
+            printf("descent %s (commit %s)\n", DESCENT_VERSION, DESCENT_COMMIT);
+        else
+            printf("descent %s\n", DESCENT_VERSION);
         break;
     case MODE_LESSON_LIST:
         ok = lesson_list(stdout, err, sizeof err);

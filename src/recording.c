@@ -1,5 +1,7 @@
 /* recording.c - writing and reading record files (format in
- * recording.h): strict, line-numbered messages for every mistake, and
+ * recording.h): the settings by name through the settings table's own
+ * parse and format functions, every number bounded as the command line
+ * bounds it, strict line-numbered messages for every mistake, and
  * numbers that read back to the bits they were written from. */
 #include "recording.h"
 
@@ -8,20 +10,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "dataset.h"
 #include "keymap.h"
-#include "neuron.h"
+#include "settings.h"
+#include "util.h"
 
-#define RECORD_MAGIC "descent-record 1"
-
-static double clock_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
+#define RECORD_MAGIC "descent-record 2"
+#define RECORD_MAGIC_1 "descent-record 1"
+#define RECORD_FILE_MAX ((size_t)256 << 20) /* bytes read from a file */
+#define VALUE_MAX 4096                      /* one formatted setting */
 
 /* ---------- writing ---------- */
 
@@ -30,21 +28,45 @@ static bool one_line(const char *s)
     return s != NULL && strpbrk(s, "\r\n") == NULL;
 }
 
+/* Writes the "set NAME VALUE" lines and the lesson lines of o to f.
+ * false (nothing written) when a value holds a line break. */
+static bool write_settings(FILE *f, const struct options *o)
+{
+    size_t count;
+    const struct setting *rows = settings_table(&count);
+    char value[VALUE_MAX];
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < count; i++) {
+            const struct setting *s = &rows[i];
+            if (!(s->scope & SCOPE_RECORD) || !s->format ||
+                !s->format(s, o, value, sizeof value))
+                continue;
+            if (!one_line(value))
+                return false;
+            if (pass == 1)
+                fprintf(f, "set %s %s\n", s->name, value);
+        }
+        if (!one_line(o->lesson_name) || !one_line(o->caption[0]) ||
+            !one_line(o->caption[1]))
+            return false;
+    }
+    fprintf(f, "lesson-name %s\ncaption-1 %s\ncaption-2 %s\nexplicit ",
+            o->lesson_name[0] ? o->lesson_name : "-", o->caption[0], o->caption[1]);
+    bool any = false;
+    for (size_t i = 0; i < count; i++) {
+        if (o->explicit_setting[i]) {
+            fprintf(f, "%s%s", any ? "," : "", rows[i].name);
+            any = true;
+        }
+    }
+    fputs(any ? "\n" : "-\n", f);
+    return true;
+}
+
 bool recorder_open(struct recorder *rec, const char *path,
                    const struct options *o, char *err, size_t errlen)
 {
     memset(rec, 0, sizeof *rec);
-    const struct selection *sel = &o->selection;
-    const char *texts[] = {o->data_path ? o->data_path : "-", sel->x_column,
-                           sel->y_column, sel->label_column, sel->class_a,
-                           sel->class_b, o->lesson_name, o->caption[0],
-                           o->caption[1]};
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        if (!one_line(texts[i])) {
-            snprintf(err, errlen, "%s: cannot record a name with a line break", path);
-            return false;
-        }
-    }
     rec->path = strdup(path);
     rec->file = rec->path ? fopen(path, "w") : NULL;
     if (rec->file == NULL) {
@@ -53,26 +75,18 @@ bool recorder_open(struct recorder *rec, const char *path,
         rec->path = NULL;
         return false;
     }
-    const struct train_config *t = &o->train;
     FILE *f = rec->file;
     fprintf(f, RECORD_MAGIC "\n# descent --replay %s plays this back\n", path);
-    fprintf(f, "data %s\nx %s\ny %s\nlabel %s\nclass-a %s\nclass-b %s\n",
-            texts[0], texts[1], texts[2], texts[3], texts[4], texts[5]);
-    fprintf(f, "standardize %s\nactivation %s\nloss %s\nlr %.17g\n",
-            sel->standardize ? "on" : "off", activation_name(t->activation),
-            loss_name(t->loss), t->lr);
-    if (t->batch == 0)
-        fprintf(f, "batch full\n");
-    else
-        fprintf(f, "batch %zu\n", t->batch);
-    fprintf(f, "shuffle %s\ninit %s\nseed %llu\nstart %.17g,%.17g\nepochs %zu\n",
-            t->shuffle ? "on" : "off", init_name(t->init),
-            (unsigned long long)t->seed, o->start_x, o->start_y, o->epochs);
-    fprintf(f, "lesson %s\ncaption-1 %s\ncaption-2 %s\nexplicit %llu\n",
-            o->lesson_name[0] ? o->lesson_name : "-", o->caption[0], o->caption[1],
-            (unsigned long long)o->explicit_options);
+    if (!write_settings(f, o)) {
+        fclose(f);
+        remove(path);
+        free(rec->path);
+        memset(rec, 0, sizeof *rec);
+        snprintf(err, errlen, "%s: cannot record a name with a line break", path);
+        return false;
+    }
     rec->failed = fflush(f) != 0 || ferror(f);
-    rec->t0 = clock_ms();
+    rec->t0 = util_now_ms();
     return true;
 }
 
@@ -81,7 +95,7 @@ void recorder_event(struct recorder *rec, struct record_event *e)
     if (rec->file == NULL)
         return;
     FILE *f = rec->file;
-    e->ms = clock_ms() - rec->t0;
+    e->ms = util_now_ms() - rec->t0;
     unsigned long long ms = (unsigned long long)(e->ms > 0 ? e->ms : 0);
     switch (e->kind) {
     case RECORD_KEY: {
@@ -128,17 +142,10 @@ bool recorder_close(struct recorder *rec, char *err, size_t errlen)
 
 /* ---------- reading ---------- */
 
-enum setting {
-    SET_DATA, SET_X, SET_Y, SET_LABEL, SET_CLASS_A, SET_CLASS_B,
-    SET_STANDARDIZE, SET_ACTIVATION, SET_LOSS, SET_LR, SET_BATCH, SET_SHUFFLE,
-    SET_INIT, SET_SEED, SET_START, SET_EPOCHS, SET_LESSON, SET_CAPTION_1,
-    SET_CAPTION_2, SET_EXPLICIT, SET_COUNT
-};
-
-static const char *const setting_names[SET_COUNT] = {
-    "data", "x", "y", "label", "class-a", "class-b", "standardize",
-    "activation", "loss", "lr", "batch", "shuffle", "init", "seed", "start",
-    "epochs", "lesson", "caption-1", "caption-2", "explicit",
+/* The lines other than settings and events. */
+enum meta { META_LESSON, META_CAPTION_1, META_CAPTION_2, META_EXPLICIT, META_COUNT };
+static const char *const meta_names[META_COUNT] = {
+    "lesson-name", "caption-1", "caption-2", "explicit",
 };
 
 struct reader {
@@ -146,7 +153,8 @@ struct reader {
     unsigned line;
     char *err;
     size_t errlen;
-    bool seen[SET_COUNT];
+    bool seen_meta[META_COUNT];
+    bool seen_setting[OPTIONS_SETTINGS_MAX];
     size_t cap;
 };
 
@@ -155,7 +163,7 @@ static bool bad(struct reader *rd, const char *fmt, ...)
 
 static bool bad(struct reader *rd, const char *fmt, ...)
 {
-    char what[300];
+    char what[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
@@ -164,120 +172,72 @@ static bool bad(struct reader *rd, const char *fmt, ...)
     return false;
 }
 
-/* A whole number of digits only, no sign, within max. */
-static bool parse_whole(const char *s, uint64_t max, uint64_t *out)
+/* "set NAME VALUE": through the row's own parse function. */
+static bool read_set(struct reader *rd, char *rest)
 {
-    if (*s == '\0')
-        return false;
-    uint64_t v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return false;
-        unsigned d = (unsigned)(*s - '0');
-        if (v > (max - d) / 10)
-            return false;
-        v = v * 10 + d;
-    }
-    *out = v;
+    char *space = strchr(rest, ' ');
+    if (space == NULL || space == rest)
+        return bad(rd, "set: wants set NAME VALUE");
+    *space = '\0';
+    const char *name = rest, *value = space + 1;
+    const struct setting *s = settings_find(name);
+    if (s == NULL)
+        return bad(rd, "set: unknown setting \"%s\"", name);
+    if (!(s->scope & SCOPE_RECORD))
+        return bad(rd, "set: \"%s\" is not a setting of record files", name);
+    size_t i = settings_index(s);
+    if (rd->seen_setting[i])
+        return bad(rd, "%s given twice", name);
+    rd->seen_setting[i] = true;
+    char why[400];
+    if (!s->parse(s, &rd->r->settings, value, why, sizeof why))
+        return bad(rd, "%s: %s", name, why);
     return true;
 }
 
-static bool parse_on_off(const char *s, bool *out)
+/* "explicit NAME,NAME" or "explicit -": the options the command line gave. */
+static bool read_explicit(struct reader *rd, char *names)
 {
-    if (strcmp(s, "on") == 0 || strcmp(s, "off") == 0) {
-        *out = s[1] == 'n';
+    if (strcmp(names, "-") == 0)
         return true;
+    for (char *name = names; name;) {
+        char *comma = strchr(name, ',');
+        if (comma)
+            *comma = '\0';
+        const struct setting *s = settings_find(name);
+        if (s == NULL)
+            return bad(rd, "explicit: unknown setting \"%s\"", name);
+        rd->r->settings.explicit_setting[settings_index(s)] = true;
+        name = comma ? comma + 1 : NULL;
     }
-    return false;
+    return true;
 }
 
-static bool read_setting(struct reader *rd, enum setting k, const char *v)
+static bool read_meta(struct reader *rd, enum meta k, char *v)
 {
-    struct recording *r = rd->r;
-    const char *name = setting_names[k];
-    uint64_t whole;
-    if (rd->seen[k])
-        return bad(rd, "%s given twice", name);
-    rd->seen[k] = true;
+    struct options *o = &rd->r->settings;
+    if (rd->seen_meta[k])
+        return bad(rd, "%s given twice", meta_names[k]);
+    rd->seen_meta[k] = true;
     switch (k) {
-    case SET_DATA: case SET_X: case SET_Y: case SET_LABEL:
-    case SET_CLASS_A: case SET_CLASS_B:
-        if (*v == '\0')
-            return bad(rd, "%s: empty", name);
-        if (k == SET_DATA && strcmp(v, "-") == 0) {
-            r->builtin_data = true;
-            return true;
-        }
-        r->text[k] = strdup(v);
-        if (r->text[k] == NULL)
-            return bad(rd, "out of memory");
+    case META_LESSON:
+        if (strlen(v) >= sizeof o->lesson_name)
+            return bad(rd, "%s: longer than %zu bytes", meta_names[k],
+                       sizeof o->lesson_name - 1);
+        if (strcmp(v, "-") != 0)
+            strcpy(o->lesson_name, v);
         return true;
-    case SET_LESSON: case SET_CAPTION_1: case SET_CAPTION_2: {
-        char *dst = k == SET_LESSON ? r->lesson_name : r->caption[k - SET_CAPTION_1];
-        size_t cap = k == SET_LESSON ? sizeof r->lesson_name : sizeof r->caption[0];
-        if (strlen(v) >= cap)
-            return bad(rd, "%s: longer than %zu characters", name, cap - 1);
-        if (k != SET_LESSON || strcmp(v, "-") != 0)
-            strcpy(dst, v);
+    case META_CAPTION_1:
+    case META_CAPTION_2:
+        if (strlen(v) > CAPTION_BYTES_MAX)
+            return bad(rd, "%s: longer than %d bytes", meta_names[k], CAPTION_BYTES_MAX);
+        strcpy(o->caption[k - META_CAPTION_1], v);
         return true;
+    case META_EXPLICIT:
+    case META_COUNT:
+        break;
     }
-    case SET_EXPLICIT:
-        if (!parse_whole(v, UINT64_MAX, &whole))
-            return bad(rd, "explicit: \"%s\" is not a whole number", v);
-        r->explicit_options = whole;
-        return true;
-    case SET_STANDARDIZE:
-        return parse_on_off(v, &r->standardize) ||
-               bad(rd, "standardize: \"%s\" is not on or off", v);
-    case SET_SHUFFLE:
-        return parse_on_off(v, &r->train.shuffle) ||
-               bad(rd, "shuffle: \"%s\" is not on or off", v);
-    case SET_ACTIVATION:
-        return activation_parse(v, &r->train.activation) ||
-               bad(rd, "activation: unknown \"%s\" (sigmoid, linear, relu, step)", v);
-    case SET_LOSS:
-        return loss_parse(v, &r->train.loss) ||
-               bad(rd, "loss: unknown \"%s\" (MSE, MAE, BCE)", v);
-    case SET_INIT:
-        return init_parse(v, &r->train.init) ||
-               bad(rd, "init: unknown \"%s\" (zeros, uniform)", v);
-    case SET_LR:
-        if (!parse_number(v, &r->train.lr) || !(r->train.lr > 0.0))
-            return bad(rd, "lr: \"%s\" is not a number > 0", v);
-        return true;
-    case SET_BATCH:
-        if (strcmp(v, "full") == 0) {
-            r->train.batch = 0;
-            return true;
-        }
-        if (!parse_whole(v, SIZE_MAX, &whole) || whole == 0)
-            return bad(rd, "batch: \"%s\" is not a whole number > 0 or full", v);
-        r->train.batch = (size_t)whole;
-        return true;
-    case SET_SEED:
-        if (!parse_whole(v, UINT64_MAX, &whole))
-            return bad(rd, "seed: \"%s\" is not a whole number", v);
-        r->train.seed = whole;
-        return true;
-    case SET_EPOCHS:
-        if (!parse_whole(v, SIZE_MAX, &whole))
-            return bad(rd, "epochs: \"%s\" is not a whole number", v);
-        r->epochs = (size_t)whole;
-        return true;
-    case SET_START: {
-        const char *comma = strchr(v, ',');
-        char first[128];
-        if (comma == NULL || (size_t)(comma - v) >= sizeof first)
-            return bad(rd, "start: \"%s\" is not X,Y", v);
-        memcpy(first, v, (size_t)(comma - v));
-        first[comma - v] = '\0';
-        if (!parse_number(first, &r->start_x) || !parse_number(comma + 1, &r->start_y))
-            return bad(rd, "start: \"%s\" is not two numbers X,Y", v);
-        return true;
-    }
-    default:
-        return bad(rd, "unknown setting");
-    }
+    return read_explicit(rd, v);
 }
 
 /* Splits s at single spaces into at most max fields; the count, or
@@ -323,10 +283,6 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
     struct recording *r = rd->r;
     if (r->has_end)
         return bad(rd, "%s after the end line", word);
-    for (size_t k = 0; k < SET_COUNT; k++)
-        if (!rd->seen[k])
-            return bad(rd, "setting \"%s\" missing before the first event",
-                       setting_names[k]);
 
     char *fields[8];
     size_t n = split(rest, fields, 7);
@@ -338,9 +294,18 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
     e.line = rd->line;
     uint64_t v[3];
     for (int i = 0; i < 3; i++)
-        if (!parse_whole(fields[i], SIZE_MAX, &v[i]))
+        if (!settings_parse_count(fields[i], 0, UINT64_MAX, &v[i]))
             return bad(rd, "%s: \"%s\" is not a whole number (%s)", word, fields[i],
                        forms[f].form);
+    /* The bounds of the command line: no epoch past --epochs' largest,
+     * nor past the run's own limit when it has one. */
+    size_t limit = r->settings.epochs;
+    if (v[0] > SETTINGS_EPOCHS_MAX || v[1] > SETTINGS_EPOCHS_MAX)
+        return bad(rd, "%s: \"%s\" is past the largest epoch (2^48)", word,
+                   fields[v[0] > SETTINGS_EPOCHS_MAX ? 0 : 1]);
+    if (limit > 0 && v[0] > limit)
+        return bad(rd, "%s: epoch %s is past the run's last epoch (set epochs %zu)",
+                   word, fields[0], limit);
     e.epoch = (size_t)v[0];
     e.next = (size_t)v[1];
     e.ms = (double)v[2];
@@ -349,7 +314,7 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
         int key = keymap_key_of_label(fields[3]);
         uint64_t code;
         if (key < 0) {
-            if (!parse_whole(fields[3], 0x10ffff, &code))
+            if (!settings_parse_count(fields[3], 0, 0x10ffff, &code))
                 return bad(rd, "key: unknown key \"%s\"", fields[3]);
             key = (int)code;
         }
@@ -361,7 +326,7 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
             return bad(rd, "click-bowl: the point is not two finite numbers");
         break;
     case RECORD_CLICK_COST:
-        if (!parse_whole(fields[3], SIZE_MAX, &v[0]))
+        if (!settings_parse_count(fields[3], 0, SETTINGS_EPOCHS_MAX, &v[0]))
             return bad(rd, "click-cost: \"%s\" is not an epoch", fields[3]);
         e.picked = (size_t)v[0];
         break;
@@ -395,6 +360,9 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
 static bool read_line(struct reader *rd, char *line)
 {
     if (rd->line == 1) {
+        if (strcmp(line, RECORD_MAGIC_1) == 0)
+            return bad(rd, "a version 1 record file; this descent reads version 2 "
+                           "(settings by name): record the run again");
         if (strcmp(line, RECORD_MAGIC) != 0)
             return bad(rd, "not a descent record file (the first line must be \""
                            RECORD_MAGIC "\")");
@@ -409,90 +377,124 @@ static bool read_line(struct reader *rd, char *line)
         *space = '\0';
         rest = space + 1;
     }
-    for (int k = 0; k < SET_COUNT; k++) {
-        if (strcmp(line, setting_names[k]) == 0) {
-            if (rd->r->count > 0 || rd->r->has_end)
-                return bad(rd, "setting \"%s\" after the events", line);
-            return read_setting(rd, (enum setting)k, rest);
+    bool events = rd->r->count > 0 || rd->r->has_end;
+    if (strcmp(line, "set") == 0) {
+        if (events)
+            return bad(rd, "setting \"%.*s\" after the events",
+                       (int)strcspn(rest, " "), rest);
+        return read_set(rd, rest);
+    }
+    for (int k = 0; k < META_COUNT; k++) {
+        if (strcmp(line, meta_names[k]) == 0) {
+            if (events)
+                return bad(rd, "\"%s\" after the events", line);
+            return read_meta(rd, (enum meta)k, rest);
         }
     }
     return read_event(rd, line, rest);
+}
+
+bool recording_parse(const char *text, size_t len, const char *source,
+                     struct recording *r, char *err, size_t errlen)
+{
+    memset(r, 0, sizeof *r);
+    options_defaults(&r->settings);
+    r->path = strdup(source);
+    if (r->path == NULL) {
+        snprintf(err, errlen, "%s: out of memory", source);
+        return false;
+    }
+    struct reader rd = {.r = r, .line = 0, .err = err, .errlen = errlen};
+    if (len == 0) {
+        rd.line = 1;
+        return bad(&rd, "empty file, not a descent record");
+    }
+    char *line = malloc(len + 1);
+    if (line == NULL) {
+        snprintf(err, errlen, "%s: out of memory", source);
+        return false;
+    }
+    bool ok = true;
+    for (size_t at = 0; ok && at < len;) {
+        const char *newline = memchr(text + at, '\n', len - at);
+        size_t n = newline ? (size_t)(newline - (text + at)) : len - at;
+        memcpy(line, text + at, n);
+        line[n] = '\0';
+        at += n + (newline != NULL);
+        rd.line++;
+        if (n > 0 && line[n - 1] == '\r')
+            line[--n] = '\0';
+        if (memchr(line, '\0', n) != NULL)
+            ok = bad(&rd, "a NUL byte in the line");
+        else
+            ok = read_line(&rd, line);
+    }
+    free(line);
+    return ok;
 }
 
 bool recording_load(const char *path, struct recording *r, char *err,
                     size_t errlen)
 {
     memset(r, 0, sizeof *r);
-    r->path = strdup(path);
-    if (r->path == NULL) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        return false;
-    }
-    r->train = train_config_default();
-    FILE *f = fopen(path, "r");
+    FILE *f = fopen(path, "rb");
     if (f == NULL) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return false;
     }
-    struct reader rd = {.r = r, .line = 0, .err = err, .errlen = errlen};
-    char *line = NULL;
-    size_t size = 0;
-    ssize_t len;
-    bool ok = true;
-    while (ok && (len = getline(&line, &size, f)) >= 0) {
-        rd.line++;
-        if (len > 0 && line[len - 1] == '\n')
-            line[--len] = '\0';
-        if (len > 0 && line[len - 1] == '\r')
-            line[--len] = '\0';
-        if (strlen(line) != (size_t)len)
-            ok = bad(&rd, "a NUL byte in the line");
-        else
-            ok = read_line(&rd, line);
-    }
-    if (ok && ferror(f)) {
-        snprintf(err, errlen, "%s: %s", path, errno ? strerror(errno) : "read error");
-        ok = false;
-    }
-    free(line);
-    fclose(f);
-    if (ok && rd.line == 0) {
-        rd.line = 1;
-        ok = bad(&rd, "empty file, not a descent record");
-    }
-    for (int k = 0; ok && k < SET_COUNT; k++) {
-        if (!rd.seen[k]) {
-            rd.line++;
-            ok = bad(&rd, "setting \"%s\" missing", setting_names[k]);
+    size_t cap = 65536, len = 0;
+    char *text = malloc(cap);
+    bool ok = text != NULL;
+    while (ok) {
+        if (len == cap) {
+            char *more = cap < RECORD_FILE_MAX ? realloc(text, 2 * cap) : NULL;
+            ok = more != NULL;
+            if (ok) {
+                text = more;
+                cap *= 2;
+            }
+        }
+        if (!ok) {
+            snprintf(err, errlen, cap < RECORD_FILE_MAX ? "%s: out of memory"
+                                                        : "%s: too large for a record file",
+                     path);
+            break;
+        }
+        size_t got = fread(text + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                snprintf(err, errlen, "%s: %s", path, errno ? strerror(errno) : "read error");
+                ok = false;
+            }
+            break;
         }
     }
+    fclose(f);
+    if (ok)
+        ok = recording_parse(text, len, path, r, err, errlen);
+    free(text);
     return ok;
 }
 
 void recording_free(struct recording *r)
 {
     free(r->path);
-    for (size_t i = 0; i < sizeof r->text / sizeof r->text[0]; i++)
-        free(r->text[i]);
     free(r->events);
     memset(r, 0, sizeof *r);
 }
 
 void recording_apply(const struct recording *r, struct options *o)
 {
-    o->data_path = r->builtin_data ? NULL : r->text[SET_DATA];
-    o->selection.x_column = r->text[SET_X];
-    o->selection.y_column = r->text[SET_Y];
-    o->selection.label_column = r->text[SET_LABEL];
-    o->selection.class_a = r->text[SET_CLASS_A];
-    o->selection.class_b = r->text[SET_CLASS_B];
-    o->selection.standardize = r->standardize;
-    o->train = r->train;
-    o->start_x = r->start_x;
-    o->start_y = r->start_y;
-    o->epochs = r->epochs;
-    o->explicit_options = r->explicit_options;
-    snprintf(o->lesson_name, sizeof o->lesson_name, "%s", r->lesson_name);
+    size_t count;
+    const struct setting *rows = settings_table(&count);
+    for (size_t i = 0; i < count; i++)
+        if (rows[i].scope & SCOPE_RECORD)
+            memcpy((char *)o + rows[i].offset,
+                   (const char *)&r->settings + rows[i].offset, rows[i].size);
+    memcpy(o->explicit_setting, r->settings.explicit_setting,
+           sizeof o->explicit_setting);
+    snprintf(o->lesson_name, sizeof o->lesson_name, "%s", r->settings.lesson_name);
     for (int i = 0; i < 2; i++)
-        snprintf(o->caption[i], sizeof o->caption[i], "%s", r->caption[i]);
+        snprintf(o->caption[i], sizeof o->caption[i], "%s", r->settings.caption[i]);
 }

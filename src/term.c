@@ -1,15 +1,15 @@
 /* term.c - the terminal layer, the only file of descent that includes
- * curses (ncursesw). It owns the curses screen: start and restore, colour
- * pairs allocated on demand, copying a struct canvas to the screen (only
- * the cells that changed since the last copy; curses then sends only what
- * differs on the terminal), reading keys, and the signal handlers.
+ * curses (ncursesw). It owns the curses screen: probe the terminal, start
+ * and restore the screen, colour pairs allocated on demand, copying a
+ * struct canvas to the screen (only the cells that changed since the last
+ * copy; curses then sends only what differs on the terminal) and reading
+ * keys. The signal handlers are in term_signal.c: this file gives them
+ * the bytes that put the terminal back and waits for keys in a way a stop
+ * signal always interrupts.
  *
- * Signals: SIGINT, SIGTERM and SIGHUP only set a flag the event loop
- * polls (term_stop_signal); nothing is drawn in a handler. Fatal signals
- * (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) put the terminal back with
- * async-signal-safe calls only - write() of the terminfo strings captured
- * at start, tcsetattr() of the saved modes - then let the signal take its
- * previous course. */
+ * The size is the terminal's own (TIOCGWINSZ), never LINES/COLUMNS from
+ * the environment, and what the program draws is capped at
+ * TERM_MAX_WIDTH x TERM_MAX_HEIGHT cells. */
 #include <curses.h> /* also declares tigetstr */
 /* setupterm and del_curterm live in ncurses' term.h, which -Iinclude
  * would shadow with ours: reach it through its directory when there. */
@@ -23,126 +23,62 @@
 #endif
 #endif
 
-#include <errno.h>
 #include <langinfo.h>
+#include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "term.h"
 #include "keymap.h"
+#include "term_signal.h"
+#include "util.h"
 
-/* Signals that ask the program to stop, and those that kill it. */
-static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
-static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-#define NSTOP (sizeof stop_signals / sizeof stop_signals[0])
-#define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+/* Everything the terminal layer holds between term_init and term_restore
+ * (and the few things that outlive a restore). */
+struct term_state {
+    SCREEN *screen;                /* NULL: not started */
+    bool utf8;                     /* glyphs beyond ASCII reach the screen */
+    bool colour;                   /* colour pairs are used */
+    bool default_colours;          /* use_default_colors() worked */
+    short pair_of[COLOUR_COUNT][COLOUR_COUNT]; /* 0: not allocated */
+    bool pair_failed[COLOUR_COUNT][COLOUR_COUNT];
+    int next_pair;
 
-static volatile sig_atomic_t stop_requested; /* the signal number, or 0 */
-static volatile sig_atomic_t screen_active;  /* between init and restore */
+    struct termios saved_modes;    /* the terminal's modes before init */
+    bool saved_modes_valid;
+    char reset[TERM_SIGNAL_RESET_MAX]; /* what a fatal signal writes */
+    size_t reset_len;
 
-static struct sigaction saved_stop[NSTOP];
-static struct sigaction saved_fatal[NFATAL];
-static bool handlers_installed;
+    struct cell *shadow;           /* what the last blit put on stdscr */
+    int shadow_width, shadow_height;
+    bool repaint_all;              /* the shadow cannot be trusted */
+    int click_x, click_y;          /* the last click's cell */
+    bool atexit_registered;
+};
 
-static struct termios saved_modes; /* the terminal's modes before init */
-static bool saved_modes_valid;
-static char fatal_reset[512];      /* sgr0, cnorm, rmkx, rmcup */
-static size_t fatal_reset_len;
+static struct term_state term = {.repaint_all = true, .click_x = -1, .click_y = -1};
 
-static SCREEN *screen;
-static bool use_utf8;
-static bool use_colour;
-static bool default_colours;       /* use_default_colors() worked */
-static short pair_of[COLOUR_COUNT][COLOUR_COUNT]; /* 0: not allocated */
-static bool pair_failed[COLOUR_COUNT][COLOUR_COUNT];
-static int next_pair = 1;
-
-static struct cell *shadow;        /* what the last blit put on stdscr */
-static int shadow_width, shadow_height;
-static bool repaint_all = true;    /* the shadow cannot be trusted */
-static bool atexit_registered;
-static int click_x = -1, click_y = -1; /* the last click's cell */
-
-static void on_stop_signal(int sig)
+static void set_error(char *err, size_t errlen, const char *msg)
 {
-    stop_requested = sig;
+    if (err != NULL && errlen > 0)
+        snprintf(err, errlen, "%s", msg);
 }
 
-static void on_fatal_signal(int sig, siginfo_t *info, void *context)
+/* "what (TERM=name)": a terminal that cannot be used, by its name. */
+static void set_terminal_error(char *err, size_t errlen, const char *what)
 {
-    (void)context;
-    if (screen_active) {
-        screen_active = 0;
-        if (fatal_reset_len > 0) {
-            ssize_t unused = write(STDOUT_FILENO, fatal_reset, fatal_reset_len);
-            (void)unused;
-        }
-        if (saved_modes_valid)
-            tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
-    }
-    for (size_t i = 0; i < NFATAL; i++)
-        if (fatal_signals[i] == sig)
-            sigaction(sig, &saved_fatal[i], NULL);
-    /* A fault re-executes the instruction and meets the previous action;
-     * a signal sent by a process (kill, abort) must be sent again. */
-    if (info == NULL || info->si_code <= 0)
-        raise(sig);
-}
-
-static void install_handlers(void)
-{
-    struct sigaction sa;
-
-    stop_requested = 0;
-    for (size_t i = 0; i < NSTOP; i++) {
-        sigaction(stop_signals[i], NULL, &saved_stop[i]);
-        if (saved_stop[i].sa_handler == SIG_IGN)
-            continue; /* ignored on entry (nohup, background): keep it so */
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_stop_signal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = 0; /* no SA_RESTART: a blocked wait returns */
-        sigaction(stop_signals[i], &sa, NULL);
-    }
-    for (size_t i = 0; i < NFATAL; i++) {
-        memset(&sa, 0, sizeof sa);
-        sa.sa_sigaction = on_fatal_signal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_SIGINFO;
-        sigaction(fatal_signals[i], &sa, &saved_fatal[i]);
-    }
-    handlers_installed = true;
-}
-
-static void remove_handlers(void)
-{
-    if (!handlers_installed)
-        return;
-    for (size_t i = 0; i < NSTOP; i++)
-        sigaction(stop_signals[i], &saved_stop[i], NULL);
-    for (size_t i = 0; i < NFATAL; i++)
-        sigaction(fatal_signals[i], &saved_fatal[i], NULL);
-    handlers_installed = false;
-}
-
-/* Appends a terminfo string capability, if the terminal has it, to the
- * sequence the fatal handler writes. */
-static void capture_reset_string(const char *capname)
-{
-    char *s = tigetstr(capname);
-    if (s == NULL || s == (char *)-1)
-        return;
-    size_t len = strlen(s);
-    if (fatal_reset_len + len >= sizeof fatal_reset)
-        return;
-    memcpy(fatal_reset + fatal_reset_len, s, len);
-    fatal_reset_len += len;
+    const char *name = getenv("TERM");
+    if (err != NULL && errlen > 0)
+        snprintf(err, errlen, "%s (TERM=%s)", what,
+                 name != NULL && *name != '\0' ? name : "unset");
 }
 
 static bool locale_is_utf8(void)
@@ -152,60 +88,110 @@ static bool locale_is_utf8(void)
            (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
 }
 
-static void set_error(char *err, size_t errlen, const char *msg)
-{
-    if (err != NULL && errlen > 0)
-        snprintf(err, errlen, "%s", msg);
-}
+/* ---------- probe: is there a terminal that can show the screen? ---------- */
 
-/* Starts full-screen mode; see term.h. */
-bool term_init(bool ascii, bool no_color, char *err, size_t errlen)
+/* Checks stdin/stdout, saves the terminal's modes and decides on UTF-8.
+ * The terminal is looked up before curses starts: a failed newterm leaks
+ * inside ncurses, and a terminal that cannot move the cursor cannot show
+ * the screen. Returns false with a message in err. */
+static bool term_probe(bool ascii, char *err, size_t errlen)
 {
-    if (screen != NULL)
-        return true;
+    /* Data from a pipe (--data -): the keys come from the terminal, as in less. */
+    if (!isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+        freopen("/dev/tty", "r", stdin) == NULL) {
+        set_error(err, errlen, "cannot open /dev/tty for the keys");
+        return false;
+    }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         set_error(err, errlen, "not a terminal (try --headless or --dump-frame WxH)");
         return false;
     }
-    saved_modes_valid = tcgetattr(STDIN_FILENO, &saved_modes) == 0;
-    use_utf8 = !ascii && locale_is_utf8();
+    term.saved_modes_valid = tcgetattr(STDIN_FILENO, &term.saved_modes) == 0;
+    term.utf8 = !ascii && locale_is_utf8();
 
-    /* Look the terminal up first: a failed newterm leaks inside ncurses,
-     * and a terminal that cannot move the cursor cannot show the screen. */
-    const char *name = getenv("TERM");
-    char msg[160];
-    snprintf(msg, sizeof msg, "cannot start the terminal (TERM=%s)",
-             name != NULL && *name != '\0' ? name : "unset");
 #ifdef HAVE_TERMINFO_HEADER
     int status = 0;
     if (setupterm(NULL, STDOUT_FILENO, &status) != OK) {
-        set_error(err, errlen, msg);
+        set_terminal_error(err, errlen, "cannot start the terminal");
         return false;
     }
     char *cup = tigetstr("cup");
     bool can_move = cup != NULL && cup != (char *)-1;
     del_curterm(cur_term);
     if (!can_move) {
-        snprintf(msg, sizeof msg, "the terminal cannot move its cursor (TERM=%s)",
-                 name != NULL ? name : "unset");
-        set_error(err, errlen, msg);
+        set_terminal_error(err, errlen, "the terminal cannot move its cursor");
         return false;
     }
 #endif
+    return true;
+}
 
+/* ---------- start: curses on ---------- */
+
+/* Appends bytes to the sequence a fatal signal writes, if they fit. */
+static void add_reset_bytes(const char *s, size_t len)
+{
+    if (term.reset_len + len > sizeof term.reset)
+        return;
+    memcpy(term.reset + term.reset_len, s, len);
+    term.reset_len += len;
+}
+
+/* Appends a terminfo string capability, if the terminal has it. */
+static void add_reset_capability(const char *capname)
+{
+    char *s = tigetstr(capname);
+    if (s != NULL && s != (char *)-1)
+        add_reset_bytes(s, strlen(s));
+}
+
+/* What puts the terminal back without curses: attributes off, cursor
+ * shown, keypad off, mouse reporting off, the normal screen. Handed to
+ * the signal handlers with the saved modes. */
+static void arm_reset(void)
+{
+    term.reset_len = 0;
+    add_reset_capability("sgr0");
+    add_reset_capability("cnorm");
+    add_reset_capability("rmkx");
+#ifdef NCURSES_MOUSE_VERSION
+    /* xterm mouse modes: curses turns them on only for terminals with a
+     * kmous capability */
+    char *kmous = tigetstr("kmous");
+    if (kmous != NULL && kmous != (char *)-1) {
+        static const char mouse_off[] = "\033[?1000l\033[?1002l\033[?1006l";
+        add_reset_bytes(mouse_off, sizeof mouse_off - 1);
+    }
+#endif
+    add_reset_capability("rmcup");
+    term_signal_arm(term.reset, term.reset_len,
+                    term.saved_modes_valid ? &term.saved_modes : NULL);
+}
+
+/* Starts curses on stdin/stdout with the handlers in place; returns false
+ * with a message in err, nothing left installed. */
+static bool term_start(bool no_color, char *err, size_t errlen)
+{
     /* Our handlers first, so curses leaves SIGINT/SIGTERM to us. */
-    install_handlers();
-    screen = newterm(NULL, stdout, stdin);
-    if (screen == NULL) {
-        remove_handlers();
-        set_error(err, errlen, msg);
+    if (!term_signal_install()) {
+        set_error(err, errlen, "cannot start the terminal (no pipe for signals)");
         return false;
     }
-    set_term(screen);
-    screen_active = 1;
-    if (!atexit_registered) {
+    /* The size from the terminal itself: a stale LINES/COLUMNS export
+     * would draw a garbled screen, a huge one would allocate gigabytes. */
+    use_env(FALSE);
+    use_tioctl(TRUE);
+    term.screen = newterm(NULL, stdout, stdin);
+    if (term.screen == NULL) {
+        term_signal_remove();
+        set_terminal_error(err, errlen, "cannot start the terminal");
+        return false;
+    }
+    set_term(term.screen);
+    arm_reset();
+    if (!term.atexit_registered) {
         atexit(term_restore);
-        atexit_registered = true;
+        term.atexit_registered = true;
     }
 
     cbreak();
@@ -217,61 +203,104 @@ bool term_init(bool ascii, bool no_color, char *err, size_t errlen)
     curs_set(0);
     set_escdelay(25);
 
-    use_colour = !no_color && has_colors();
-    if (use_colour) {
+    term.colour = !no_color && has_colors();
+    if (term.colour) {
         start_color();
-        default_colours = use_default_colors() == OK;
+        term.default_colours = use_default_colors() == OK;
     }
-    memset(pair_of, 0, sizeof pair_of);
-    memset(pair_failed, 0, sizeof pair_failed);
-    next_pair = 1;
-
-    fatal_reset_len = 0;
-    capture_reset_string("sgr0");
-    capture_reset_string("cnorm");
-    capture_reset_string("rmkx");
-    capture_reset_string("rmcup");
+    memset(term.pair_of, 0, sizeof term.pair_of);
+    memset(term.pair_failed, 0, sizeof term.pair_failed);
+    term.next_pair = 1;
 #ifdef NCURSES_MOUSE_VERSION
     mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
     mouseinterval(0);
-    /* xterm mouse modes off, for the fatal handler (curses turns them on
-     * only for terminals with a kmous capability) */
-    char *kmous = tigetstr("kmous");
-    static const char mouse_off[] = "\033[?1000l\033[?1002l\033[?1006l";
-    if (kmous != NULL && kmous != (char *)-1 &&
-        fatal_reset_len + sizeof mouse_off - 1 < sizeof fatal_reset) {
-        memcpy(fatal_reset + fatal_reset_len, mouse_off, sizeof mouse_off - 1);
-        fatal_reset_len += sizeof mouse_off - 1;
-    }
 #endif
-    click_x = click_y = -1;
-
-    repaint_all = true;
+    term.click_x = term.click_y = -1;
+    term.repaint_all = true;
     return true;
 }
 
-/* True when canvases should use UTF-8 glyphs. */
-bool term_colour(void)
+/* Starts full-screen mode; see term.h. */
+bool term_init(bool ascii, bool no_color, char *err, size_t errlen)
 {
-    return screen != NULL && use_colour;
+    if (term.screen != NULL)
+        return true;
+    return term_probe(ascii, err, errlen) && term_start(no_color, err, errlen);
 }
 
+/* ---------- restore: the terminal given back ---------- */
+
+/* Ends curses: mouse reporting off, cursor shown, the normal screen and
+ * the modes curses found. Write errors (a terminal gone) are ignored. */
+static void term_stop(void)
+{
+    if (term.screen == NULL)
+        return;
+#ifdef NCURSES_MOUSE_VERSION
+    mousemask(0, NULL); /* mouse reporting off before leaving */
+#endif
+    curs_set(1);
+    endwin();
+    delscreen(term.screen);
+    term.screen = NULL;
+    fflush(stdout);
+    term_signal_disarm();
+}
+
+/* Leaves full-screen mode; idempotent. */
+void term_restore(void)
+{
+    term_stop();
+    term_signal_remove();
+    free(term.shadow);
+    term.shadow = NULL;
+    term.shadow_width = term.shadow_height = 0;
+    term.repaint_all = true;
+}
+
+/* ---------- what the program asks while it runs ---------- */
+
+/* True when canvases should use UTF-8 glyphs. */
 bool term_utf8(void)
 {
-    return use_utf8;
+    return term.utf8;
 }
 
-/* The current size in cells (0 x 0 before init). */
+/* True when colours reach the screen. */
+bool term_colour(void)
+{
+    return term.screen != NULL && term.colour;
+}
+
+/* The current size in cells, capped (0 x 0 before init). */
 void term_size(int *width, int *height)
 {
     int w = 0, h = 0;
-    if (screen != NULL)
+    if (term.screen != NULL)
         getmaxyx(stdscr, h, w);
     if (width)
-        *width = w;
+        *width = w < TERM_MAX_WIDTH ? w : TERM_MAX_WIDTH;
     if (height)
-        *height = h;
+        *height = h < TERM_MAX_HEIGHT ? h : TERM_MAX_HEIGHT;
 }
+
+/* The cell of the last click; false before any. */
+bool term_last_click(int *x, int *y)
+{
+    if (x)
+        *x = term.click_x;
+    if (y)
+        *y = term.click_y;
+    return term.click_x >= 0 && term.click_y >= 0;
+}
+
+/* The signal that asked to stop, or 0. */
+int term_stop_signal(void)
+{
+    return term_signal_pending();
+}
+
+/* ---------- blit: a canvas onto the screen ---------- */
 
 static short curses_colour(int colour, bool background)
 {
@@ -280,7 +309,7 @@ static short curses_colour(int colour, bool background)
         COLOR_BLUE, COLOR_MAGENTA, COLOR_CYAN, COLOR_WHITE,
     };
     short c = table[colour];
-    if (c < 0 && !default_colours)
+    if (c < 0 && !term.default_colours)
         c = background ? COLOR_BLACK : COLOR_WHITE;
     return c;
 }
@@ -289,41 +318,49 @@ static short curses_colour(int colour, bool background)
  * pair 0 (the terminal's default) when colours are off or run out. */
 static short pair_for(int fg, int bg)
 {
-    if (!use_colour)
+    if (!term.colour)
         return 0;
     if (fg < 0 || fg >= COLOUR_COUNT)
         fg = COLOUR_DEFAULT;
     if (bg < 0 || bg >= COLOUR_COUNT)
         bg = COLOUR_DEFAULT;
-    if (fg == COLOUR_DEFAULT && bg == COLOUR_DEFAULT && default_colours)
+    if (fg == COLOUR_DEFAULT && bg == COLOUR_DEFAULT && term.default_colours)
         return 0;
-    if (pair_of[fg][bg] != 0 || pair_failed[fg][bg])
-        return pair_of[fg][bg];
-    if (next_pair < COLOR_PAIRS && next_pair <= 32767 &&
-        init_pair((short)next_pair, curses_colour(fg, false),
+    if (term.pair_of[fg][bg] != 0 || term.pair_failed[fg][bg])
+        return term.pair_of[fg][bg];
+    if (term.next_pair < COLOR_PAIRS && term.next_pair <= 32767 &&
+        init_pair((short)term.next_pair, curses_colour(fg, false),
                   curses_colour(bg, true)) == OK) {
-        pair_of[fg][bg] = (short)next_pair++;
+        term.pair_of[fg][bg] = (short)term.next_pair++;
     } else {
-        pair_failed[fg][bg] = true;
+        term.pair_failed[fg][bg] = true;
     }
-    return pair_of[fg][bg];
+    return term.pair_of[fg][bg];
 }
 
-/* The first code point of a UTF-8 glyph; a space for an empty glyph or a
- * control character, '?' for a malformed one (or any non-ASCII glyph
- * when the terminal is not UTF-8). */
-static wchar_t glyph_char(const char *g)
+/* The character a glyph is shown as, and in *span how many columns it
+ * takes on the screen (1 or 2): a space for an empty glyph or a control
+ * character, '?' for a malformed one or any non-ASCII glyph when the
+ * terminal is not UTF-8. A character the canvas counts as two columns
+ * is shown as such only when the C library agrees (wcwidth); otherwise
+ * it becomes '?' (and its continuation cell a space). */
+static wchar_t glyph_char(const struct cell *c, int *span)
 {
-    int len;
-    uint32_t cp = utf8_decode(g, &len);
-    if (len == 0)
+    uint32_t cp;
+    *span = 1;
+    if (c->glyph[0] == '\0')
         return L' ';
-    if (cp == 0xFFFD)
+    if (util_utf8_decode(c->glyph, strnlen(c->glyph, sizeof c->glyph), &cp) == 0)
         return L'?';
     if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
         return L' ';
-    if (!use_utf8 && cp >= 0x80)
+    if (!term.utf8 && cp >= 0x80)
         return L'?';
+    if (util_char_width(cp) == 2) {
+        if (wcwidth((wchar_t)cp) != 2)
+            return L'?';
+        *span = 2;
+    }
     return (wchar_t)cp;
 }
 
@@ -347,73 +384,123 @@ static bool same_cell(const struct cell *a, const struct cell *b)
            strncmp(a->glyph, b->glyph, sizeof a->glyph) == 0;
 }
 
-static void put_cell(int y, int x, const struct cell *c)
+/* The columns a cell takes on the screen with room columns left. */
+static int cell_columns(const struct cell *c, int room)
 {
-    wchar_t text[2] = {glyph_char(c->glyph), L'\0'};
+    if ((unsigned char)c->glyph[0] < 0x80)
+        return 1;
+    int span;
+    glyph_char(c, &span);
+    return span <= room ? span : 1;
+}
+
+/* Writes one cell with the wide-character API and returns the columns it
+ * took: 2 for a wide character with room for both halves (curses moves
+ * past both), else 1. */
+static int put_cell(int y, int x, int room, const struct cell *c)
+{
+    int span;
+    wchar_t text[2] = {glyph_char(c, &span), L'\0'};
+    if (span > room) {
+        text[0] = L'?';
+        span = 1;
+    }
     cchar_t cc;
     setcchar(&cc, text, curses_attr(c->attr), pair_for(c->fg, c->bg), NULL);
     /* The bottom-right cell reports ERR (the cursor cannot advance) but is
      * written all the same. */
     mvwadd_wch(stdscr, y, x, &cc);
+    return span;
+}
+
+/* Says so, outside the canvas, when the terminal is larger than the
+ * program draws. */
+static void put_cap_notice(int rows, int cols, const struct canvas *c)
+{
+    char notice[64];
+    snprintf(notice, sizeof notice, "descent draws at most %dx%d cells",
+             TERM_MAX_WIDTH, TERM_MAX_HEIGHT);
+    if (rows > c->height && c->height >= TERM_MAX_HEIGHT)
+        mvwaddnstr(stdscr, c->height, 0, notice, cols);
+    else if (cols > c->width && c->width >= TERM_MAX_WIDTH)
+        mvwaddnstr(stdscr, 0, c->width, notice, cols - c->width);
+}
+
+/* Makes the shadow the canvas's size; on failure there is none and every
+ * blit repaints everything. */
+static void resize_shadow(const struct canvas *c)
+{
+    size_t n = (size_t)c->width * (size_t)c->height;
+    struct cell *fresh = realloc(term.shadow, n > 0 ? n * sizeof *fresh : 1);
+    if (fresh == NULL) {
+        free(term.shadow);
+        term.shadow = NULL;
+        term.shadow_width = term.shadow_height = 0;
+        return;
+    }
+    term.shadow = fresh;
+    term.shadow_width = c->width;
+    term.shadow_height = c->height;
 }
 
 /* Copies the canvas to the screen; see term.h. */
 void term_blit(const struct canvas *c)
 {
-    if (screen == NULL || c == NULL || c->cells == NULL)
+    if (term.screen == NULL || c == NULL || c->cells == NULL)
         return;
     int rows, cols;
     getmaxyx(stdscr, rows, cols);
 
-    bool all = repaint_all || shadow == NULL || shadow_width != c->width ||
-               shadow_height != c->height;
+    bool all = term.repaint_all || term.shadow == NULL ||
+               term.shadow_width != c->width || term.shadow_height != c->height;
     if (all) {
-        size_t n = (size_t)c->width * (size_t)c->height;
-        struct cell *fresh = realloc(shadow, n > 0 ? n * sizeof *fresh : 1);
-        if (fresh == NULL) {
-            free(shadow);
-            shadow = NULL;
-            shadow_width = shadow_height = 0;
-        } else {
-            shadow = fresh;
-            shadow_width = c->width;
-            shadow_height = c->height;
-        }
-        if (c->width < cols || c->height < rows)
+        resize_shadow(c);
+        if (c->width < cols || c->height < rows) {
             werase(stdscr);
+            put_cap_notice(rows, cols, c);
+        }
     }
     int h = c->height < rows ? c->height : rows;
     int w = c->width < cols ? c->width : cols;
     for (int y = 0; y < h; y++) {
+        const struct cell *row = &c->cells[(size_t)y * (size_t)c->width];
+        struct cell *seen = term.shadow ? &term.shadow[(size_t)y * (size_t)c->width] : NULL;
+        bool left_wide = false; /* the cell to the left shows two columns */
+        bool force = false;     /* rewrite this cell even if unchanged */
         for (int x = 0; x < w; x++) {
-            size_t i = (size_t)y * (size_t)c->width + (size_t)x;
-            const struct cell *cell = &c->cells[i];
-            if (!all && shadow != NULL && same_cell(cell, &shadow[i]))
+            const struct cell *cell = &row[x];
+            bool changed = all || seen == NULL || !same_cell(cell, &seen[x]);
+            if (seen != NULL)
+                seen[x] = *cell;
+            if (left_wide && cell->glyph[0] == '\0') {
+                left_wide = force = false; /* its right half: curses moved past */
                 continue;
-            put_cell(y, x, cell);
-            if (shadow != NULL)
-                shadow[i] = *cell;
+            }
+            bool next_continues = x + 1 < w && row[x + 1].glyph[0] == '\0';
+            int span = 1;
+            if (changed || force)
+                span = put_cell(y, x, w - x, cell);
+            else if (next_continues) /* only then does the width matter */
+                span = cell_columns(cell, w - x);
+            left_wide = span == 2;
+            /* A wide character shown narrow: its continuation cell must
+             * be written (as a space) even when it did not change. */
+            force = span == 1 && next_continues;
         }
     }
-    repaint_all = shadow == NULL;
+    term.repaint_all = term.shadow == NULL;
     wnoutrefresh(stdscr);
     doupdate();
 }
 
-/* Reads one key; see term.h. */
-int term_read_key(int timeout_ms)
+/* ---------- keys ---------- */
+
+/* What a curses key becomes for the program (TERM_KEY_NONE: nothing). */
+static int translate_key(int ch)
 {
-    if (screen == NULL)
-        return TERM_KEY_NONE;
-    wtimeout(stdscr, timeout_ms < 0 ? -1 : timeout_ms);
-    int ch = wgetch(stdscr);
     switch (ch) {
-    case ERR:
-        return TERM_KEY_NONE;
-    case KEY_RESIZE:
-        /* The terminal may have reflowed or cleared what was on it: the
-         * next blit rewrites every cell and curses repaints them all. */
-        repaint_all = true;
+    case KEY_RESIZE: /* curses' own, should it ever send one */
+        term.repaint_all = true;
         clearok(curscr, TRUE);
         return TERM_KEY_RESIZE;
     case KEY_LEFT:
@@ -429,8 +516,8 @@ int term_read_key(int timeout_ms)
         MEVENT ev;
         if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
             return TERM_KEY_NONE;
-        click_x = ev.x;
-        click_y = ev.y;
+        term.click_x = ev.x;
+        term.click_y = ev.y;
         return KEY_CODE_MOUSE;
     }
 #endif
@@ -441,39 +528,119 @@ int term_read_key(int timeout_ms)
     }
 }
 
-/* The cell of the last click; false before any. */
-bool term_last_click(int *x, int *y)
+/* True when the terminal's size is not the one curses has: a resize
+ * while the program was stopped (Ctrl-Z) sends SIGWINCH to the shell,
+ * not to it. */
+static bool size_changed(void)
 {
-    if (x)
-        *x = click_x;
-    if (y)
-        *y = click_y;
-    return click_x >= 0 && click_y >= 0;
+    struct winsize ws;
+    return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+           ws.ws_col > 0 && is_term_resized(ws.ws_row, ws.ws_col);
 }
 
-/* The signal that asked to stop, or 0. */
-int term_stop_signal(void)
+/* Takes the terminal's new size (after SIGWINCH): curses resizes its
+ * screens; the next blit rewrites every cell and curses repaints them
+ * all, since the terminal may have reflowed or cleared what was on it. */
+static void apply_resize(void)
 {
-    return stop_requested;
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+        resize_term(ws.ws_row, ws.ws_col);
+    term.repaint_all = true;
+    clearok(curscr, TRUE);
 }
 
-/* Leaves full-screen mode; idempotent. */
-void term_restore(void)
+/* Turns of "readable, yet nothing read" before the input counts as dead. */
+#define DEAD_INPUT_TURNS 1000
+
+/* What wait_input saw. */
+enum wait_result { WAIT_INPUT, WAIT_TIMEOUT, WAIT_INTERRUPTED, WAIT_GONE };
+
+/* Waits up to timeout_ms (< 0: no limit) for input on stdin or a wake-up
+ * from a stop signal or SIGWINCH. A signal that arrives before the wait
+ * starts has already written to the pipe, so none is ever slept
+ * through. WAIT_GONE: the terminal has hung up (or stdin is closed). */
+static enum wait_result wait_input(int timeout_ms)
 {
-    if (screen != NULL) {
-        screen_active = 0;
-#ifdef NCURSES_MOUSE_VERSION
-        mousemask(0, NULL); /* mouse reporting off before leaving */
-#endif
-        curs_set(1);
-        endwin();
-        delscreen(screen);
-        screen = NULL;
-        fflush(stdout);
+    struct pollfd fds[2] = {
+        {.fd = STDIN_FILENO, .events = POLLIN},
+        {.fd = term_signal_wake_fd(), .events = POLLIN},
+    };
+    int n = poll(fds, fds[1].fd >= 0 ? 2 : 1, timeout_ms < 0 ? -1 : timeout_ms);
+    if (n < 0)
+        return WAIT_INTERRUPTED; /* EINTR: SIGWINCH, SIGTSTP/SIGCONT, ... */
+    if (n == 0)
+        return WAIT_TIMEOUT;
+    if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+        return WAIT_GONE;
+    if (fds[1].fd >= 0 && (fds[1].revents & POLLIN)) {
+        term_signal_drain();
+        return WAIT_INTERRUPTED;
     }
-    remove_handlers();
-    free(shadow);
-    shadow = NULL;
-    shadow_width = shadow_height = 0;
-    repaint_all = true;
+    return WAIT_INPUT;
+}
+
+/* True when stdin has nothing to read although poll said it had: after
+ * many such turns in a row, the input is dead (a read error that poll
+ * does not report as a hangup). */
+static bool input_empty(void)
+{
+    int pending = 0;
+    return ioctl(STDIN_FILENO, FIONREAD, &pending) != 0 || pending <= 0;
+}
+
+/* Reads one key; see term.h. */
+int term_read_key(int timeout_ms)
+{
+    if (term.screen == NULL)
+        return TERM_KEY_NONE;
+    double deadline = util_now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
+    int dead_turns = 0;
+    wtimeout(stdscr, 0);
+    for (;;) {
+        if (term_signal_pending() != 0)
+            return TERM_KEY_NONE;
+        if (term_signal_take_resize()) {
+            apply_resize();
+            return TERM_KEY_RESIZE;
+        }
+        /* curses first: it may hold keys already read (the rest of a
+         * sequence it could not match). */
+        int ch = wgetch(stdscr);
+        if (ch != ERR)
+            return translate_key(ch);
+        int left = -1;
+        if (timeout_ms >= 0) {
+            double ms = ceil(deadline - util_now_ms());
+            if (ms <= 0.0)
+                return TERM_KEY_NONE;
+            left = (int)ms;
+        }
+        switch (wait_input(left)) {
+        case WAIT_TIMEOUT:
+            return TERM_KEY_NONE;
+        case WAIT_INTERRUPTED: /* a signal: maybe back from Ctrl-Z */
+            if (size_changed()) {
+                apply_resize();
+                return TERM_KEY_RESIZE;
+            }
+            continue;
+        case WAIT_GONE:
+            /* Nothing will ever come: end as a hangup would, rather than
+             * spin on a dead terminal (SIGHUP may be ignored). */
+            term_signal_request(SIGHUP);
+            return TERM_KEY_NONE;
+        case WAIT_INPUT:
+            ch = wgetch(stdscr);
+            if (ch != ERR)
+                return translate_key(ch);
+            /* A mouse event curses filtered out is consumed and gives
+             * ERR; input that is there but never readable is not. */
+            if (input_empty() && ++dead_turns >= DEAD_INPUT_TURNS) {
+                term_signal_request(SIGHUP);
+                return TERM_KEY_NONE;
+            }
+            continue;
+        }
+    }
 }

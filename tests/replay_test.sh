@@ -89,27 +89,25 @@ expect_empty_out replay_mismatch_no_output
 # TUI reports them before starting the terminal.
 header() {
     cat <<'HDR'
-descent-record 1
-data -
-x sepal_length
-y petal_length
-label species
-class-a setosa
-class-b versicolor
-standardize off
-activation sigmoid
-loss MSE
-lr 0.5
-batch full
-shuffle on
-init zeros
-seed 1
-start 5,5
-epochs 0
-lesson -
+descent-record 2
+set x sepal_length
+set y petal_length
+set label species
+set classes setosa,versicolor
+set standardize off
+set activation sigmoid
+set loss MSE
+set lr 0.5
+set batch full
+set shuffle on
+set init zeros
+set seed 1
+set epochs 0
+set start 5,5
+lesson-name -
 caption-1 
 caption-2 
-explicit 0
+explicit -
 HDR
 }
 bad() { # NAME LINE REASON, the file on stdin
@@ -120,25 +118,48 @@ bad() { # NAME LINE REASON, the file on stdin
     else fail "bad_record_$1" "exit $RC" "got:  $(cat "$TMP/err")" "want: $want"; fi
 }
 printf '' | bad empty 1 'empty file, not a descent record'
-echo 'epoch,cost' | bad not_a_record 1 'not a descent record file (the first line must be "descent-record 1")'
-header | sed '/^seed/d' | bad missing_seed 21 'setting "seed" missing'
-{ header; echo 'seed 2'; } | bad twice 22 'seed given twice'
-header | sed 's/^lr .*/lr fast/' | bad bad_lr 11 'lr: "fast" is not a number > 0'
-header | sed 's/^lr .*/lr -1/' | bad negative_lr 11 'lr: "-1" is not a number > 0'
-header | sed 's/^activation .*/activation tanh/' | bad bad_activation 9 'activation: unknown "tanh" (sigmoid, linear, relu, step)'
-header | sed 's/^batch .*/batch 0/' | bad batch_zero 12 'batch: "0" is not a whole number > 0 or full'
-header | sed 's/^start .*/start 5/' | bad bad_start 16 'start: "5" is not X,Y'
-{ header; echo 'jump 1 2 3'; } | bad unknown_line 22 'unknown line "jump"'
-{ header; echo 'key 1 0 5 F1'; } | bad unknown_key 22 'key: unknown key "F1"'
-{ header; echo 'key 1 0 5'; } | bad short_key 22 'key: wants key EPOCH SAMPLES MS KEY'
-{ header; echo 'key 1 0 5 n extra'; } | bad long_key 22 'key: wants key EPOCH SAMPLES MS KEY'
-{ header; echo 'key -1 0 5 n'; } | bad negative_epoch 22 'key: "-1" is not a whole number (key EPOCH SAMPLES MS KEY)'
-{ header; echo 'click-bowl 1 0 5 nan 2'; } | bad nan_click 22 'click-bowl: the point is not two finite numbers'
-{ header; echo 'key 1 0 5 n'; echo 'lr 0.1'; } | bad late_setting 23 'setting "lr" after the events'
-{ header; echo 'end 0 0 5 0 0 0'; echo 'key 1 0 5 n'; } | bad after_end 23 'key after the end line'
-{ header | sed '/^lesson/d'; echo 'key 1 0 5 n'; } | bad event_before_settings 21 'setting "lesson" missing before the first event'
-{ header; echo 'key 5 0 5 space'; echo 'key 3 0 9 n'; } | bad unreachable 23 'the event is at epoch 3 (+0 samples) but the run stopped at epoch 5 (+0 samples)'
-{ header; printf 'key 1 0 5 n\000\n'; } | bad nul_byte 22 'a NUL byte in the line'
+echo 'epoch,cost' | bad not_a_record 1 'not a descent record file (the first line must be "descent-record 2")'
+printf 'descent-record 1\nlr 0.5\n' | bad version_1 1 'a version 1 record file; this descent reads version 2 (settings by name): record the run again'
+{ header; echo 'set seed 2'; } | bad twice 20 'seed given twice'
+header | sed 's/^set lr .*/set lr fast/' | bad bad_lr 9 'lr: "fast" is not a positive number'
+header | sed 's/^set lr .*/set lr -1/' | bad negative_lr 9 'lr: "-1" is not a positive number'
+header | sed 's/^set activation .*/set activation tanh/' | bad bad_activation 7 'activation: "tanh" is not one of sigmoid, linear, relu, step'
+header | sed 's/^set batch .*/set batch 0/' | bad batch_zero 10 'batch: "0" is not a whole number >= 1 or "full"'
+header | sed 's/^set start .*/set start 5/' | bad bad_start 15 'start: "5" is not two numbers as X,Y'
+header | sed 's/^set epochs .*/set epochs 281474976710657/' | bad epochs_past_2_48 14 'epochs: "281474976710657" is not a whole number from 0 to 2^48'
+header | sed 's/^set seed .*/set seed/' | bad set_without_value 13 'set: wants set NAME VALUE'
+{ header; echo 'set speed 2'; } | bad unknown_setting 20 'set: unknown setting "speed"'
+{ header; echo 'set every 2'; } | bad not_recorded 20 'set: "every" is not a setting of record files'
+header | sed 's/^explicit .*/explicit lr,speed/' | bad unknown_explicit 19 'explicit: unknown setting "speed"'
+{ header; echo 'jump 1 2 3'; } | bad unknown_line 20 'unknown line "jump"'
+{ header; echo 'key 1 0 5 F1'; } | bad unknown_key 20 'key: unknown key "F1"'
+{ header; echo 'key 1 0 5'; } | bad short_key 20 'key: wants key EPOCH SAMPLES MS KEY'
+{ header; echo 'key 1 0 5 n extra'; } | bad long_key 20 'key: wants key EPOCH SAMPLES MS KEY'
+{ header; echo 'key -1 0 5 n'; } | bad negative_epoch 20 'key: "-1" is not a whole number (key EPOCH SAMPLES MS KEY)'
+{ header; echo 'click-bowl 1 0 5 nan 2'; } | bad nan_click 20 'click-bowl: the point is not two finite numbers'
+{ header; echo 'key 1 0 5 n'; echo 'set lr 0.1'; } | bad late_setting 21 'setting "lr" after the events'
+{ header; echo 'key 1 0 5 n'; echo 'lesson-name -'; } | bad late_lesson 21 '"lesson-name" after the events'
+{ header; echo 'end 0 0 5 0 0 0'; echo 'key 1 0 5 n'; } | bad after_end 21 'key after the end line'
+{ header; echo 'key 5 0 5 space'; echo 'key 3 0 9 n'; } | bad unreachable 21 'the event is at epoch 3 (+0 samples) but the run stopped at epoch 5 (+0 samples)'
+{ header; printf 'key 1 0 5 n\000\n'; } | bad nul_byte 20 'a NUL byte in the line'
+
+# Epochs are bounded as --epochs bounds them, and by the run's own limit:
+# a far event is refused at once, not trained towards for days.
+{ header | sed 's/^set epochs .*/set epochs 100/'; echo 'key 1000000000000 0 0 q'; } \
+    | bad past_epoch_limit 20 "key: epoch 1000000000000 is past the run's last epoch (set epochs 100)"
+{ header; echo 'key 1000000000000000 0 0 q'; } | bad past_2_48 20 'key: "1000000000000000" is past the largest epoch (2^48)'
+{ header; echo 'click-cost 1 0 0 281474976710657'; } | bad click_past_2_48 20 'click-cost: "281474976710657" is not an epoch'
+
+# Settings a file leaves out take their defaults: a file with one event.
+printf 'descent-record 2\nkey 3 0 0 q\n' >"$TMP/minimal.rec"
+run --replay "$TMP/minimal.rec" --headless
+expect_rc minimal_record_exits_0 0
+[ "$(cut -d, -f1 "$TMP/out" | tr '\n' ' ')" = "epoch 1 2 3 " ] && ok minimal_record_three_rows \
+    || fail minimal_record_three_rows "$(cat "$TMP/out")"
+mv "$TMP/out" "$TMP/minimal.csv"
+run --headless --epochs 3
+cmp -s "$TMP/out" "$TMP/minimal.csv" && ok minimal_record_is_the_default_run \
+    || fail minimal_record_is_the_default_run "$(diff "$TMP/out" "$TMP/minimal.csv" | head -n 4)"
 
 # Keys other than q are refused while a replay plays (one far event: the
 # replay trains towards it for minutes).
@@ -159,7 +180,7 @@ expect_err missing_record_message "descent: $TMP/no-such.rec: No such file or di
 # without a terminal.
 run --replay "$TMP/unknown_key.rec"
 expect_rc bad_record_tui_exit_2 2
-expect_err bad_record_tui_message "descent: $TMP/unknown_key.rec:22: key: unknown key \"F1\""
+expect_err bad_record_tui_message "descent: $TMP/unknown_key.rec:20: key: unknown key \"F1\""
 run --record "$TMP/no-such-dir/x.rec"
 expect_rc record_unwritable_exit_2 2
 expect_err record_unwritable_message "descent: $TMP/no-such-dir/x.rec: No such file or directory"

@@ -26,7 +26,7 @@
 
 static const char settings_list[] =
     "caption, data, x, y, label, classes, standardize, activation, loss, lr, "
-    "batch, shuffle, init, seed, epochs, epochs-per-frame, start, view, regions";
+    "batch, shuffle, init, seed, epochs, epochs-per-frame, view, regions, start";
 
 /* ---------------------------------------------------------------------
  * The bad corpus: each file and its exact message.
@@ -55,8 +55,10 @@ static const struct bad_case bad_cases[] = {
     {"bad_no_value.lesson", ":2: lr has no value"},
     {"bad_duplicate.lesson", ":4: lr is set twice (first on line 2)"},
     {"bad_three_captions.lesson", ":3: a third caption line (two at most)"},
-    {"bad_caption_long.lesson", ":1: caption line is 71 characters long (70 at most)"},
-    {"bad_caption_long_utf8.lesson", ":2: caption line is 71 characters long (70 at most)"},
+    {"bad_caption_long.lesson", ":1: caption line is 71 columns wide (70 at most; a wide character such as CJK counts 2)"},
+    {"bad_caption_long_utf8.lesson", ":2: caption line is 71 columns wide (70 at most; a wide character such as CJK counts 2)"},
+    {"bad_caption_wide.lesson", ":1: caption line is 71 columns wide (70 at most; a wide character such as CJK counts 2)"},
+    {"bad_caption_bytes.lesson", ":1: caption line is 281 bytes long (280 at most)"},
     {"bad_caption_empty.lesson", ":1: caption has no text"},
     {"bad_not_utf8.lesson", ":1: not UTF-8 text"},
     {"bad_control.lesson", ":2: control character 0x01 (not text)"},
@@ -172,7 +174,7 @@ static void test_parse_rules(void **state)
         {"caption = c\nlr = 0.5 # a comment?\n", "t:2: lr: \"0.5 # a comment?\" is not a positive number"},
         {"caption = c\n  = \n", "t:2: no setting name before \"=\""},
         {"caption = c\nLR = 0.5\n", NULL},
-        {"caption = c\nepochs = -1\n", "t:2: epochs: \"-1\" is not a whole number >= 0"},
+        {"caption = c\nepochs = -1\n", "t:2: epochs: \"-1\" is not a whole number from 0 to 2^48"},
         {"caption = c\nseed = 1.5\n", "t:2: seed: \"1.5\" is not a whole number >= 0"},
         {"caption = c\nstart = 1\n", "t:2: start: \"1\" is not two numbers as X,Y"},
         {"caption = c\nepochs-per-frame = 0\n", "t:2: epochs-per-frame: \"0\" is not a whole number from 1 to 65536"},
@@ -287,6 +289,24 @@ static void test_bom_crlf(void **state)
     l = find_ok(CORPUS "ok_no_final_newline.lesson");
     assert_string_equal(value_of(l, "lr"), "2");
     assert_string_equal(l->caption[1], "");
+    free(l);
+}
+
+/* The caption rule: 70 columns, a CJK character counting 2, 280 bytes. */
+static void test_wide_caption(void **state)
+{
+    (void)state;
+    struct lesson *l = find_ok(CORPUS "ok_cjk_caption.lesson");
+    assert_int_equal(strlen(l->caption[0]), 35 * 3);
+    assert_memory_equal(l->caption[0], "\xe4\xb8\x80", 3); /* U+4E00 first */
+    assert_int_equal(strlen(l->caption[1]), 70);
+
+    /* Applied, the options hold the whole line. */
+    struct options o;
+    char err[ERR_SIZE];
+    options_defaults(&o);
+    assert_true(lesson_apply(l, &o, err, sizeof err));
+    assert_string_equal(o.caption[0], l->caption[0]);
     free(l);
 }
 
@@ -416,15 +436,19 @@ static void test_list(void **state)
 
 static bool parse(struct options *o, char *err, int argc, ...)
 {
+    static char program[] = "descent";
     char *argv[32];
     va_list ap;
     va_start(ap, argc);
-    argv[0] = (char *)"descent";
+    argv[0] = program;
     for (int i = 1; i < argc; i++)
         argv[i] = va_arg(ap, char *);
     va_end(ap);
     argv[argc] = NULL;
-    return options_parse(argc, argv, o, err, ERR_SIZE);
+    if (!options_parse(argc, argv, o, err, ERR_SIZE))
+        return false;
+    return o->mode == MODE_HELP || o->mode == MODE_LESSON_LIST ||
+           lesson_use(o, err, ERR_SIZE);
 }
 
 static void test_command_line_wins(void **state)
@@ -577,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_parse_rules),
         cmocka_unit_test(test_every_setting),
         cmocka_unit_test(test_bom_crlf),
+        cmocka_unit_test(test_wide_caption),
         cmocka_unit_test(test_relative_data),
         cmocka_unit_test(test_builtins),
         cmocka_unit_test(test_every_asset_built_in),

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -59,6 +60,21 @@ static void test_round_trip(void **state)
     recorder_event(&rec, &end);
     assert_true(recorder_close(&rec, err, sizeof err));
 
+    /* Settings by name, values as the command line takes them. */
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char text[4096];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    assert_true(strncmp(text, "descent-record 2\n", 17) == 0);
+    assert_non_null(strstr(text, "\nset lr 0.30000000000000004\n"));
+    assert_non_null(strstr(text, "\nset classes versicolor,virginica\n"));
+    assert_non_null(strstr(text, "\nset batch 4\n"));
+    assert_non_null(strstr(text, "\nexplicit classes,lr,batch,init,seed,start\n"));
+    assert_null(strstr(text, "\nset data ")); /* the built-in Iris table */
+    assert_null(strstr(text, "\nset every ")); /* not a setting of record files */
+
     struct recording r;
     if (!recording_load(path, &r, err, sizeof err))
         fail_msg("%s", err);
@@ -86,7 +102,107 @@ static void test_round_trip(void **state)
     assert_true(r.has_end);
     assert_memory_equal(&r.end.w2, &end.w2, sizeof end.w2); /* -0 stays -0 */
     assert_memory_equal(&r.end.b, &end.b, sizeof end.b);
+    /* What the command line gave is kept by name. */
+    assert_true(options_explicit(&back, "seed"));
+    assert_true(options_explicit(&back, "classes"));
+    assert_false(options_explicit(&back, "loss"));
     recording_free(&r);
+}
+
+/* The buffer entry point: settings by name through the options' own
+ * checks, events bounded as --epochs is, messages with their line. */
+static void expect_parse_error(const char *text, const char *expected)
+{
+    struct recording r;
+    char err[512] = "";
+    assert_false(recording_parse(text, strlen(text), "t.rec", &r, err, sizeof err));
+    assert_string_equal(err, expected);
+    recording_free(&r);
+}
+
+static void test_parse_buffer(void **state)
+{
+    (void)state;
+    /* Not NUL-terminated: the length is the end. */
+    const char text[] = "descent-record 2\nset lr 0.25\nset batch 4\n"
+                        "explicit lr\nkey 2 0 0 q\nkey 9";
+    struct recording r;
+    char err[512] = "";
+    if (!recording_parse(text, sizeof text - 1 - strlen("\nkey 9"), "t.rec", &r, err, sizeof err))
+        fail_msg("%s", err);
+    assert_true(r.settings.train.lr == 0.25);
+    assert_int_equal(r.settings.train.batch, 4);
+    assert_int_equal(r.count, 1);
+    assert_int_equal(r.events[0].epoch, 2);
+    assert_int_equal(r.events[0].key, 'q');
+    assert_int_equal(r.events[0].line, 5);
+    assert_false(r.has_end);
+    recording_free(&r);
+
+    expect_parse_error("", "t.rec:1: empty file, not a descent record");
+    expect_parse_error("descent-record 1\nlr 0.5\n",
+                       "t.rec:1: a version 1 record file; this descent reads "
+                       "version 2 (settings by name): record the run again");
+    expect_parse_error("descent-record 2\nset lr 0\n",
+                       "t.rec:2: lr: \"0\" is not a positive number");
+    expect_parse_error("descent-record 2\r\nset headless on\r\n",
+                       "t.rec:2: set: \"headless\" is not a setting of record files");
+    expect_parse_error("descent-record 2\nset epochs 100\nkey 1000000000000 0 0 q\n",
+                       "t.rec:3: key: epoch 1000000000000 is past the run's last "
+                       "epoch (set epochs 100)");
+    expect_parse_error("descent-record 2\nkey 281474976710657 0 0 q\n",
+                       "t.rec:2: key: \"281474976710657\" is past the largest epoch (2^48)");
+    expect_parse_error("descent-record 2\nkey 1 281474976710657 0 q\n",
+                       "t.rec:2: key: \"281474976710657\" is past the largest epoch (2^48)");
+    expect_parse_error("descent-record 2\nkey 1 0 18446744073709551616 q\n",
+                       "t.rec:2: key: \"18446744073709551616\" is not a whole number "
+                       "(key EPOCH SAMPLES MS KEY)");
+    expect_parse_error("descent-record 2\ncaption-1 a\ncaption-1 b\n",
+                       "t.rec:3: caption-1 given twice");
+}
+
+static long max_rss_kb(void)
+{
+    struct rusage usage;
+    assert_int_equal(getrusage(RUSAGE_SELF, &usage), 0);
+    return usage.ru_maxrss;
+}
+
+/* A headless replay of 2,000,000 epochs streams its rows: keeping them
+ * (40 bytes each) would take 80 MB; the replay grows the peak memory by
+ * far less. The table is builtin:and (4 samples), so it takes a second. */
+static void test_replay_memory_bounded(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/descent-test-long-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char text[] = "descent-record 2\nset data builtin:and\nset x x1\nset y x2\n"
+                        "set label y\nset classes 0,1\nkey 2000000 0 0 q\n";
+    assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+    close(fd);
+    struct options o;
+    parse(&o, 2, (const char *[]){"--every", "1000000"});
+    char *csv = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&csv, &size);
+    assert_non_null(out);
+    char err[512] = "";
+    long before = max_rss_kb();
+    bool ok = replay_headless(&o, path, out, err, sizeof err);
+    long grown = max_rss_kb() - before;
+    fclose(out);
+    unlink(path);
+    if (!ok)
+        fail_msg("%s", err);
+    /* The header, epoch 1,000,000 and the last, 2,000,000. */
+    const char *start = "epoch,cost,w1,w2,b,accuracy\n1000000,";
+    if (strncmp(csv, start, strlen(start)) != 0)
+        fail_msg("%.200s", csv);
+    assert_non_null(strstr(csv, "\n2000000,"));
+    free(csv);
+    if (grown > 24 * 1024)
+        fail_msg("the replay grew the peak memory by %ld KB", grown);
 }
 
 /* n . . Left Right . as events at their positions, against the same
@@ -140,6 +256,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_events_at_positions),
+        cmocka_unit_test(test_parse_buffer),
+        cmocka_unit_test(test_replay_memory_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

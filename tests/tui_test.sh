@@ -3,8 +3,9 @@
 # in a private tmux server at a fixed size, keys are sent with send-keys
 # and the screen is read back with capture-pane. Every check polls the
 # screen until what it expects shows up or a generous deadline passes; no
-# check depends on how fast the machine is. Run from the repository root
-# with DESCENT set (tests/run.sh does both).
+# check depends on how fast the machine is. Each check prints "ok NAME",
+# "not ok NAME" or, when it cannot run here, "skip NAME: why". Run from
+# the repository root with DESCENT set (tests/run.sh does both).
 set -u
 . tests/lib.sh
 
@@ -19,13 +20,15 @@ tm set-option -g default-size 100x30 >/dev/null 2>&1
 # start NAME WIDTH HEIGHT ENV ARGS: runs "ENV descent ARGS" in a new
 # session and makes it current; its exit status goes to $TMP/NAME.exit.
 # The shell around it stays (sleep) so the terminal's state after the
-# program can be read, and it traps SIGINT so that Ctrl-C, which the
-# terminal sends to both, kills only descent and the status is written.
+# program can be read. It catches SIGINT, SIGQUIT and SIGTSTP, so that
+# Ctrl-C, Ctrl-\ and Ctrl-Z, which the terminal sends to both, reach only
+# descent (which gets the default actions back) and the status is
+# written; no core file is left by SIGQUIT.
 start() {
     S=$1
     rm -f "$TMP/$S.exit"
     tm new-session -d -s "$S" -x "$2" -y "$3" \
-        "trap : INT; $4 '$BIN' $5; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
+        "trap : INT QUIT TSTP; ulimit -c 0; $4 '$BIN' $5; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
 }
 
 
@@ -134,7 +137,7 @@ if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then
     if [ $((t1 - t0)) -lt 2 ]; then ok paused_no_busy_loop
     else fail paused_no_busy_loop "$((t1 - t0)) ticks in 2 s while paused"; fi
 else
-    ok "paused_no_busy_loop # skip: no /proc"
+    skip paused_no_busy_loop "no /proc/PID/stat here"
 fi
 
 key n
@@ -208,8 +211,9 @@ literal ']'; check key_faster wait_for 'speed: 2 epochs per frame'
 check key_faster_status wait_status 'speed 2/frame'
 literal ']'; check key_faster_again wait_for 'speed: 4 epochs per frame'
 literal '['; literal '['; literal '['; check key_slower_stops_at_1 wait_for 'speed: 1 epoch per frame'
+e=$(epoch)
 key n; key n
-wait_status 'epoch 2( |$)'
+wait_status "epoch $((e + 2))( |$)"
 literal r; check key_reset wait_status 'epoch 0( |$)'
 check key_reset_notice wait_for 'reset: epoch 0'
 literal i; check key_init_uniform wait_for 'init uniform'
@@ -367,31 +371,156 @@ check storm_still_running wait_epoch_above "$(epoch)"
 check storm_quit quit_clean
 finish
 
+# LINES and COLUMNS exported for another terminal (here absurdly large)
+# must not change the size: the first frame is the pane's 100x30, at
+# once, in little memory (curses used to allocate 10000x10000 cells).
+start envsize 100 30 "COLUMNS=10000 LINES=10000" ""
+check env_size_first_frame_fast wait_status 'epoch [0-9]+' 5
+row_width() { echo $(($(screen | sed -n "${1}p" | LC_ALL=C.UTF-8 wc -m) - 1)); }
+env_frame_100x30() {
+    screen | sed -n '30p' | grep -Eq 'epoch [0-9]+' &&
+        screen | sed -n '1p' | grep -q '┐$' && [ "$(row_width 1)" = 100 ]
+}
+check env_size_frame_100x30 env_frame_100x30
+peak_kb() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status" 2>/dev/null; }
+pid=$(program_pid)
+kb=$(peak_kb "$pid")
+if [ -z "$kb" ]; then skip env_size_small_memory "no /proc/PID/status here"
+elif [ "$kb" -lt 200000 ]; then ok env_size_small_memory
+else fail env_size_small_memory "peak resident size $kb kB"; fi
+check env_size_quit quit_clean
+finish
+
+# A terminal taller than the program draws (1000 rows): the frame keeps
+# to the top 1000 rows and a notice says why the rest is blank.
+start huge 100 1005 "" ""
+check cap_frame_1000_rows wait_for '^epoch [0-9]+' 20
+cap_rows() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | sed -n '1000p' | grep -Eq '^epoch [0-9]+' &&
+            [ "$(screen | sed -n '1001p')" = "descent draws at most 1000x1000 cells" ] && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
+check cap_notice_below cap_rows
+check cap_quit quit_clean
+finish
+
 # ---------------------------------------------------------------------
 # Signals: the terminal comes back and the status says which signal.
 
-start sigterm 100 30 "" ""
-wait_status 'epoch'
-key Space
-wait_status 'paused'
-kill -TERM "$(program_pid)" 2>/dev/null
-if wait_exit 10 && [ "$(exit_status)" = 143 ] && restored; then ok sigterm_while_paused
-else fail sigterm_while_paused "exit: $(exit_status)"; fi
-finish
+# killed_restores NAME SIGNAL STATUS [paused]: the program, running (or
+# paused, waiting for a key), gets SIGNAL from kill: it must end with
+# STATUS (128 + the signal's number on Linux) and leave the terminal as
+# it was (normal screen, cursor shown, keypad and mouse reporting off).
+killed_restores() {
+    start "$1" 100 30 "" ""
+    wait_status 'epoch'
+    if [ "${4:-}" = paused ]; then
+        key Space
+        wait_status 'paused'
+    else
+        wait_epoch_above "$(epoch)" >/dev/null
+    fi
+    kill -s "$2" "$(program_pid)" 2>/dev/null
+    if wait_exit 10 && [ "$(exit_status)" = "$3" ] && restored; then ok "$1"
+    else fail "$1" "exit: $(exit_status), wanted $3" \
+        "terminal: $(tm display-message -p -t "$S" 'alternate #{alternate_on} cursor #{cursor_flag} keypad #{keypad_cursor_flag} mouse #{mouse_any_flag}')"
+    fi
+    finish
+}
 
-start sighup 100 30 "" ""
-wait_status 'epoch'
-kill -HUP "$(program_pid)" 2>/dev/null
-if wait_exit 10 && [ "$(exit_status)" = 129 ] && restored; then ok sighup_while_running
-else fail sighup_while_running "exit: $(exit_status)"; fi
-finish
+killed_restores sigterm_while_paused TERM 143 paused
+killed_restores sighup_while_running HUP 129
+killed_restores sigquit_while_running QUIT 131
+killed_restores sigquit_while_paused QUIT 131 paused
+killed_restores sigusr1_while_running USR1 138
+killed_restores sigusr1_while_paused USR1 138 paused
+killed_restores sigusr2_while_running USR2 140
+killed_restores sigalrm_while_paused ALRM 142 paused
+killed_restores sigpipe_while_running PIPE 141
+killed_restores sigpipe_while_paused PIPE 141 paused
+killed_restores sigxcpu_while_running XCPU 152
+killed_restores sigvtalrm_while_paused VTALRM 154 paused
 
+# Keys that make the terminal send a signal to the foreground group.
 start sigint 100 30 "" ""
 wait_status 'epoch'
 key C-c
 if wait_exit 10 && [ "$(exit_status)" = 130 ] && restored; then ok ctrl_c_quits
 else fail ctrl_c_quits "exit: $(exit_status)"; fi
 finish
+
+start ctrlbackslash 100 30 "" ""
+wait_status 'epoch'
+key Space
+wait_status 'paused'
+key 'C-\'
+if wait_exit 10 && [ "$(exit_status)" = 131 ] && restored; then ok ctrl_backslash_quits
+else fail ctrl_backslash_quits "exit: $(exit_status)"; fi
+finish
+
+# Ctrl-Z: the terminal is given back while the program is stopped, and
+# the screen comes back when it continues. The shell has job control
+# here (set -m), as an interactive one would: the terminal stops only a
+# process group that has a parent outside it. The shell prints the stop,
+# waits for Enter and brings the program back with fg.
+state_of() { ps -o stat= -p "$1" 2>/dev/null | cut -c1; }
+screen_back() {
+    wait_status 'epoch [0-9]+' 10 &&
+        [ "$(tm display-message -p -t "$S" '#{alternate_on}#{cursor_flag}#{mouse_any_flag}')" = 101 ]
+}
+S=ctrlz
+rm -f "$TMP/$S.exit"
+tm new-session -d -s "$S" -x 100 -y 30 \
+    "set -m; '$BIN'; echo stopped=\$?; read go; fg; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
+wait_status 'epoch'
+pid=$(program_pid)
+key C-z
+check ctrl_z_suspends wait_for '^stopped=148$'
+check ctrl_z_stopped [ "$(state_of "$pid")" = T ]
+check ctrl_z_restores restored
+tm resize-window -t "$S" -x 120 -y 40
+key Enter
+check ctrl_z_resume_redraws screen_back
+# resized while stopped: the screen comes back at the new size
+resumed_40_rows() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | sed -n '40p' | grep -Eq '^epoch [0-9]+' && return 0
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
+check ctrl_z_resume_new_size resumed_40_rows
+check ctrl_z_resume_runs wait_epoch_above "$(epoch)"
+check ctrl_z_quit quit_clean
+finish
+
+# The terminal goes away while SIGHUP is ignored (nohup): the program
+# must notice its input is gone and end, not spin on a dead terminal.
+S=hangup
+tm new-session -d -s "$S" -x 100 -y 30 "trap '' HUP; exec '$BIN'"
+wait_status 'epoch'
+key Space
+wait_status 'paused'
+pid=$(tm display-message -p -t "$S" '#{pane_pid}')
+tm kill-session -t "$S"
+gone() {
+    i=0
+    while [ $i -lt 100 ]; do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.05; i=$((i + 1))
+    done
+    return 1
+}
+if [ -n "$pid" ] && gone "$pid"; then ok terminal_gone_ends
+else
+    fail terminal_gone_ends "pid $pid still there: $(ps -o stat=,time= -p "$pid" 2>/dev/null)"
+    kill -9 "$pid" 2>/dev/null
+fi
 
 # A fatal signal: the handler gives the terminal back, then the signal
 # takes its previous course: the default ends the process (139 = 128 +
@@ -434,6 +563,42 @@ run
 if [ "$RC" -eq 2 ] && grep -q '^descent: not a terminal' "$TMP/err" && [ ! -s "$TMP/out" ]
 then ok not_a_terminal_exit_2
 else fail not_a_terminal_exit_2 "exit $RC" "$(cat "$TMP/err")"; fi
+
+# ---------------------------------------------------------------------
+# Wide characters: class names of two columns each. On the live screen
+# each must be written whole and its right half (a continuation cell of
+# the canvas) not written over: the legend row reads "o 猫  x 犬" as
+# with any names ("o setosa  x versicolor": two spaces, not three) and
+# the panel's right border stands under the top border's junction.
+# Skipped while the canvas shows wide characters as '?'.
+
+printf 'x1,x2,y\n1,2,猫\n2,1,犬\n1.5,2.5,猫\n2.5,0.5,犬\n' >"$TMP/wide.csv"
+wide_args="--data '$TMP/wide.csv' --x x1 --y x2 --label y --classes 猫,犬"
+eval "'$BIN' $wide_args --dump-frame 100x30" >"$TMP/wide.txt" 2>&1
+if ! grep -q '猫' "$TMP/wide.txt"; then
+    skip wide_glyphs_whole "the canvas shows wide characters as '?'"
+else
+    start wide 100 30 "" "$wide_args"
+    wait_status 'epoch'
+    columns_of() { LC_ALL=C.UTF-8 wc -L; }
+    wide_legend() {
+        i=0
+        while [ $i -lt 100 ]; do
+            legend=$(screen | sed -n '2s/^\(│[^│]*│\).*/\1/p')
+            top=$(screen | sed -n '1s/^\(┌[^┬]*┬\).*/\1/p')
+            case "$legend" in
+            '│o 猫  x 犬 '*)
+                [ -n "$top" ] && [ "$(echo "$legend" | columns_of)" = "$(echo "$top" | columns_of)" ] &&
+                    return 0 ;;
+            esac
+            sleep 0.05; i=$((i + 1))
+        done
+        return 1
+    }
+    check wide_glyphs_whole wide_legend
+    check wide_quit quit_clean
+    finish
+fi
 
 # ---------------------------------------------------------------------
 # Locales and colours.
