@@ -82,6 +82,7 @@ static void keep_run(struct control_run *run, const struct options *o)
     run->epochs = o->epochs;
     run->regions = o->regions;
     run->landscape = o->landscape;
+    run->mesh = o->mesh;
     run->epochs_per_frame = o->epochs_per_frame;
     snprintf(run->lesson_name, sizeof run->lesson_name, "%s", o->lesson_name);
     for (int i = 0; i < 2; i++)
@@ -100,7 +101,7 @@ static void start_switches(struct control *c)
         .log_cost = true,
         .regions = c->run.regions,
         .picked = false,
-        .mesh = false,
+        .mesh = c->run.mesh,
         .mesh_turn = MESH_TURN_DEFAULT,
         .mesh_tilt = MESH_TILT_DEFAULT,
     };
@@ -321,8 +322,9 @@ static unsigned next_lesson(struct control *c)
     control_forget_table(c);
     struct view_switches kept = c->view;
     start_switches(c);
-    /* the mesh and its angles stay as the class has turned them */
-    c->view.mesh = kept.mesh;
+    /* the mesh (once shown, or the lesson's) and its angles stay as the
+     * class has turned them */
+    c->view.mesh = c->view.mesh || kept.mesh;
     c->view.mesh_turn = kept.mesh_turn;
     c->view.mesh_tilt = kept.mesh_tilt;
     control_notice(c, "lesson %zu of %zu: %s (%s: next)", index + 1, count,

@@ -4,7 +4,7 @@
 # < and > turn it, ( and ) tilt it within its range, the panel shows the
 # angles, the keys do nothing but say so while the contours are shown,
 # v shows the landscape's mesh, a lesson keeps the mesh, and a paused
-# mesh uses no CPU. Every check polls the screen with a generous
+# mesh uses no CPU; --view mesh dumps the golden frames. Every check polls the screen with a generous
 # deadline. Run from the repository root with DESCENT set (tests/run.sh
 # does both).
 set -u
@@ -67,6 +67,35 @@ sed 's/^/  /' tests/golden/mesh_bowl_lr0.1_80x24.txt >"$TMP/want"
 awk '/^  ┌─ data/ { on = 1 } on && n < 24 { print; n++ }' README.md >"$TMP/got"
 if cmp -s "$TMP/want" "$TMP/got"; then ok readme_mesh_screen
 else fail readme_mesh_screen "README.md's mesh screen differs from tests/golden/mesh_bowl_lr0.1_80x24.txt"; fi
+
+# ---------------------------------------------------------------------
+# --view mesh and landscape-mesh: the frame dump draws exactly the golden
+# frames test_views renders for the same state.
+
+same_frame() { # NAME GOLDEN ARGS...: the dump equals tests/golden/GOLDEN.txt
+    name=$1
+    golden=$2
+    shift 2
+    "$DESCENT" "$@" >"$TMP/frame" 2>"$TMP/frame_err"
+    if cmp -s "$TMP/frame" "tests/golden/$golden.txt"; then ok "$name"
+    else fail "$name" "descent $*: $(head -c 200 "$TMP/frame_err")" \
+        "$(diff "tests/golden/$golden.txt" "$TMP/frame" | head -n 10)"; fi
+}
+same_frame view_mesh_lr0.1 mesh_bowl_lr0.1_80x24 --dump-frame 80x24 --lr 0.1 --epochs 20 --view mesh
+same_frame view_mesh_lr1_big mesh_bowl_lr1_160x50 --dump-frame 160x50 --lr 1 --epochs 7 --view mesh
+same_frame view_mesh_lr1.1_big mesh_bowl_lr1.1_160x50 --dump-frame 160x50 --lr 1.1 --epochs 12 --view mesh
+same_frame view_mesh_ascii mesh_bowl_lr0.1_80x24_ascii --dump-frame 80x24 --lr 0.1 --epochs 20 --view mesh --ascii
+same_frame view_landscape_mesh mesh_landscape_epoch100_80x24 --dump-frame 80x24 --epochs 100 --view landscape-mesh
+same_frame view_landscape_mesh_big mesh_landscape_epoch100_160x50 --dump-frame 160x50 --epochs 100 --view landscape-mesh
+# A lesson may ask for the mesh too.
+printf 'lr = 0.1\nview = mesh\ncaption = the bowl in 3D\n' >"$TMP/mesh.lesson"
+"$DESCENT" --dump-frame 80x24 --epochs 20 --lesson "$TMP/mesh.lesson" >"$TMP/frame" 2>&1
+if grep -q 'bowl: f(x,y)=x²+y², 3D' "$TMP/frame"; then ok lesson_view_mesh
+else fail lesson_view_mesh "$(head -n 5 "$TMP/frame")"; fi
+"$DESCENT" --dump-frame 80x24 --view flat >"$TMP/frame" 2>"$TMP/frame_err"
+if [ $? -eq 2 ] && [ "$(cat "$TMP/frame_err")" = 'descent: --view: "flat" is not bowl, landscape, mesh or landscape-mesh (see --help)' ]
+then ok view_bad_value
+else fail view_bad_value "$(cat "$TMP/frame_err")"; fi
 
 # ---------------------------------------------------------------------
 # m, < > ( ) on the bowl, while training.
