@@ -236,9 +236,10 @@ static void test_corpus_is_listed(void **state)
  * Iris and the truth tables
  * ------------------------------------------------------------------- */
 
+/* A cell's text; NULL when the table keeps none for its column. */
 static const char *cell(const struct table *t, size_t row, size_t col)
 {
-    return t->cells[row * t->ncols + col];
+    return table_text(t, row, col);
 }
 
 static void assert_row(const struct table *t, size_t row, const char *a,
@@ -275,8 +276,9 @@ static void test_iris_embedded(void **state)
     assert_row(&t, 0, "5.1", "3.5", "1.4", "0.2", "setosa");
     assert_row(&t, 50, "7.0", "3.2", "4.7", "1.4", "versicolor");
     assert_row(&t, 149, "5.9", "3.0", "5.1", "1.8", "virginica");
-    assert_int_equal(t.lines[0], 2);
-    assert_int_equal(t.lines[149], 151);
+    assert_int_equal(table_line(&t, 0), 2);
+    assert_int_equal(table_line(&t, 149), 151);
+    assert_int_equal(table_line(&t, 150), 0);
     table_free(&t);
 }
 
@@ -291,8 +293,10 @@ static void test_iris_file_equals_embedded(void **state)
                                   &built_in, err, sizeof err));
     assert_int_equal(file.nrows, built_in.nrows);
     assert_int_equal(file.ncols, built_in.ncols);
-    for (size_t i = 0; i < file.nrows * file.ncols; i++)
-        assert_string_equal(file.cells[i], built_in.cells[i]);
+    for (size_t row = 0; row < file.nrows; row++)
+        for (size_t col = 0; col < file.ncols; col++)
+            assert_string_equal(cell(&file, row, col),
+                                cell(&built_in, row, col));
     table_free(&file);
     table_free(&built_in);
 }
@@ -390,8 +394,8 @@ static void check_two_iris_rows(const char *path, size_t line0, size_t line1)
     assert_int_equal(t.nrows, 2);
     assert_row(&t, 0, "5.1", "3.5", "1.4", "0.2", "setosa");
     assert_row(&t, 1, "7.0", "3.2", "4.7", "1.4", "versicolor");
-    assert_int_equal(t.lines[0], line0);
-    assert_int_equal(t.lines[1], line1);
+    assert_int_equal(table_line(&t, 0), line0);
+    assert_int_equal(table_line(&t, 1), line1);
     assert_true(dataset_select(&t, &iris_default, &d, err, sizeof err));
     assert_int_equal(d.n, 2);
     assert_true(d.x1[1] == 7.0 && d.x2[1] == 4.7 && d.y[1] == 1.0);
@@ -458,10 +462,10 @@ static void test_ok_quoted(void **state)
     assert_string_equal(cell(&t, 2, 3), "two\nlines");
     assert_string_equal(cell(&t, 3, 3), "");
     assert_string_equal(cell(&t, 0, 0), "0");
-    assert_int_equal(t.lines[0], 2);
-    assert_int_equal(t.lines[1], 3);
-    assert_int_equal(t.lines[2], 4);
-    assert_int_equal(t.lines[3], 6);
+    assert_int_equal(table_line(&t, 0), 2);
+    assert_int_equal(table_line(&t, 1), 3);
+    assert_int_equal(table_line(&t, 2), 4);
+    assert_int_equal(table_line(&t, 3), 6);
     assert_true(dataset_select(&t, &truth_table, &d, err, sizeof err));
     assert_int_equal(d.n, 4);
     assert_true(d.y[2] == 1.0 && d.x2[1] == 1.0);
@@ -737,7 +741,7 @@ static void test_free_is_safe(void **state)
     memset(&t, 0xAB, sizeof t);
     assert_false(table_load_file("tests/data/ragged_long.csv", &t, err,
                                  sizeof err));
-    assert_null(t.cells);
+    assert_null(t.columns);
     assert_null(t.source);
     assert_int_equal(t.nrows, 0);
     table_free(&t);
@@ -826,12 +830,13 @@ static void test_random_input(void **state)
         if (!table_load_buffer("random", text, length, &t, err, sizeof err)) {
             assert_true(strncmp(err, "random", 6) == 0);
             assert_null(strchr(err, '\n'));
-            assert_null(t.cells);
+            assert_null(t.columns);
             continue;
         }
         assert_true(t.nrows > 0 && t.ncols > 0);
-        for (size_t i = 0; i < t.nrows * t.ncols; i++)
-            assert_non_null(t.cells[i]);
+        for (size_t row = 0; row < t.nrows; row++)
+            for (size_t col = 0; col < t.ncols; col++)
+                assert_non_null(table_text(&t, row, col));
         struct selection sel = {t.names[0], t.names[t.ncols - 1],
                                 t.names[t.ncols / 2], "1.5", "a", true};
         struct dataset d;
