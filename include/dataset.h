@@ -24,7 +24,7 @@
 /* A column whose values are all numbers keeps their texts (table_text,
  * table_distinct, a label column) only while it has at most this many
  * distinct ones; its numbers are always kept. */
-#define TABLE_MAX_NUMERIC_TEXTS 65536
+#define TABLE_MAX_NUMERIC_TEXTS 1024
 
 struct table_column;    /* how a column is kept: src/table_internal.h */
 struct table_line_run;

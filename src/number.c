@@ -40,27 +40,33 @@ struct decimal {
 
 static bool is_digit(char c)
 {
-    return c >= '0' && c <= '9';
+    return (unsigned char)(c - '0') < 10;
 }
 
-/* Adds digit c to d; after_point when it follows the decimal point. */
-static void decimal_add_digit(struct decimal *d, char c, int *significant,
-                              bool after_point)
+/* Reads the digits from p (before end) into d; after_point when they
+ * follow the decimal point. Returns where they end; *digits counts them. */
+static const char *read_digits(struct decimal *d, const char *p,
+                               const char *end, bool after_point,
+                               size_t *digits, int *significant)
 {
-    unsigned digit = (unsigned)(c - '0');
-    if (digit != 0)
-        d->nonzero = true;
-    if (d->mantissa != 0 || digit != 0) {
-        if (*significant == EXACT_DIGITS)
+    const char *first = p;
+    for (; p < end && is_digit(*p); p++) {
+        unsigned digit = (unsigned)(*p - '0');
+        if (d->mantissa == 0 && digit == 0) {
+            d->exponent -= after_point; /* a leading zero */
+            continue;
+        }
+        d->nonzero = d->nonzero || digit != 0;
+        if (*significant == EXACT_DIGITS) {
             d->exact = false;   /* more digits than fit: strtod decides */
-        else
-            (*significant)++;
-    }
-    if (d->exact) {
+            continue;
+        }
+        (*significant)++;
         d->mantissa = d->mantissa * 10 + digit;
-        if (after_point)
-            d->exponent--;
+        d->exponent -= after_point;
     }
+    *digits += (size_t)(p - first);
+    return p;
 }
 
 /* Reads the number at the start of the length bytes of text. */
@@ -74,11 +80,9 @@ static struct decimal decimal_read(const char *text, size_t length)
         d.negative = *p == '-';
         p++;
     }
-    for (; p < end && is_digit(*p); p++, digits++)
-        decimal_add_digit(&d, *p, &significant, false);
+    p = read_digits(&d, p, end, false, &digits, &significant);
     if (p < end && *p == '.')
-        for (p++; p < end && is_digit(*p); p++, digits++)
-            decimal_add_digit(&d, *p, &significant, true);
+        p = read_digits(&d, p + 1, end, true, &digits, &significant);
     if (digits == 0)
         return (struct decimal){0};
     if (p < end && (*p == 'e' || *p == 'E')) {

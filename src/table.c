@@ -140,12 +140,14 @@ static bool store_text(struct table_column *c, size_t row, const char *text,
     size_t id;
     if (!text_intern_add(&c->texts, text, length, &id))
         return false;
+    if (c->numeric && c->texts.count > TABLE_MAX_NUMERIC_TEXTS) {
+        drop_texts(c);
+        return true;
+    }
     if ((id > UINT8_MAX && c->id_bytes < 2 && !widen_ids(c, row, 2))
         || (id > UINT16_MAX && c->id_bytes < 4 && !widen_ids(c, row, 4)))
         return false;
     set_id(c, row, id);
-    if (c->numeric && c->texts.count > TABLE_MAX_NUMERIC_TEXTS)
-        drop_texts(c);
     return true;
 }
 

@@ -11,7 +11,8 @@
 
 #define MAX_TEXTS (UINT32_MAX - 1)   /* a slot holds id + 1 in 32 bits */
 
-/* FNV-1a, 32 bits: quick on the short texts of a CSV. */
+/* FNV-1a, 32 bits, quick on the short texts of a CSV, then MurmurHash3's
+ * final mix: FNV's low bits, which pick the slot, vary too little alone. */
 static uint32_t hash_text(const char *text, size_t length)
 {
     uint32_t hash = 2166136261u;
@@ -19,6 +20,11 @@ static uint32_t hash_text(const char *text, size_t length)
         hash ^= (unsigned char)text[i];
         hash *= 16777619u;
     }
+    hash ^= hash >> 16;
+    hash *= 0x85ebca6bu;
+    hash ^= hash >> 13;
+    hash *= 0xc2b2ae35u;
+    hash ^= hash >> 16;
     return hash;
 }
 
