@@ -1,7 +1,7 @@
 /* number.h - why a cell is or is not a number, for messages. parse_number
- * (declared in dataset.h) is the yes/no form; all are in number.c.
- * Used by the loader (csv_table.c, which parses each value once) and the
- * sample selection (dataset.c). */
+ * (declared in dataset.h) is the yes/no form; all are in number.c. The
+ * table (table.c) parses each value once with number_scan; the selection
+ * (dataset.c) words the reason with number_status_reason. */
 #ifndef DESCENT_NUMBER_H
 #define DESCENT_NUMBER_H
 
