@@ -9,15 +9,17 @@
  * physical line where the offending record starts (for a quote or NUL
  * error: where the field starts), COLUMN the 1-based field number.
  *
- * Lines: libcsv does not say where it is in the text, so the line is
- * counted from what it reports. With CSV_REPALL_NL it reports every line
- * break outside quotes (ending a record or not) with the break's byte, and
- * a quoted field hands over its line breaks in its text. LF, CRLF and a
- * lone CR each end one line: an LF reported right after a CR is the CR's
- * own line end, unless blanks came between them (libcsv skips blanks
- * silently), which is why a CR followed by a blank ends a block's slice.
- * So the line of the parser's position is always known between two
- * reports, which is where records and fields start.
+ * Lines: libcsv does not say where it is in the text, so lines are
+ * counted from what it reports, in order: with CSV_REPALL_NL every line
+ * break outside quotes (ending a record or not, with its byte), and each
+ * field's text, which holds the line breaks of a quoted field. LF, CRLF
+ * and a lone CR each end one line; an LF reported right after a CR is that
+ * CR's own line end, unless blanks came between them (libcsv skips blanks
+ * without a report), so a CR followed by a blank ends a slice of the block
+ * and the CR is forgotten. Only blanks come between a report and the start
+ * of the next field or record, so the count at the last report is the
+ * line where the current field (and, for a first field, its record)
+ * starts: the line messages name.
  *
  * Decisions worth knowing:
  * - libcsv trims blanks (spaces, tabs) around unquoted fields and skips
