@@ -82,7 +82,8 @@ for rows in 1000000 10000000; do
         -v d_ns="$d_ns" -v d_kib="$d_kib" -v l_ns="$l_ns" -v l_kib="$l_kib" \
         -v p_ns="$p_ns" -v p_kib="$p_kib" -v w_ns="$w_ns" -v w_kib="$w_kib" '
     function row(name, ns, kib, ratio) {
-        printf "%-5s %-36s %9.3f %9.1f %10s\n", label, name, ns / 1e9, kib / 1024, ratio
+        printf "%-5s %-36s %9.3f %9.1f", label, name, ns / 1e9, kib / 1024
+        if (ratio == "") printf "\n"; else printf " %10s\n", ratio
     }
     BEGIN {
         mb = bytes / 1048576
