@@ -30,7 +30,7 @@ cc -O2 -Iinclude -o "$tmp/load_only" bench/load_only.c \
     "$obj/csv_table.o" "$obj/table.o" "$obj/text_intern.o" "$obj/number.o" \
     "$obj/text_util.o" "$obj/util.o" -lcsv -lm
 
-# measure RUNS CMD...: "SECONDS KIB", the medians of RUNS runs of CMD
+# measure RUNS CMD...: "NANOSECONDS KIB", the medians of RUNS runs of CMD
 # (wall time from the shell's clock, peak RSS from /usr/bin/time).
 measure() {
     runs=$1
