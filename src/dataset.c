@@ -1,8 +1,6 @@
-/* dataset.c - picks from a loaded table (csv_table.c) what one neuron is
- * trained on: two feature columns and the rows of two classes of a label
- * column, optionally standardised. Also the column queries the selection
- * and the user interface share: which columns are numeric (by
- * parse_number, number.c), and the distinct values of a column.
+/* dataset.c - picks from a loaded table (csv_table.c, table.c) what one
+ * neuron is trained on: two feature columns and the rows of two classes of
+ * a label column, optionally standardised.
  *
  * Errors are values: a failing function writes one line
  * "FILE[:LINE[:COLUMN]]: reason" into the caller's buffer.
@@ -11,19 +9,20 @@
  * - dataset_select trims blanks around the names it is given and compares
  *   class names with the label cells exactly; it checks every value of
  *   both feature columns, not only those of the selected rows, so a column
- *   is usable exactly when table_column_numeric says so. */
+ *   is usable exactly when table_column_numeric says so. The loader parsed
+ *   every value once and remembered each column's first non-number. */
 
 #include "dataset.h"
 #include "number.h"
 #include "text_util.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_LISTED 8         /* names listed in "(columns: ...)" */
-#define FEW_ROWS 16          /* up to this, table_distinct simply scans */
 
 /* ---------------------------------------------------------------------
  * Messages
@@ -70,94 +69,6 @@ static char *copy_trimmed(const char *text)
 }
 
 /* ---------------------------------------------------------------------
- * Numeric columns
- * ------------------------------------------------------------------- */
-
-bool table_column_numeric(const struct table *t, size_t col)
-{
-    if (t == NULL || col >= t->ncols)
-        return false;
-    for (size_t row = 0; row < t->nrows; row++)
-        if (!parse_number(t->cells[row * t->ncols + col], NULL))
-            return false;
-    return true;
-}
-
-size_t table_numeric_columns(const struct table *t, size_t *cols, size_t max)
-{
-    size_t count = 0;
-    for (size_t col = 0; t != NULL && col < t->ncols; col++) {
-        if (!table_column_numeric(t, col))
-            continue;
-        if (count < max && cols != NULL)
-            cols[count] = col;
-        count++;
-    }
-    return count;
-}
-
-/* ---------------------------------------------------------------------
- * Distinct values of a column
- * ------------------------------------------------------------------- */
-
-/* Orders indexed texts by position only: back to file order. */
-static int compare_index(const void *a, const void *b)
-{
-    const struct indexed_text *left = a, *right = b;
-    return (left->index > right->index) - (left->index < right->index);
-}
-
-/* table_distinct for a few rows: compare each value with those before. */
-static size_t distinct_by_scanning(const struct table *t, size_t col,
-                                   const char **values, size_t max)
-{
-    size_t count = 0;
-    for (size_t row = 0; row < t->nrows; row++) {
-        const char *value = t->cells[row * t->ncols + col];
-        size_t earlier = 0;
-        while (earlier < row
-               && strcmp(t->cells[earlier * t->ncols + col], value) != 0)
-            earlier++;
-        if (earlier < row)
-            continue;
-        if (count == max || values == NULL)
-            break;
-        values[count++] = value;
-    }
-    return count;
-}
-
-size_t table_distinct(const struct table *t, size_t col, const char **values,
-                      size_t max)
-{
-    if (t == NULL || col >= t->ncols || t->nrows == 0 || values == NULL
-        || max == 0)
-        return 0;
-    /* Many rows: sort (value, row), keep the first row of each value and
-     * put those back in file order; out of memory, scan instead. */
-    struct indexed_text *sorted = NULL;
-    if (t->nrows > FEW_ROWS)
-        sorted = text_sort(t->cells + col, t->nrows, t->ncols);
-    if (sorted == NULL)
-        return distinct_by_scanning(t, col, values, max);
-    size_t count = 0;
-    const char *previous = NULL;
-    for (size_t i = 0; i < t->nrows; i++) {
-        const char *value = sorted[i].text;
-        if (previous == NULL || strcmp(value, previous) != 0)
-            sorted[count++] = sorted[i];
-        previous = value;
-    }
-    qsort(sorted, count, sizeof *sorted, compare_index);
-    if (count > max)
-        count = max;
-    for (size_t i = 0; i < count; i++)
-        values[i] = sorted[i].text;
-    free(sorted);
-    return count;
-}
-
-/* ---------------------------------------------------------------------
  * Selecting the samples
  * ------------------------------------------------------------------- */
 
@@ -185,76 +96,68 @@ static bool find_column(const struct table *t, const char *name, size_t *col,
 }
 
 /* Checks that the label column has two classes or more and holds both
- * requested classes, listing the classes present otherwise. Both are
- * faults of the header's label column: the message names the header line. */
+ * requested classes, listing the classes present otherwise. These are
+ * faults of the header's label column: the message names the header line.
+ * The table's distinct values come in order of first appearance. */
 static bool check_classes(const struct table *t, size_t label,
                           char *const class_name[2], char *err, size_t errlen)
 {
-    const char **classes = malloc(t->nrows * sizeof *classes);
-    if (classes == NULL) {
-        text_report(err, errlen, source_of(t), 0, 0, "out of memory");
+    if (!table_has_texts(t, label)) {
+        text_report(err, errlen, source_of(t), t->header_line, 0,
+                    "column \"%s\" cannot be the label column: it has more"
+                    " than %d distinct numbers",
+                    text_show(t->names[label]).text, TABLE_MAX_NUMERIC_TEXTS);
         return false;
     }
-    size_t count = table_distinct(t, label, classes, t->nrows);
-    bool ok = count >= 2;
-    if (!ok)
+    size_t count = table_distinct_count(t, label);
+    const char *classes[MAX_LISTED];
+    size_t listed = table_distinct(t, label, classes, MAX_LISTED);
+    if (count < 2) {
         text_report(err, errlen, source_of(t), t->header_line, 0,
                     "column \"%s\" has only one class (\"%s\"); two are"
                     " needed",
                     text_show(t->names[label]).text,
                     count == 1 ? text_show(classes[0]).text : "");
-    for (int k = 0; ok && k < 2; k++) {
-        size_t row = 0;
-        while (row < t->nrows
-               && strcmp(t->cells[row * t->ncols + label], class_name[k]) != 0)
-            row++;
-        if (row < t->nrows)
+        return false;
+    }
+    for (int k = 0; k < 2; k++) {
+        if (table_find_text(t, label, class_name[k]) != SIZE_MAX)
             continue;
         struct name_list present = {0};
-        for (size_t i = 0; i < count; i++)
+        for (size_t i = 0; i < listed; i++)
             name_list_add(&present, classes[i]);
+        present.count = count;
         text_report(err, errlen, source_of(t), t->header_line, 0,
                     "class \"%s\" not found in column %s (classes: %s)",
                     text_show(class_name[k]).text,
                     text_show(t->names[label]).text, name_list_text(&present));
-        ok = false;
+        return false;
     }
-    free(classes);
-    return ok;
+    return true;
 }
 
-/* Checks every value of both feature columns in file order (selected rows
- * or not); cols holds the
- * two columns, so a row's x comes before its y. */
+/* Checks every value of both feature columns (selected rows or not): the
+ * first value that is not a number in file order, a row's x before its
+ * y, is reported with its line and column. */
 static bool check_feature_values(const struct table *t, const size_t cols[2],
                                  char *err, size_t errlen)
 {
-    for (size_t row = 0; row < t->nrows; row++) {
-        for (int k = 0; k < 2; k++) {
-            const char *cell = t->cells[row * t->ncols + cols[k]];
-            const char *why = NULL;
-            switch (number_check(cell, NULL)) {
-            case NUMBER_OK: continue;
-            case NUMBER_EMPTY: why = "empty value"; break;
-            case NUMBER_NOT_A_NUMBER: why = "is not a number"; break;
-            case NUMBER_NOT_FINITE: why = "is not a finite number"; break;
-            case NUMBER_OUT_OF_RANGE: why = "is out of range"; break;
-            case NUMBER_UNDERFLOW:
-                why = "is too small (underflows to 0)";
-                break;
-            }
-            size_t line = t->lines[row], column = cols[k] + 1;
-            if (cell[0] == '\0')
-                text_report(err, errlen, source_of(t), line, column,
-                            "%s: %s", text_show(t->names[cols[k]]).text, why);
-            else
-                text_report(err, errlen, source_of(t), line, column,
-                            "%s: \"%s\" %s", text_show(t->names[cols[k]]).text,
-                            text_show(cell).text, why);
-            return false;
-        }
-    }
-    return true;
+    struct table_non_number bad[2];
+    bool found[2];
+    for (int k = 0; k < 2; k++)
+        found[k] = table_first_non_number(t, cols[k], &bad[k]);
+    if (!found[0] && !found[1])
+        return true;
+    int k = !found[0] || (found[1] && bad[1].row < bad[0].row) ? 1 : 0;
+    const char *name = text_show(t->names[cols[k]]).text;
+    const char *why = number_status_reason(bad[k].status);
+    if (bad[k].text[0] == '\0')
+        text_report(err, errlen, source_of(t), bad[k].line, cols[k] + 1,
+                    "%s: %s", name, why);
+    else
+        text_report(err, errlen, source_of(t), bad[k].line, cols[k] + 1,
+                    "%s: \"%s\" %s", name, text_show(bad[k].text).text, why);
+    return false;
 }
 
 struct feature_stats {
@@ -304,14 +207,17 @@ static bool all_equal(const double *values, size_t n)
     return true;
 }
 
-/* Copies the chosen rows' features and targets into d (arrays of d->n). */
+/* Copies the chosen rows' features and targets into d (arrays of d->n):
+ * the rows whose label is one of the two classes (both are present). */
 static bool fill_samples(const struct table *t, const size_t cols[2],
                          size_t label, struct dataset *d)
 {
+    size_t class_index[2];
+    for (int k = 0; k < 2; k++)
+        class_index[k] = table_find_text(t, label, d->class_name[k]);
     for (size_t row = 0; row < t->nrows; row++) {
-        const char *cell = t->cells[row * t->ncols + label];
-        if (strcmp(cell, d->class_name[0]) == 0
-            || strcmp(cell, d->class_name[1]) == 0)
+        size_t index = table_text_index(t, row, label);
+        if (index == class_index[0] || index == class_index[1])
             d->n++;
     }
     d->x1 = calloc(d->n, sizeof *d->x1);
@@ -319,14 +225,16 @@ static bool fill_samples(const struct table *t, const size_t cols[2],
     d->y = calloc(d->n, sizeof *d->y);
     if (d->x1 == NULL || d->x2 == NULL || d->y == NULL)
         return false;
+    const double *x1 = table_numbers(t, cols[0]);
+    const double *x2 = table_numbers(t, cols[1]);
     size_t i = 0;
     for (size_t row = 0; row < t->nrows; row++) {
-        char *const *cells = &t->cells[row * t->ncols];
-        bool is_a = strcmp(cells[label], d->class_name[0]) == 0;
-        if (!is_a && strcmp(cells[label], d->class_name[1]) != 0)
+        size_t index = table_text_index(t, row, label);
+        bool is_a = index == class_index[0];
+        if (!is_a && index != class_index[1])
             continue;
-        parse_number(cells[cols[0]], &d->x1[i]);
-        parse_number(cells[cols[1]], &d->x2[i]);
+        d->x1[i] = x1[row];
+        d->x2[i] = x2[row];
         d->y[i] = is_a ? 0.0 : 1.0;
         i++;
     }
