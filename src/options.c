@@ -81,7 +81,7 @@ void options_print_help(FILE *out)
     }
     fputs("\n"
           "Errors go to stderr as one line; the exit status is 2 for bad usage or\n"
-          "bad input, 0 on success.\n"
+          "bad input, 1 when the output cannot be written, 0 on success.\n"
           "\n"
           "Keys in the TUI:\n",
           out);
