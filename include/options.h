@@ -78,9 +78,10 @@ enum setting_status {
     SETTING_BAD_VALUE          /* the option's own complaint is in why */
 };
 
-/* Sets the option called name (its long name without "--": "lr",
- * "epochs-per-frame", "standardize" taking on/off) from the text value
- * exactly as the command line does: the same checks, the same storage.
+/* Sets the option called name (its long name without the dashes, as in
+ * the settings table; an optional value such as on/off is given) from
+ * the text value exactly as the command line does: the same row, the
+ * same checks, the same storage. Only rows lessons may set.
  * On SETTING_BAD_VALUE why holds the complaint about the value, e.g.
  * "\"abc\" is not a positive number"; why is untouched otherwise. Does
  * not mark the setting as explicit. */

@@ -168,3 +168,19 @@ usage "unknown column" 'iris.csv (built in):1: unknown column "petal_size" (colu
 usage "unknown class" 'iris.csv (built in):1: class "daisy" not found in column species (classes: setosa, versicolor, virginica)' --headless --classes setosa,daisy
 usage "bad file in the TUI too" "$d/empty.csv:1: empty file" --data $d/empty.csv
 usage "bad file in --dump-frame" "$d/empty.csv:1: empty file" --dump-frame 80x24 --data $d/empty.csv
+
+# The settings table is the only place an option is named: no other
+# source file spells "--NAME" or (names of four letters and more) "NAME"
+# as a string (export.c's SVG text-anchor "start" is not the option).
+named=""
+for opt in $("$DESCENT" --help | grep -o -E '^  --[a-z-]+' | sed 's/^  --//' | sort -u); do
+    for f in src/*.c; do
+        [ "$f" = src/settings_table.c ] && continue
+        if grep -q -e "\"--$opt[\" =]" "$f" ||
+           { [ ${#opt} -ge 4 ] && [ "$f:$opt" != src/export.c:start ] && grep -q -e "\"$opt\"" "$f"; }; then
+            named="$named $f:$opt"
+        fi
+    done
+done
+[ -z "$named" ] && ok "only the settings table names the options" \
+    || fail "only the settings table names the options" "named in:$named"

@@ -60,6 +60,21 @@ static void test_round_trip(void **state)
     recorder_event(&rec, &end);
     assert_true(recorder_close(&rec, err, sizeof err));
 
+    /* Settings by name, values as the command line takes them. */
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char text[4096];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    assert_true(strncmp(text, "descent-record 2\n", 17) == 0);
+    assert_non_null(strstr(text, "\nset lr 0.30000000000000004\n"));
+    assert_non_null(strstr(text, "\nset classes versicolor,virginica\n"));
+    assert_non_null(strstr(text, "\nset batch 4\n"));
+    assert_non_null(strstr(text, "\nexplicit classes,lr,batch,init,seed,start\n"));
+    assert_null(strstr(text, "\nset data ")); /* the built-in Iris table */
+    assert_null(strstr(text, "\nset every ")); /* not a setting of record files */
+
     struct recording r;
     if (!recording_load(path, &r, err, sizeof err))
         fail_msg("%s", err);
