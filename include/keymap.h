@@ -26,6 +26,8 @@ enum action {
     ACTION_VIEW,         /* v */
     ACTION_COST_SCALE,   /* g */
     ACTION_REGIONS,      /* d */
+    ACTION_PAIR,         /* w */
+    ACTION_TEST,         /* t */
     ACTION_BACK,         /* left arrow */
     ACTION_FORWARD,      /* right arrow */
     ACTION_LESSON,       /* L */

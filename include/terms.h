@@ -55,4 +55,9 @@ double term_value(const struct term *t, const double *row);
  * max of them to cols and returns how many there are (at most max). */
 size_t terms_columns(const struct term_list *l, size_t *cols, size_t max);
 
+/* The column name of factor k of t as the list wrote it (for "sin( x1 )"
+ * or "x1 ^ 2": "x1"), into buf (truncated to size); "" when k is out of
+ * range. For screens that name a column a dataset keeps only by index. */
+void term_factor_name(const struct term *t, size_t k, char *buf, size_t size);
+
 #endif

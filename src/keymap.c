@@ -28,6 +28,8 @@ static const struct key_binding bindings[] = {
     {'g', "g", ACTION_COST_SCALE, "cost plot: log <> linear"},
     {'d', "d", ACTION_REGIONS, "decision regions on / off"},
     {'v', "v", ACTION_VIEW, "right panel: bowl/landscape"},
+    {'w', "w", ACTION_PAIR, "landscape: next weight pair"},
+    {'t', "t", ACTION_TEST, "test points/curve on / off"},
     {KEY_CODE_LEFT, "Left", ACTION_BACK, "back one epoch (pauses)"},
     {KEY_CODE_RIGHT, "Right", ACTION_FORWARD, "forward one epoch (pauses)"},
     {'L', "L", ACTION_LESSON, "next lesson"},

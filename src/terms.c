@@ -234,3 +234,25 @@ size_t terms_columns(const struct term_list *l, size_t *cols, size_t max)
     }
     return n;
 }
+
+void term_factor_name(const struct term *t, size_t k, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    if (k >= t->count)
+        return;
+    const char *p = t->text;
+    for (size_t i = 0; i < k; i++)
+        p = strchr(p, '*') + 1; /* the text holds count - 1 stars */
+    const char *star = strchr(p, '*');
+    struct span sp = span_trim((struct span){p, star ? (size_t)(star - p) : strlen(p)});
+    if (t->factor[k].kind == FACTOR_SIN) {
+        sp.s += 4; /* "sin(" */
+        sp.n -= 5; /* and ")" */
+    } else if (t->factor[k].kind == FACTOR_POWER) {
+        sp.n = (size_t)((const char *)memchr(sp.s, '^', sp.n) - sp.s);
+    }
+    sp = span_trim(sp);
+    snprintf(buf, size, "%.*s", (int)sp.n, sp.s);
+}

@@ -228,6 +228,25 @@ static void test_columns(void **state)
     assert_int_equal(cols[1], 1);
 }
 
+static void test_factor_names(void **state)
+{
+    (void)state;
+    char name[32];
+    assert_true(parse(" sin( petal length ) * x2 ^ 3*y , x1"));
+    term_factor_name(&list.term[0], 0, name, sizeof name);
+    assert_string_equal(name, "petal length");
+    term_factor_name(&list.term[0], 1, name, sizeof name);
+    assert_string_equal(name, "x2");
+    term_factor_name(&list.term[0], 2, name, sizeof name);
+    assert_string_equal(name, "y");
+    term_factor_name(&list.term[0], 3, name, sizeof name);
+    assert_string_equal(name, "");
+    term_factor_name(&list.term[1], 0, name, sizeof name);
+    assert_string_equal(name, "x1");
+    term_factor_name(&list.term[0], 0, name, 4);
+    assert_string_equal(name, "pet");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_power_bits),
         cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_factor_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
