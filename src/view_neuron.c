@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "landscape.h"
 #include "views_internal.h"
 
 /* A number with fixed decimals while reasonable, %.3g when huge. */
@@ -82,7 +83,9 @@ static void sample_line(struct text_lines *l, const struct view_state *s,
 {
     const struct trainer *t = s->trainer;
     const struct dataset *d = s->data;
-    double z = neuron_weighted_sum(&t->neuron, d->x1[i], d->x2[i]);
+    double features[DATASET_COLUMNS_MAX + 1];
+    dataset_features_of(d, i, features);
+    double z = neuron_sum(t->theta, d->nfeatures, features);
     double a = activation_value(t->config.activation, z);
     int k = d->y[i] >= 0.5;
     int predicted = a >= 0.5;
@@ -110,9 +113,10 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
     if (in.w < 10 || in.h < 3)
         return;
     bool wide = in.w >= 50;
-    const struct neuron *n = &t->neuron;
-    struct gradient grad = {0, 0, 0};
-    double cost = trainer_evaluate(t, &grad);
+    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
+    double gradient[LANDSCAPE_PARAMS_MAX];
+    double cost = trainer_evaluate(t, gradient);
+    struct gradient grad = gradient_two_of(gradient, t->nparams);
     double accuracy = trainer_accuracy(t);
     enum activation act = t->config.activation;
     enum loss loss = t->config.loss;
@@ -124,10 +128,13 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
         s->picked ? view_record_of(&t->history, s->picked_epoch) : NULL;
     if (picked) {
         char pc[24], p1[24], p2[24], pb[24];
+        struct neuron was = neuron_two_of(
+            history_params(&t->history, (size_t)(picked - t->history.records)),
+            t->nparams);
         plot_format_number(pc, sizeof pc, picked->cost, -1);
-        plot_format_number(p1, sizeof p1, picked->w1, -1);
-        plot_format_number(p2, sizeof p2, picked->w2, -1);
-        plot_format_number(pb, sizeof pb, picked->b, -1);
+        plot_format_number(p1, sizeof p1, was.w1, -1);
+        plot_format_number(p2, sizeof p2, was.w2, -1);
+        plot_format_number(pb, sizeof pb, was.b, -1);
         struct style st = style_of(COLOUR_MAGENTA, ATTR_REVERSE);
         snprintf(a, sizeof a, "epoch %zu: C = %s  w1 = %s  w2 = %s  b = %s",
                  picked->epoch, pc, p1, p2, pb);

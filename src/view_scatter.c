@@ -37,15 +37,16 @@ struct scatter_ctx {
 static double activation_at(double x, double y, const void *ctx)
 {
     const struct scatter_ctx *s = ctx;
-    const struct trainer *t = s->t;
-    double z = neuron_weighted_sum(&t->neuron, x, y);
-    return activation_value(t->config.activation, z);
+    return trainer_output_at(s->t, x, y);
 }
 
 static bool misclassified(size_t i, const void *ctx)
 {
     const struct scatter_ctx *s = ctx;
-    double a = activation_at(s->d->x1[i], s->d->x2[i], ctx);
+    double features[DATASET_COLUMNS_MAX + 1];
+    dataset_features_of(s->d, i, features);
+    double a = neuron_output(s->t->theta, s->d->nfeatures,
+                             s->t->config.activation, features);
     if (isnan(a))
         return false;
     return (a >= 0.5) != (s->d->y[i] >= 0.5);
@@ -89,15 +90,16 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
         plot_init(&p, area, x0, x1, y0, y1);
 
     struct scatter_ctx ctx = {t, d};
-    const struct neuron *n = &t->neuron;
+    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
     if (s->regions) {
         static const enum colour ramp[2] = {COLOUR_BLUE, COLOUR_YELLOW};
         static const double half = 0.5;
         plot_bands(c, &p, activation_at, &ctx, &half, 1, s->colour, ramp, 2,
                    g->region);
     }
-    plot_line(c, &p, n->w1, n->w2, n->b - decision_threshold(t->config.activation),
-              STYLE_LINE);
+    if (d->terms == NULL) /* the features are the plotted columns */
+        plot_line(c, &p, n->w1, n->w2, n->b - decision_threshold(t->config.activation),
+                  STYLE_LINE);
     struct scatter_class classes[2] = {
         {"o", "O", STYLE_CLASS0, style_of(COLOUR_BLUE, ATTR_BOLD | ATTR_REVERSE)},
         {"x", "X", STYLE_CLASS1, style_of(COLOUR_YELLOW, ATTR_BOLD | ATTR_REVERSE)},
