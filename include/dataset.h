@@ -77,16 +77,19 @@ struct selection {
                                  the first feature when features is NULL */
     const char *y_column;     /* plotted on y, e.g. "petal_length"; also
                                  the second feature when features is NULL */
-    const char *features;     /* --features: a comma list of terms (see
-                                 terms.h), or NULL: "x_column,y_column" */
     const char *label_column; /* e.g. "species" */
     const char *class_a;      /* target 0, e.g. "setosa" */
     const char *class_b;      /* target 1, e.g. "versicolor" */
-    const char *target_column; /* --target: regression on this numeric
-                                  column instead of label/classes; NULL:
-                                  classification */
     bool standardize;         /* scale each term (after it is formed) to
                                  mean 0, sd 1 */
+    const char *features;     /* --features: a comma list of terms (see
+                                 terms.h), or NULL/"": "x_column,y_column".
+                                 x_column and y_column are then plotted
+                                 when the terms use them; otherwise the
+                                 first two columns the terms use are. */
+    const char *target_column; /* --target: regression on this numeric
+                                  column instead of label/classes; NULL or
+                                  "": classification */
     double test_fraction;     /* --test: share of the rows held out, 0..0.9 */
     uint64_t seed;            /* --seed: which rows are held out */
 };
@@ -117,15 +120,15 @@ struct dataset {
     char *x_name, *y_name, *label_name; /* plotted columns; label or target */
     char *class_name[2]; /* class_a, class_b (NULL in regression) */
     bool standardized;
-    double mean[2], sd[2]; /* of the raw plotted columns */
+    double mean[2], sd[2]; /* of the raw plotted columns (training rows) */
     bool regression;     /* true: y is a target value (--target) */
     char **term_name;    /* nfeatures terms as written, e.g. "x1*x2" */
-    double *term_mean, *term_sd; /* of each raw term over all rows */
+    double *term_mean, *term_sd; /* of each raw term over the training rows */
     struct term_list *terms; /* the parsed terms; factor columns index
                                 column_mean */
     size_t ncolumns;     /* the table's column count */
     double *column_mean; /* ncolumns means of the raw columns the terms use
-                            over all rows (NaN for the others): what a
+                            over the training rows (NaN for the others): what a
                             column not plotted is held at on the screen */
     size_t plot_column[2]; /* table columns of x1 and x2 */
     bool *is_test;       /* stride flags: sample i is held out (i >= n) */

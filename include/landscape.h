@@ -61,7 +61,6 @@ struct landscape {
     size_t n;
     enum activation activation;
     enum loss loss;
-    double b;                 /* unused; kept zero */
     size_t pair[2];           /* the parameters on the axes (indices into
                                  theta, default 0 and 1: w1 and w2) */
     size_t nparams;           /* P of held */

@@ -73,14 +73,17 @@ struct trainer {
 /* What a trainer is at the end of an epoch, small enough to keep one per
  * epoch (rewind): no sample order, which trainer_state_back and
  * trainer_state_forward rebuild from the RNG states, and no history, which
- * they cut back or extend by the one record of the epoch. */
+ * they cut back or extend by the one record of the epoch. theta and
+ * gradient point to P values each held elsewhere: trainer_state_save
+ * points them at the trainer's own arrays, a rewind ring copies them into
+ * its storage (2P doubles per entry). */
 struct trainer_state {
     size_t epoch;
-    size_t nparams;            /* P = data->nfeatures + 1 */
-    double *theta;             /* P parameters w1 .. wN, b */
+    size_t nparams;
+    const double *theta;
+    const double *gradient;
     struct rng rng;
-    struct gradient gradient;
-    double last_cost;
+    double last_cost, last_test_cost;
     bool diverged;
     size_t diverged_epoch;
 };
@@ -153,10 +156,21 @@ double trainer_test_accuracy(const struct trainer *t);
  * weights (SS_tot about the targets' mean; NaN when SS_tot is 0). */
 double trainer_r2(const struct trainer *t);
 
+/* The same over the held-out samples; NaN without a test split. */
+double trainer_test_r2(const struct trainer *t);
+
 /* The neuron's output a at the point (x, y) of the plotted plane (plot
  * coordinates): dataset_features_at, then the forward pass at the current
  * weights. The level a = 0.5 is the decision boundary. */
 double trainer_output_at(const struct trainer *t, double x, double y);
+
+/* The two-input view of parameters theta (P values) of an N-input
+ * neuron: w1 = theta[0], w2 = theta[1] (0 when N = 1) and b = theta[P-1].
+ * Exactly the neuron when N = 2; what the two-input panels show. */
+struct neuron neuron_two_of(const double *theta, size_t nparams);
+
+/* The same view of a gradient of P values. */
+struct gradient gradient_two_of(const double *g, size_t nparams);
 
 /* Effective batch size: config.batch, or n when full or larger than n. */
 size_t trainer_batch_size(const struct trainer *t);

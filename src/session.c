@@ -29,6 +29,10 @@ static void anchor_selection(const struct dataset *d, struct selection *sel)
 {
     sel->x_column = d->x_name;
     sel->y_column = d->y_name;
+    if (d->regression) {
+        sel->target_column = d->label_name;
+        return;
+    }
     sel->label_column = d->label_name;
     sel->class_a = d->class_name[0];
     sel->class_b = d->class_name[1];
@@ -90,6 +94,7 @@ bool session_open(struct session *s, const struct options *o, char *err,
     if (!load_table(o, &s->table, err, errlen))
         return false;
     s->selection = o->selection;
+    s->selection.seed = o->train.seed;
     s->data = select_samples(&s->table, &s->selection, err, errlen);
     if (s->data == NULL) {
         table_free(&s->table);
@@ -102,7 +107,7 @@ bool session_open(struct session *s, const struct options *o, char *err,
         table_free(&s->table);
         return false;
     }
-    if (!rewind_init(&s->rewind, REWIND_CAPACITY)) {
+    if (!rewind_init(&s->rewind, REWIND_CAPACITY, s->trainer.nparams)) {
         snprintf(err, errlen, "out of memory");
         trainer_free(&s->trainer);
         free_samples(s->data);
@@ -154,6 +159,17 @@ bool session_select(struct session *s, const struct selection *sel, char *err,
         free_samples(fresh);
         snprintf(err, errlen, "out of memory");
         return false;
+    }
+    if (trainer.nparams != s->rewind.nparams) {
+        struct rewind ring;
+        if (!rewind_init(&ring, REWIND_CAPACITY, trainer.nparams)) {
+            trainer_free(&trainer);
+            free_samples(fresh);
+            snprintf(err, errlen, "out of memory");
+            return false;
+        }
+        rewind_free(&s->rewind);
+        s->rewind = ring;
     }
     bool standardize = sel->standardize; /* sel may point into the old data */
     trainer_free(&s->trainer);
