@@ -214,12 +214,19 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
     char w1[40], w2[40], bb[40];
     int dec = wide ? 4 : 2;
     if (listed) {
-        snprintf(a, sizeof a, "z = w1%s%s + ... + w%zu%s%s + b   (%zu input%s)", g->times,
-                 d->term_name[0], d->nfeatures, g->times, d->term_name[d->nfeatures - 1],
-                 d->nfeatures, d->nfeatures == 1 ? "" : "s");
-        snprintf(b, sizeof b, "z = w%s(%zu inputs) + b", g->times, d->nfeatures);
-        if (d->nfeatures == 1)
-            snprintf(a, sizeof a, "z = w1%s%s + b", g->times, d->term_name[0]);
+        /* every term when they fit, else the first and the last */
+        int at = snprintf(a, sizeof a, "z =");
+        for (size_t k = 0; k < d->nfeatures && at > 0 && (size_t)at < sizeof a; k++)
+            at += snprintf(a + at, sizeof a - (size_t)at, " w%zu%s%s +", k + 1, g->times,
+                           d->term_name[k]);
+        if (at > 0 && (size_t)at < sizeof a)
+            snprintf(a + at, sizeof a - (size_t)at, " b");
+        if (canvas_text_width(a) > in.w)
+            snprintf(a, sizeof a, "z = w1%s%s + ... + w%zu%s%s + b   (%zu inputs)", g->times,
+                     d->term_name[0], d->nfeatures, g->times,
+                     d->term_name[d->nfeatures - 1], d->nfeatures);
+        snprintf(b, sizeof b, "z = w%s(%zu input%s) + b", g->times, d->nfeatures,
+                 d->nfeatures == 1 ? "" : "s");
         add_line(&l, STYLE_TITLE, a, b);
     } else {
         signed_term(w1, sizeof w1, n->w1, dec, true);
@@ -276,8 +283,9 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
             add_line(&l, STYLE_WARN, "cannot learn by gradient descent", NULL);
     }
     if (listed) {
-        snprintf(a, sizeof a, "plotted: %s, %s%s", d->x_name ? d->x_name : "?",
-                 d->y_name ? d->y_name : "?",
+        bool one = d->plot_column[0] == d->plot_column[1];
+        snprintf(a, sizeof a, "plotted: %s%s%s%s", d->x_name ? d->x_name : "?",
+                 one ? "" : ", ", one ? "" : d->y_name ? d->y_name : "?",
                  d->standardized ? "   terms standardised" : "");
         add_line(&l, STYLE_DIM, a, NULL);
     } else {
@@ -289,7 +297,7 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
     }
     if (in.h >= 12) {
         if (d->regression) {
-            snprintf(a, sizeof a, "y = %s: the neuron fits its value",
+            snprintf(a, sizeof a, "y = target %s: the neuron fits its value",
                      d->label_name ? d->label_name : "?");
             add_line(&l, STYLE_DIM, a, NULL);
         } else {

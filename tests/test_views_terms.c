@@ -135,7 +135,10 @@ static void golden(const char *name, const char *text)
 static void expect_text(const char *s, const char *needle, bool present)
 {
     if ((strstr(s, needle) != NULL) != present)
-        fail_msg("\"%s\" %s the frame:\n%s", needle, present ? "not in" : "in", s);
+    {
+        printf("%s", s);
+        fail_msg("\"%s\" %s the frame above", needle, present ? "not in" : "in");
+    }
 }
 
 static struct train_config config(double lr, enum activation act, enum loss loss)
@@ -161,7 +164,7 @@ static void test_three_inputs(void **state)
     struct fixture *f = start(NULL, &sel, &cfg);
     train(f, 300);
     char *s = render(f, 120, 40, true);
-    expect_text(s, "z = w1·sepal_length + ... + w3·petal_width + b   (3 inputs)", true);
+    expect_text(s, "z = w·(3 inputs) + b", true);
     expect_text(s, "w1  = ", true);
     expect_text(s, "petal_width", true);
     expect_text(s, "∂C/∂b", true);
@@ -203,9 +206,9 @@ static void test_circle_boundary(void **state)
     (void)state;
     struct selection sel = {
         .x_column = "x1", .y_column = "x2", .label_column = "label",
-        .features = "x1^2,x2^2", .class_a = "0", .class_b = "1",
+        .features = "x1^2,x2^2", .class_a = "0", .class_b = "1", .standardize = true,
     };
-    struct train_config cfg = config(0.01, ACT_SIGMOID, LOSS_BCE);
+    struct train_config cfg = config(0.5, ACT_SIGMOID, LOSS_BCE);
     struct fixture *f = start(generated("circle", 200, 0), &sel, &cfg);
     train(f, 400);
     assert_true(trainer_accuracy(&f->trainer) > 0.95);
@@ -218,11 +221,6 @@ static void test_circle_boundary(void **state)
     /* The curve's dots: inside the scatter, braille cells on both sides of
      * the centre in every direction. */
     int left = 0, right = 0, top = 0, bottom = 0;
-    for (int y = 2; y < 22; y++)
-        for (int x = 1; x < 68; x++) {
-            const struct cell *cell = canvas_cell_const(&f->canvas, x, y);
-            (void)cell;
-        }
     f->canvas.utf8 = true;
     assert_true(canvas_resize(&f->canvas, 120, 40));
     views_render(&f->canvas, &f->view);
@@ -234,7 +232,7 @@ static void test_circle_boundary(void **state)
             left += x < 30;
             right += x > 45;
             top += y < 8;
-            bottom += y > 17;
+            bottom += y > 15;
         }
     assert_true(left > 3 && right > 3 && top > 3 && bottom > 3);
     finish(f);
@@ -311,9 +309,9 @@ static void test_test_split(void **state)
     struct selection sel = {
         .x_column = "x1", .y_column = "x2", .label_column = "label",
         .features = "x1,x2,x1*x2,x1^2,x2^2,x1^3,x2^3", .class_a = "0", .class_b = "1",
-        .test_fraction = 0.3, .seed = 1,
+        .test_fraction = 0.3, .seed = 1, .standardize = true,
     };
-    struct train_config cfg = config(0.5, ACT_SIGMOID, LOSS_BCE);
+    struct train_config cfg = config(0.2, ACT_SIGMOID, LOSS_BCE);
     cfg.batch = 8;
     struct fixture *f = start(generated("spiral", 200, 0.3), &sel, &cfg);
     assert_int_equal(f->data.n_test, 60);
