@@ -141,7 +141,7 @@ usage "bad classes" '--classes: "setosa" is not two class names as A,B (see --he
 usage "bad start" '--start: "5" is not two numbers as X,Y (see --help)' --headless --bowl --start 5
 usage "bad frame size" '--dump-frame: "80by24" is not a size WxH (each 1 to 1000) (see --help)' --dump-frame 80by24
 usage "bad speed" '--epochs-per-frame: "0" is not a whole number from 1 to 65536 (see --help)' --epochs-per-frame 0
-usage "bad view" '--view: "sideways" is not bowl or landscape (see --help)' --dump-frame 80x24 --view sideways
+usage "bad view" '--view: "sideways" is not bowl, landscape, mesh or landscape-mesh (see --help)' --dump-frame 80x24 --view sideways
 usage "bad regions" '--regions: "maybe" is not on or off (see --help)' --dump-frame 80x24 --regions=maybe
 usage "unknown option" 'unknown option "--frobnicate" (see --help)' --frobnicate
 usage "missing value" 'option "--lr" needs a value (see --help)' --headless --lr
@@ -171,13 +171,18 @@ usage "bad file in --dump-frame" "$d/empty.csv:1: empty file" --dump-frame 80x24
 
 # The settings table is the only place an option is named: no other
 # source file spells "--NAME" or (names of four letters and more) "NAME"
-# as a string (export.c's SVG text-anchor "start" is not the option).
+# as a string outside comments. Words on the screen that happen to be
+# option names are not the options: export.c's SVG text-anchor "start",
+# the scatter's and cost plot's "test" labels, the scatter's "target".
+words_on_screen="src/export.c:start src/view_cost.c:test src/view_scatter.c:test src/view_scatter.c:target"
 named=""
 for opt in $("$DESCENT" --help | grep -o -E '^  --[a-z-]+' | sed 's/^  --//' | sort -u); do
     for f in src/*.c; do
         [ "$f" = src/settings_table.c ] && continue
-        if grep -q -e "\"--$opt[\" =]" "$f" ||
-           { [ ${#opt} -ge 4 ] && [ "$f:$opt" != src/export.c:start ] && grep -q -e "\"$opt\"" "$f"; }; then
+        code=$(grep -v -E '^ *(/?\*)' "$f")
+        if printf '%s\n' "$code" | grep -q -e "\"--$opt[\" =]" ||
+           { [ ${#opt} -ge 4 ] && ! case " $words_on_screen " in *" $f:$opt "*) true;; *) false;; esac &&
+             printf '%s\n' "$code" | grep -q -e "\"$opt\""; }; then
             named="$named $f:$opt"
         fi
     done
