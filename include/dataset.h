@@ -7,13 +7,17 @@
  *
  * Implemented in src/csv_table.c (table_load_*: libcsv), src/table.c
  * (table_free and the table_* queries), src/text_intern.c (the distinct
- * texts of a column), src/number.c (parse_number) and src/dataset.c
- * (dataset_select, dataset_free). */
+ * texts of a column), src/number.c (parse_number), src/dataset.c
+ * (dataset_select, dataset_free) and src/dataset_terms.c (the test split,
+ * dataset_features_at). */
 #ifndef DESCENT_DATASET_H
 #define DESCENT_DATASET_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+struct term_list; /* terms.h */
 
 #include "number.h"
 
@@ -130,40 +134,116 @@ size_t table_distinct(const struct table *t, size_t col, const char **values,
  * of range. */
 size_t table_line(const struct table *t, size_t row);
 
-/* What to train on: two feature columns, a label column and two classes. */
+/* What to train on: the terms of the neuron's inputs, the two columns
+ * plotted, and either a label column with two classes (classification) or
+ * a numeric target column (regression). */
 struct selection {
-    const char *x_column;     /* feature x1, e.g. "sepal_length" */
-    const char *y_column;     /* feature x2, e.g. "petal_length" */
+    const char *x_column;     /* plotted on x, e.g. "sepal_length"; also
+                                 the first feature when features is NULL */
+    const char *y_column;     /* plotted on y, e.g. "petal_length"; also
+                                 the second feature when features is NULL */
     const char *label_column; /* e.g. "species" */
     const char *class_a;      /* target 0, e.g. "setosa" */
     const char *class_b;      /* target 1, e.g. "versicolor" */
-    bool standardize;         /* scale each feature to mean 0, sd 1 */
+    bool standardize;         /* scale each term (after it is formed) to
+                                 mean 0, sd 1 */
+    const char *features;     /* --features: a comma list of terms (see
+                                 terms.h), or NULL/"": "x_column,y_column".
+                                 x_column and y_column are then plotted
+                                 when the terms use them; otherwise the
+                                 first two columns the terms use are. */
+    const char *target_column; /* --target: regression on this numeric
+                                  column instead of label/classes; NULL or
+                                  "": classification */
+    double test_fraction;     /* --test: share of the rows held out, 0..0.9 */
+    uint64_t seed;            /* --seed: which rows are held out */
 };
 
-/* The samples one neuron is trained on, in file order. */
+/* At most this many distinct columns used by the terms. */
+#define DATASET_COLUMNS_MAX 64
+
+/* The samples one neuron is trained on. Rows are in file order, the
+ * training rows first (0 .. n-1) and the held-out test rows after them
+ * (n .. n + n_test - 1), each part in file order; with no test split the
+ * order is the file's. Every per-sample array has stride = n + n_test
+ * entries per column. */
 struct dataset {
-    size_t n;            /* number of samples (rows of class_a or class_b) */
-    double *x1, *x2;     /* features (standardised if asked) */
-    double *y;           /* targets: 0 for class_a, 1 for class_b */
-    char *x_name, *y_name, *label_name;
-    char *class_name[2]; /* class_a, class_b */
+    size_t n;            /* training samples: the only ones any batch,
+                            cost, gradient or accuracy of the trainer sees */
+    size_t n_test;       /* held-out samples, stored after the training ones */
+    size_t stride;       /* n + n_test: the length of one column */
+    size_t nfeatures;    /* N >= 1: the neuron's inputs (terms) */
+    double *x;           /* features, column-major: term j of sample i at
+                            x[j * stride + i] (standardised if asked) */
+    double *x1, *x2;     /* the two plotted columns, stride values each, in
+                            the plot's coordinates (standardised by their
+                            own mean and sd if asked). With the default
+                            features (no --features) x1 = x and x2 = x +
+                            stride: the features themselves. */
+    double *y;           /* targets: 0 for class_a, 1 for class_b, or the
+                            target column's values (regression) */
+    char *x_name, *y_name, *label_name; /* plotted columns; label or target */
+    char *class_name[2]; /* class_a, class_b (NULL in regression) */
     bool standardized;
-    double mean[2], sd[2]; /* of the raw features, for reference */
+    double mean[2], sd[2]; /* of the raw plotted columns (training rows) */
+    bool regression;     /* true: y is a target value (--target) */
+    char **term_name;    /* nfeatures terms as written, e.g. "x1*x2" */
+    double *term_mean, *term_sd; /* of each raw term over the training rows */
+    struct term_list *terms; /* the parsed terms; factor columns index
+                                column_mean */
+    size_t ncolumns;     /* the table's column count */
+    double *column_mean; /* ncolumns means of the raw columns the terms use
+                            over the training rows (NaN for the others): what a
+                            column not plotted is held at on the screen */
+    size_t plot_column[2]; /* table columns of x1 and x2 */
+    bool *is_test;       /* stride flags: sample i is held out (i >= n) */
+    size_t *file_row;    /* stride: the table row of each sample */
 };
 
-/* Picks the rows of the two classes and their two features. Checks every
- * value it uses (line and column in the message) and rejects an unknown
- * column, a non-numeric feature value, a class absent from the label
- * column, a label column of one class or a label column whose texts the
- * table did not keep (more than TABLE_MAX_NUMERIC_TEXTS distinct numbers)
- * (these four name the header line), the same class twice, or a constant
- * feature when standardising.
- * On success the caller owns *d and frees it with dataset_free. */
+/* Picks the rows of the two classes (or every row, with a target) and
+ * forms their terms. Checks every value it uses (line and column in the
+ * message) and rejects an unknown column, a non-numeric feature or target
+ * value, a class absent from the label column or a label column of one
+ * class (these three name the header line), the same class twice, a
+ * constant term when standardising, a bad --features list (terms_parse's
+ * message, prefixed "FILE: "), a test fraction outside 0..0.9 or one that
+ * leaves no training row. The test rows are drawn as documented in
+ * dataset_split_rows. On success the caller owns *d and frees it with
+ * dataset_free. */
 bool dataset_select(const struct table *t, const struct selection *sel,
                     struct dataset *d, char *err, size_t errlen);
 
 /* Frees what dataset_select allocated; safe on a zeroed dataset. */
 void dataset_free(struct dataset *d);
+
+/* Which of n rows are held out for a test fraction f (0 <= f <= 0.9) and
+ * seed: round(f * n) of them. A Fisher-Yates shuffle of 0..n-1 (rng.h's
+ * rng_permute) on its own generator seeded with seed ^
+ * DATASET_SPLIT_STREAM picks them: the first round(f * n) positions of the
+ * permutation are the test rows. The training run's own generator is not
+ * touched, so --test 0 changes nothing. Sets held[0..n) and returns how
+ * many are held; false (nothing set) when out of memory. */
+#define DATASET_SPLIT_STREAM 0x7465737473706c74ULL /* "testsplt" */
+bool dataset_split_rows(size_t n, double f, uint64_t seed, bool *held,
+                        size_t *count);
+
+/* The neuron's N inputs at a point (x, y) of the plotted plane, in the
+ * plot's coordinates: the terms formed from the plotted columns at x and
+ * y (unstandardised first when the data is standardised), every other
+ * column the terms use held at its column_mean, each term standardised as
+ * the training features are. Writes d->nfeatures values to features. */
+void dataset_features_at(const struct dataset *d, double x, double y,
+                         double *features);
+
+/* Sample i's N inputs gathered from the column-major d->x into
+ * features[0..N). */
+void dataset_features_of(const struct dataset *d, size_t i, double *features);
+
+/* How --data names a generated data set: "gen:xor" (generate.h), and
+ * its default number of rows (--points). */
+#define GENERATE_PREFIX "gen:"
+#define GENERATED_LABEL "label" /* the label column of the two-class sets */
+#define GENERATE_POINTS_DEFAULT 200
 
 /* The Iris CSV built into the binary (data/iris.csv) and its length. */
 extern const char iris_csv[];

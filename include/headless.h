@@ -8,8 +8,10 @@
 
 #include "options.h"
 
-/* Trains o->epochs epochs and writes "epoch,cost,w1,w2,b,accuracy" then a
- * row for every o->every-th epoch and the last (%.17g). false with err on
+/* Trains o->epochs epochs and writes the header of train_csv.h
+ * ("epoch,cost,w1,...,wN,b,accuracy", r2 for --target, then
+ * test_cost,test_accuracy with --test) then a row for every o->every-th
+ * epoch and the last (%.17g). false with err on
  * bad input (nothing written then) or at the first write to out that
  * fails: err is "cannot write the output: REASON" and ferror(out) is set
  * (the caller tells the two apart by ferror). */

@@ -31,6 +31,8 @@ enum action {
     ACTION_TILT_UP,      /* ) */
     ACTION_COST_SCALE,   /* g */
     ACTION_REGIONS,      /* d */
+    ACTION_PAIR,         /* w */
+    ACTION_TEST,         /* t */
     ACTION_BACK,         /* left arrow */
     ACTION_FORWARD,      /* right arrow */
     ACTION_LESSON,       /* L */

@@ -38,6 +38,9 @@
 /* Level lines of the view: at most this many. */
 #define LANDSCAPE_LEVELS_MAX 32
 
+/* The largest parameter vector a landscape holds (TERMS_MAX + 1). */
+#define LANDSCAPE_PARAMS_MAX 65
+
 struct landscape {
     /* The view: the stable range chosen from the path (1-2-5 half-span
      * h, centre on a multiple of h / 2), or zero h before the first. */
@@ -58,7 +61,11 @@ struct landscape {
     size_t n;
     enum activation activation;
     enum loss loss;
-    double b;
+    size_t pair[2];           /* the parameters on the axes (indices into
+                                 theta, default 0 and 1: w1 and w2) */
+    size_t nparams;           /* P of held */
+    double held[LANDSCAPE_PARAMS_MAX]; /* the parameters the grid was
+                                 computed at (the pair's own ignored) */
 
     /* Statistics: grids computed and the time of the last one (ms). */
     unsigned long recomputes;
@@ -75,12 +82,26 @@ struct landscape *landscape_new(void);
 /* Frees the cache and its grid; NULL is fine. */
 void landscape_free(struct landscape *l);
 
-/* The mean cost over all samples of d at weights (w1, w2, b) under act
- * and loss, and (g not NULL) the mean gradient. NaN when d has no
- * samples. */
+/* The mean cost over the training samples of d at parameters theta (P =
+ * d->nfeatures + 1 values) under act and loss, and (g not NULL) the mean
+ * gradient (P values). NaN when d has no samples. */
 double landscape_evaluate(const struct dataset *d, enum activation act,
-                          enum loss loss, double w1, double w2, double b,
-                          struct gradient *g);
+                          enum loss loss, const double *theta, double *g);
+
+/* The cost with parameters i and j set to wi and wj and every other at
+ * theta's value: the landscape over any pair. g as landscape_evaluate. */
+double landscape_evaluate_pair(const struct dataset *d, enum activation act,
+                               enum loss loss, const double *theta, size_t i,
+                               double wi, size_t j, double wj, double *g);
+
+/* Chooses the pair of parameters (indices into theta, i != j, both < P)
+ * the landscape shows; the grid and view are recomputed at the next
+ * update. The key w steps it with landscape_next_pair. */
+void landscape_set_pair(struct landscape *l, size_t i, size_t j);
+
+/* The pair after (i, j) in the order (0,1), (0,2) .. (0,P-1), (1,2) ..
+ * (P-2,P-1), then (0,1) again. */
+void landscape_next_pair(size_t nparams, size_t *i, size_t *j);
 
 /* Chooses the view range (data units of w1 and w2) for the training path
  * of t (its history and current weights), stable from frame to frame: the
@@ -90,7 +111,8 @@ double landscape_evaluate(const struct dataset *d, enum activation act,
 void landscape_choose_view(struct landscape *l, const struct trainer *t,
                            double *x0, double *x1, double *y0, double *y1);
 
-/* Makes the grid of l hold t's cost at t's b over [x0, x1] x [y0, y1]
+/* Makes the grid of l hold t's cost over l's pair of parameters (the
+ * others at t's values) over [x0, x1] x [y0, y1]
  * with cols x rows points (clamped to 2..LANDSCAPE_GRID_MAX, and both
  * scaled down alike, to no fewer than 8, when cols * rows * n would
  * exceed LANDSCAPE_WORK_MAX), following the cache rule above (exact:

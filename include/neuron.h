@@ -61,4 +61,45 @@ double neuron_batch_gradient(const struct neuron *n, enum activation act,
                              enum loss loss, const struct batch *batch,
                              struct gradient *sum);
 
+/* ---------------------------------------------------------------------
+ * N inputs. The parameters are one vector theta of P = N + 1 values in
+ * the documented order w1 .. wN, b (one weight per term, in --features
+ * order, then the bias); a gradient has the same layout. A hidden layer
+ * would extend it to h1_w1 .. h1_wN, h1_b, ..., w1 .. wH, b; an optimizer
+ * updates it elementwise.
+ * ------------------------------------------------------------------- */
+
+/* P for N inputs: N + 1. */
+size_t neuron_param_count(size_t nfeatures);
+
+/* The name of parameter k (0-based) of an N-input neuron: "w1" .. "wN",
+ * "b"; written to buf (truncated to size). */
+void neuron_param_name(size_t nfeatures, size_t k, char *buf, size_t size);
+
+/* z = theta[0]*x[0] + ... + theta[N-1]*x[N-1] + theta[N], summed left to
+ * right, the bias last (for N = 2 the same bits as neuron_weighted_sum). */
+double neuron_sum(const double *theta, size_t nfeatures, const double *x);
+
+/* a = act(z) at features x: the neuron's output. */
+double neuron_output(const double *theta, size_t nfeatures,
+                     enum activation act, const double *x);
+
+/* A run of samples over column-major features: sample i's term j is
+ * x[j * stride + i]; positions from..to of order (NULL: in order) index
+ * the samples. */
+struct batch_n {
+    const double *x;
+    size_t stride, nfeatures;
+    const double *y;
+    const size_t *order;
+    size_t from, to;
+};
+
+/* Sums over a batch of the per-sample costs (returned) and gradients
+ * (P values in sum, not averaged), each summed in sample order. For N = 2
+ * the same bits as neuron_batch_gradient. */
+double neuron_batch_gradient_n(const double *theta, enum activation act,
+                               enum loss loss, const struct batch_n *batch,
+                               double *sum);
+
 #endif

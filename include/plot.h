@@ -170,6 +170,20 @@ struct plot_series {
 void plot_cost(struct canvas *c, struct rect r, const struct plot_series *s,
                bool log_scale, const struct cost_style *st);
 
+/* plot_cost with a second series over the same axes (their range holds
+ * both): test (a test cost per epoch, same positions) drawn first in
+ * test_style, its non-finite values left out, then s over it as
+ * plot_cost draws it. */
+void plot_cost_with(struct canvas *c, struct rect r, const struct plot_series *s,
+                    const struct plot_series *test, bool log_scale,
+                    const struct cost_style *st, struct style test_style);
+
+/* The data window plot_cost_with would use (plot_cost_layout's, for two
+ * series). */
+bool plot_cost_with_layout(struct rect r, const struct plot_series *s,
+                           const struct plot_series *test, bool log_scale,
+                           struct plot *p);
+
 /* The data window plot_cost would use for the same arguments (epochs
  * along x, the scaled cost along y), without drawing: for marking an
  * epoch and for mapping a column back to an epoch. Returns false when

@@ -22,8 +22,9 @@
  *                                         plane point (X, Y)
  *   click-cost E K MS EPOCH               a click on the cost plot
  *   click-off E K MS                      a click elsewhere
- *   end E K MS W1 W2 B                    the position and weights when
- *                                         the recording stopped (last)
+ *   end E K MS W1 .. WN B                 the position and all P
+ *                                         parameters when the recording
+ *                                         stopped (last)
  *
  * E is the number of finished epochs and K the samples already trained
  * in the next one (minibatch steps) when the event was applied; MS the
@@ -42,6 +43,9 @@
 
 #include "options.h"
 
+/* The most parameters an end line holds (TERMS_MAX + 1). */
+#define RECORD_PARAMS_MAX 65
+
 enum record_kind {
     RECORD_KEY,
     RECORD_CLICK_BOWL,
@@ -57,7 +61,8 @@ struct record_event {
     int key;               /* RECORD_KEY */
     double x, y;           /* RECORD_CLICK_BOWL: the plane point */
     size_t picked;         /* RECORD_CLICK_COST: the epoch */
-    double w1, w2, b;      /* RECORD_END: the weights */
+    size_t nparams;        /* RECORD_END: how many parameters */
+    double params[RECORD_PARAMS_MAX]; /* RECORD_END: w1 .. wN, b */
     unsigned line;         /* where it was read (messages) */
 };
 

@@ -21,22 +21,27 @@ struct rewind_entry {
 
 struct rewind {
     struct rewind_entry *entries; /* cap slots used as a ring */
+    double *params;               /* 2 * nparams doubles per slot: the
+                                     entries' theta and gradient */
+    size_t nparams;
     size_t cap;
     size_t first;                 /* slot of the oldest entry */
     size_t len;                   /* entries held */
     size_t cursor;                /* 0 (oldest) .. len-1 (newest): the one shown */
 };
 
-/* An empty ring of capacity entries (>= 1). false when out of memory.
- * Free with rewind_free. */
-bool rewind_init(struct rewind *r, size_t capacity);
+/* An empty ring of capacity entries (>= 1) of trainer states with
+ * nparams parameters each. false when out of memory. Free with
+ * rewind_free. */
+bool rewind_init(struct rewind *r, size_t capacity, size_t nparams);
 void rewind_free(struct rewind *r);
 
 /* Forgets every entry. */
 void rewind_clear(struct rewind *r);
 
 /* Forgets the entries after the cursor (training from a past epoch),
- * then appends e as the newest, dropping the oldest when the ring is full;
+ * then appends a copy of e (its theta and gradient copied into the ring,
+ * the copy's pointers to them) as the newest, dropping the oldest when the ring is full;
  * the cursor goes to e. */
 void rewind_push(struct rewind *r, const struct rewind_entry *e);
 

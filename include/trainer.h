@@ -27,10 +27,12 @@ struct train_config {
 };
 
 /* One finished epoch: its cost (mean of the per-sample costs at their
- * forward passes) and the weights after its last update. */
+ * forward passes), the test cost (mean cost over the held-out rows at the
+ * parameters after the epoch; NaN without a test split). Its parameters
+ * are history_params(h, i). */
 struct epoch_record {
     size_t epoch;
-    double cost, w1, w2, b;
+    double cost, test_cost;
 };
 
 /* The cost history. It keeps every epoch until it holds HISTORY_CAP
@@ -39,22 +41,30 @@ struct epoch_record {
 #define HISTORY_CAP ((size_t)1 << 18)
 struct history {
     struct epoch_record *records;
+    double *params;     /* nparams values per record, the same thinning */
+    size_t nparams;     /* P */
     size_t len;
     size_t stride;
 };
 
+/* The parameters (P values, w1 .. wN, b) after record i's epoch. */
+const double *history_params(const struct history *h, size_t i);
+
 struct trainer {
     struct train_config config;
     const struct dataset *data; /* not owned */
-    struct neuron neuron;
+    size_t nparams;            /* P = data->nfeatures + 1 */
+    double *theta;             /* P parameters w1 .. wN, b */
     struct rng rng;
     size_t epoch;              /* finished epochs */
     size_t *order;             /* sample order of the current epoch */
     size_t *scratch;           /* n positions: the draws of a shuffle undone */
     size_t next;               /* position in order of the next batch; 0 = epoch not begun */
     double epoch_cost_sum;     /* sum of per-sample costs of this epoch so far */
-    struct gradient gradient;  /* averaged gradient of the last update */
+    double *gradient;          /* P: averaged gradient of the last update */
+    double *batch_sum;         /* P: scratch for one batch's sums */
     double last_cost;          /* cost of the last finished epoch (NaN before) */
+    double last_test_cost;     /* test cost after it (NaN without a split) */
     bool diverged;             /* a cost or weight became NaN/Inf */
     size_t diverged_epoch;     /* the epoch in which it first happened */
     struct history history;
@@ -63,13 +73,17 @@ struct trainer {
 /* What a trainer is at the end of an epoch, small enough to keep one per
  * epoch (rewind): no sample order, which trainer_state_back and
  * trainer_state_forward rebuild from the RNG states, and no history, which
- * they cut back or extend by the one record of the epoch. */
+ * they cut back or extend by the one record of the epoch. theta and
+ * gradient point to P values each held elsewhere: trainer_state_save
+ * points them at the trainer's own arrays, a rewind ring copies them into
+ * its storage (2P doubles per entry). */
 struct trainer_state {
     size_t epoch;
-    struct neuron neuron;
+    size_t nparams;
+    const double *theta;
+    const double *gradient;
     struct rng rng;
-    struct gradient gradient;
-    double last_cost;
+    double last_cost, last_test_cost;
     bool diverged;
     size_t diverged_epoch;
 };
@@ -103,7 +117,9 @@ bool trainer_step_batch(struct trainer *t);
 /* Runs the rest of the current epoch (a whole one if none is under way). */
 void trainer_epoch(struct trainer *t);
 
-/* The state of t; meant for the end of an epoch (t->next == 0). */
+/* The state of t; meant for the end of an epoch (t->next == 0). s's
+ * theta and gradient point into t (valid until t changes): copy them to
+ * keep them. */
 void trainer_state_save(const struct trainer *t, struct trainer_state *s);
 
 /* Goes back to prev, the state saved at the end of the epoch before the
@@ -119,14 +135,42 @@ void trainer_state_back(struct trainer *t, const struct trainer_state *prev);
  * trained again with the settings it had (its history record added). */
 void trainer_state_forward(struct trainer *t, const struct trainer_state *next);
 
-/* Mean cost over all samples at the current weights and settings, and the
- * mean gradient into *g (may be NULL). What the screen shows when settings
- * change while paused. */
-double trainer_evaluate(const struct trainer *t, struct gradient *g);
+/* Mean cost over the training samples at the current weights and
+ * settings, and the mean gradient into g (P values; may be NULL). What the
+ * screen shows when settings change while paused. */
+double trainer_evaluate(const struct trainer *t, double *g);
 
-/* Fraction of samples classified right at the current weights
+/* Mean cost over the held-out samples at the current weights; NaN
+ * without a test split. */
+double trainer_test_cost(const struct trainer *t);
+
+/* Fraction of training samples classified right at the current weights
  * (a >= 0.5 predicts the second class). */
 double trainer_accuracy(const struct trainer *t);
+
+/* The same over the held-out samples; NaN without a test split. */
+double trainer_test_accuracy(const struct trainer *t);
+
+/* Regression: the coefficient of determination 1 - SS_res / SS_tot of the
+ * outputs against the targets over the training samples at the current
+ * weights (SS_tot about the targets' mean; NaN when SS_tot is 0). */
+double trainer_r2(const struct trainer *t);
+
+/* The same over the held-out samples; NaN without a test split. */
+double trainer_test_r2(const struct trainer *t);
+
+/* The neuron's output a at the point (x, y) of the plotted plane (plot
+ * coordinates): dataset_features_at, then the forward pass at the current
+ * weights. The level a = 0.5 is the decision boundary. */
+double trainer_output_at(const struct trainer *t, double x, double y);
+
+/* The two-input view of parameters theta (P values) of an N-input
+ * neuron: w1 = theta[0], w2 = theta[1] (0 when N = 1) and b = theta[P-1].
+ * Exactly the neuron when N = 2; what the two-input panels show. */
+struct neuron neuron_two_of(const double *theta, size_t nparams);
+
+/* The same view of a gradient of P values. */
+struct gradient gradient_two_of(const double *g, size_t nparams);
 
 /* Effective batch size: config.batch, or n when full or larger than n. */
 size_t trainer_batch_size(const struct trainer *t);

@@ -20,6 +20,9 @@ struct view_switches {
                                MESH_TILT_MIN..MESH_TILT_MAX of mesh.h */
     bool log_cost;          /* cost plot in log scale (g toggles) */
     bool regions;           /* decision regions shaded (d) */
+    bool test_hidden;       /* the test points and curve hidden (t) */
+    size_t pair[2];         /* the landscape's pair of parameters
+                               (indices into theta: w1 .. wN, b), w steps */
     bool picked;            /* a click on the cost plot picked an epoch: */
     size_t picked_epoch;    /* its cost and weights are shown */
 };

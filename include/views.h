@@ -30,6 +30,10 @@ struct view_state {
     bool finished;            /* reached --epochs: stopped for good */
     bool log_cost;            /* cost plot in log scale (g toggles) */
     bool regions;             /* decision regions shaded (d) */
+    bool test_hidden;         /* test points and test cost hidden (t) */
+    size_t pair[2];           /* the landscape's parameters on its axes
+                                 (indices into theta, w steps them);
+                                 {0, 0} reads as {0, 1} */
     bool help;                /* the help overlay (?) */
     unsigned epochs_per_frame;
     const char *notice;       /* one transient line, or NULL */

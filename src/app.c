@@ -327,8 +327,9 @@ static void run_loop(struct app *a)
 static void record_end(struct app *a)
 {
     const struct trainer *t = &a->control.session.trainer;
-    struct record_event e = {.kind = RECORD_END, .w1 = t->neuron.w1,
-                             .w2 = t->neuron.w2, .b = t->neuron.b};
+    struct record_event e = {.kind = RECORD_END};
+    for (size_t k = 0; k < t->nparams && k < RECORD_PARAMS_MAX; k++)
+        e.params[e.nparams++] = t->theta[k];
     record(a, &e, control_position(&a->control));
 }
 

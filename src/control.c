@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "control_internal.h"
+#include "landscape.h"
 #include "mesh.h"
 #include "util.h"
 
@@ -100,6 +101,8 @@ static void start_switches(struct control *c)
         .right = c->run.landscape ? RIGHT_LANDSCAPE : RIGHT_BOWL,
         .log_cost = true,
         .regions = c->run.regions,
+        .test_hidden = false,
+        .pair = {0, 1},
         .picked = false,
         .mesh = c->run.mesh,
         .mesh_turn = MESH_TURN_DEFAULT,
@@ -237,6 +240,23 @@ static void note_minibatch(struct control *c)
     else
         control_notice(c, "minibatch %zu of %zu (epoch %zu)",
                    (t->next + size - 1) / size, batches, t->epoch + 1);
+}
+
+/* w: the landscape's next pair of parameters, in the order of
+ * landscape_next_pair; said in the notice, with a hint when the bowl is
+ * showing. */
+static unsigned next_pair(struct control *c)
+{
+    size_t nparams = c->session.trainer.nparams;
+    size_t *pair = c->view.pair;
+    landscape_next_pair(nparams, &pair[0], &pair[1]);
+    char a[16], b[16];
+    size_t nfeatures = nparams - 1;
+    neuron_param_name(nfeatures, pair[0], a, sizeof a);
+    neuron_param_name(nfeatures, pair[1], b, sizeof b);
+    control_notice(c, "landscape: the cost over (%s, %s)%s", a, b,
+                   c->view.right == RIGHT_BOWL ? " (v shows it)" : "");
+    return CONTROL_REDRAW;
 }
 
 /* Left: back one epoch through the remembered states (pauses first). */
@@ -449,12 +469,18 @@ static unsigned do_action(struct control *c, enum action action)
         return control_cycle_feature(c, false);
     case ACTION_CLASSES:
         return control_cycle_classes(c);
-    case ACTION_VIEW:
+    case ACTION_VIEW: {
         c->view.right = c->view.right == RIGHT_BOWL ? RIGHT_LANDSCAPE : RIGHT_BOWL;
-        control_notice(c, "%s", c->view.right == RIGHT_BOWL
-                                ? "right panel: the bowl x^2+y^2"
-                                : "right panel: the neuron's cost over (w1, w2)");
+        char a[16], b[16];
+        size_t nfeatures = s->trainer.nparams - 1;
+        neuron_param_name(nfeatures, c->view.pair[0], a, sizeof a);
+        neuron_param_name(nfeatures, c->view.pair[1], b, sizeof b);
+        if (c->view.right == RIGHT_BOWL)
+            control_notice(c, "right panel: the bowl x^2+y^2");
+        else
+            control_notice(c, "right panel: the neuron's cost over (%s, %s)", a, b);
         return CONTROL_REDRAW;
+    }
     case ACTION_MESH:
     case ACTION_TURN_LEFT:
     case ACTION_TURN_RIGHT:
@@ -468,6 +494,17 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_REGIONS:
         c->view.regions = !c->view.regions;
         control_notice(c, "decision regions %s", c->view.regions ? "on" : "off");
+        return CONTROL_REDRAW;
+    case ACTION_PAIR:
+        return next_pair(c);
+    case ACTION_TEST:
+        if (s->data->n_test == 0) {
+            control_notice(c, "no test points: --test F holds a share of the rows out");
+            return CONTROL_REDRAW;
+        }
+        c->view.test_hidden = !c->view.test_hidden;
+        control_notice(c, "test points and test cost %s",
+                       c->view.test_hidden ? "hidden" : "shown");
         return CONTROL_REDRAW;
     case ACTION_BACK:
         return step_back(c);

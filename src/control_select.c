@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "control_internal.h"
+#include "terms.h"
 
 #define MAX_SELECT_TRIES 64     /* candidates tried by x, y, c */
 
@@ -35,12 +36,24 @@ static const size_t *numeric_columns(struct control *c, size_t *count)
 }
 
 /* x / y: the next numeric column after the current one on that axis,
- * skipping the label column and the other axis' column. */
+ * skipping the label column and the other axis' column; with --features,
+ * the next of the columns the terms use (the features stay the same, only
+ * the plotted plane changes). */
 unsigned control_cycle_feature(struct control *c, bool x_axis)
 {
     struct session *s = &c->session;
     size_t count;
     const size_t *cols = numeric_columns(c, &count);
+    size_t used[DATASET_COLUMNS_MAX];
+    if (s->selection.features != NULL && s->data->terms != NULL) {
+        count = terms_columns(s->data->terms, used, DATASET_COLUMNS_MAX);
+        cols = used;
+        if (count < 3) {
+            control_notice(c, "the terms use no other column for the %c axis",
+                           x_axis ? 'x' : 'y');
+            return CONTROL_REDRAW;
+        }
+    }
     int label = table_column(&s->table, s->selection.label_column);
     int here = table_column(&s->table, x_axis ? s->selection.x_column
                                               : s->selection.y_column);

@@ -17,6 +17,9 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->finished = c->finished;
     v->log_cost = c->view.log_cost;
     v->regions = c->view.regions;
+    v->test_hidden = c->view.test_hidden;
+    v->pair[0] = c->view.pair[0];
+    v->pair[1] = c->view.pair[1];
     v->help = c->help;
     v->epochs_per_frame = c->epochs_per_frame;
     v->notice = c->notice[0] != '\0' ? c->notice : NULL;

@@ -1,6 +1,8 @@
 /* dataset.c - picks from a loaded table (csv_table.c, table.c) what one
- * neuron is trained on: two feature columns and the rows of two classes of
- * a label column, optionally standardised.
+ * neuron is trained on: its N input terms (two columns unless --features
+ * lists terms), and the rows of two classes of a label column or every
+ * row with a numeric target, optionally standardised and split into
+ * training rows and held-out test rows (dataset_terms.c draws them).
  *
  * Errors are values: a failing function writes one line
  * "FILE[:LINE[:COLUMN]]: reason" into the caller's buffer.
@@ -14,6 +16,7 @@
 
 #include "dataset.h"
 #include "number.h"
+#include "terms.h"
 #include "text_util.h"
 
 #include <math.h>
@@ -136,27 +139,33 @@ static bool check_classes(const struct table *t, size_t label,
     return true;
 }
 
-/* Checks every value of both feature columns (selected rows or not): the
- * first value that is not a number in file order, a row's x before its
- * y, is reported with its line and column. */
-static bool check_feature_values(const struct table *t, const size_t cols[2],
-                                 char *err, size_t errlen)
+/* Checks every value of the count feature columns (selected rows or
+ * not): the first value that is not a number in file order, within a row
+ * the column first used first (a row's x before its y), is reported with
+ * its line and column. */
+static bool check_feature_values(const struct table *t, const size_t *cols,
+                                 size_t count, char *err, size_t errlen)
 {
-    struct table_non_number bad[2];
-    bool found[2];
-    for (int k = 0; k < 2; k++)
-        found[k] = table_first_non_number(t, cols[k], &bad[k]);
-    if (!found[0] && !found[1])
+    struct table_non_number bad, first = {0};
+    size_t which = SIZE_MAX;
+    for (size_t k = 0; k < count; k++) {
+        if (!table_first_non_number(t, cols[k], &bad))
+            continue;
+        if (which == SIZE_MAX || bad.row < first.row) {
+            first = bad;
+            which = k;
+        }
+    }
+    if (which == SIZE_MAX)
         return true;
-    int k = !found[0] || (found[1] && bad[1].row < bad[0].row) ? 1 : 0;
-    const char *name = text_show(t->names[cols[k]]).text;
-    const char *why = number_status_reason(bad[k].status);
-    if (bad[k].text[0] == '\0')
-        text_report(err, errlen, source_of(t), bad[k].line, cols[k] + 1,
+    const char *name = text_show(t->names[cols[which]]).text;
+    const char *why = number_status_reason(first.status);
+    if (first.text[0] == '\0')
+        text_report(err, errlen, source_of(t), first.line, cols[which] + 1,
                     "%s: %s", name, why);
     else
-        text_report(err, errlen, source_of(t), bad[k].line, cols[k] + 1,
-                    "%s: \"%s\" %s", name, text_show(bad[k].text).text, why);
+        text_report(err, errlen, source_of(t), first.line, cols[which] + 1,
+                    "%s: \"%s\" %s", name, text_show(first.text).text, why);
     return false;
 }
 
@@ -207,98 +216,323 @@ static bool all_equal(const double *values, size_t n)
     return true;
 }
 
-/* Copies the chosen rows' features and targets into d (arrays of d->n):
- * the rows whose label is one of the two classes (both are present). */
-static bool fill_samples(const struct table *t, const size_t cols[2],
-                         size_t label, struct dataset *d)
+/* What select_samples works out before filling: the columns used. */
+struct plan {
+    size_t used[DATASET_COLUMNS_MAX]; /* table columns the terms use */
+    size_t nused;
+    size_t label;                     /* label or target column */
+    size_t class_index[2];            /* the classes among the label's
+                                         distinct values */
+};
+
+/* Whether table row `row` is one of the samples. */
+static bool row_selected(const struct table *t, const struct plan *plan,
+                         const struct dataset *d, size_t row)
 {
-    size_t class_index[2];
-    for (int k = 0; k < 2; k++)
-        class_index[k] = table_find_text(t, label, d->class_name[k]);
-    for (size_t row = 0; row < t->nrows; row++) {
-        size_t index = table_text_index(t, row, label);
-        if (index == class_index[0] || index == class_index[1])
-            d->n++;
+    if (d->regression)
+        return true;
+    size_t index = table_text_index(t, row, plan->label);
+    return index == plan->class_index[0] || index == plan->class_index[1];
+}
+
+/* The raw value of term j of table row `row` (row values parsed into
+ * values, a scratch of ncols). */
+static double raw_term(const struct table *t, const struct plan *plan,
+                       const struct dataset *d, size_t row, size_t j,
+                       double *values)
+{
+    if (d->terms == NULL)
+        return table_numbers(t, plan->used[j])[row];
+    for (size_t k = 0; k < plan->nused; k++)
+        values[plan->used[k]] = table_numbers(t, plan->used[k])[row];
+    return term_value(&d->terms->term[j], values);
+}
+
+static bool allocate_samples(struct dataset *d, size_t ncols)
+{
+    size_t m = d->stride ? d->stride : 1;
+    d->x = calloc(m * d->nfeatures, sizeof *d->x);
+    d->y = calloc(m, sizeof *d->y);
+    d->is_test = calloc(m, sizeof *d->is_test);
+    d->file_row = calloc(m, sizeof *d->file_row);
+    d->term_mean = calloc(d->nfeatures, sizeof *d->term_mean);
+    d->term_sd = calloc(d->nfeatures, sizeof *d->term_sd);
+    d->column_mean = calloc(ncols ? ncols : 1, sizeof *d->column_mean);
+    d->ncolumns = ncols;
+    if (d->terms != NULL) {
+        d->x1 = calloc(m, sizeof *d->x1);
+        d->x2 = calloc(m, sizeof *d->x2);
+    } else if (d->x != NULL) {
+        d->x1 = d->x;
+        d->x2 = d->x + d->stride;
     }
-    d->x1 = calloc(d->n, sizeof *d->x1);
-    d->x2 = calloc(d->n, sizeof *d->x2);
-    d->y = calloc(d->n, sizeof *d->y);
-    if (d->x1 == NULL || d->x2 == NULL || d->y == NULL)
+    return d->x && d->y && d->is_test && d->file_row && d->term_mean
+           && d->term_sd && d->column_mean && d->x1 && d->x2;
+}
+
+/* Copies the chosen rows' terms and targets into d, training rows first,
+ * and fills the plotted columns. held flags the selected rows (in file
+ * order) that are held out. */
+static bool fill_samples(const struct table *t, const struct plan *plan,
+                         const bool *held, struct dataset *d)
+{
+    double *values = calloc(t->ncols ? t->ncols : 1, sizeof *values);
+    if (values == NULL || !allocate_samples(d, t->ncols)) {
+        free(values);
         return false;
-    const double *x1 = table_numbers(t, cols[0]);
-    const double *x2 = table_numbers(t, cols[1]);
-    size_t i = 0;
-    for (size_t row = 0; row < t->nrows; row++) {
-        size_t index = table_text_index(t, row, label);
-        bool is_a = index == class_index[0];
-        if (!is_a && index != class_index[1])
-            continue;
-        d->x1[i] = x1[row];
-        d->x2[i] = x2[row];
-        d->y[i] = is_a ? 0.0 : 1.0;
-        i++;
     }
+    size_t train = 0, test = d->n, k = 0;
+    for (size_t row = 0; row < t->nrows; row++) {
+        if (!row_selected(t, plan, d, row))
+            continue;
+        size_t i = held != NULL && held[k] ? test++ : train++;
+        k++;
+        for (size_t j = 0; j < d->nfeatures; j++)
+            d->x[j * d->stride + i] = raw_term(t, plan, d, row, j, values);
+        if (d->regression)
+            d->y[i] = table_numbers(t, plan->label)[row];
+        else
+            d->y[i] = table_text_index(t, row, plan->label) == plan->class_index[0]
+                          ? 0.0 : 1.0;
+        d->is_test[i] = i >= d->n;
+        d->file_row[i] = row;
+        if (d->terms != NULL) {
+            d->x1[i] = table_numbers(t, d->plot_column[0])[row];
+            d->x2[i] = table_numbers(t, d->plot_column[1])[row];
+        }
+    }
+    free(values);
     return true;
 }
 
-/* Sets d's mean and sd, and standardises the features if asked. */
-static bool scale_features(const struct table *t, const size_t cols[2],
-                           bool asked, struct dataset *d, char *err,
-                           size_t errlen)
+/* The training rows' mean of every column the terms use. */
+static void column_means(const struct table *t, const struct plan *plan,
+                         struct dataset *d)
 {
-    double *features[2] = {d->x1, d->x2};
-    for (int k = 0; k < 2; k++) {
-        struct feature_stats stats = feature_stats_of(features[k], d->n);
-        d->mean[k] = stats.mean;
-        d->sd[k] = stats.sd;
+    for (size_t c = 0; c < d->ncolumns; c++)
+        d->column_mean[c] = NAN;
+    double *values = malloc((d->n ? d->n : 1) * sizeof *values);
+    for (size_t k = 0; values != NULL && k < plan->nused; k++) {
+        size_t col = plan->used[k];
+        for (size_t i = 0; i < d->n; i++)
+            values[i] = table_numbers(t, col)[d->file_row[i]];
+        d->column_mean[col] = feature_stats_of(values, d->n).mean;
+    }
+    free(values);
+}
+
+/* The name of term j in messages. */
+static const char *term_label(const struct dataset *d, size_t j)
+{
+    return d->term_name[j];
+}
+
+/* Sets the term and plotted-column statistics (over the training rows)
+ * and standardises the terms and plotted columns if asked. */
+static bool scale_features(const struct table *t, bool asked, struct dataset *d,
+                           char *err, size_t errlen)
+{
+    for (size_t j = 0; j < d->nfeatures; j++) {
+        double *column = d->x + j * d->stride;
+        struct feature_stats stats = feature_stats_of(column, d->n);
+        d->term_mean[j] = stats.mean;
+        d->term_sd[j] = stats.sd;
         if (!asked)
             continue;
-        if (all_equal(features[k], d->n)) {
-            text_report(err, errlen, source_of(t), 0, 0,
-                        "cannot standardize %s: it has the same value in every"
-                        " row of classes %s and %s",
-                        text_show(t->names[cols[k]]).text,
-                        text_show(d->class_name[0]).text,
-                        text_show(d->class_name[1]).text);
+        if (all_equal(column, d->n)) {
+            if (d->regression)
+                text_report(err, errlen, source_of(t), 0, 0,
+                            "cannot standardize %s: it has the same value in"
+                            " every row", text_show(term_label(d, j)).text);
+            else
+                text_report(err, errlen, source_of(t), 0, 0,
+                            "cannot standardize %s: it has the same value in every"
+                            " row of classes %s and %s",
+                            text_show(term_label(d, j)).text,
+                            text_show(d->class_name[0]).text,
+                            text_show(d->class_name[1]).text);
             return false;
         }
-        standardize(features[k], d->n, stats);
+        standardize(column, d->stride, stats);
+    }
+    double *plotted[2] = {d->x1, d->x2};
+    for (int k = 0; k < 2; k++) {
+        if (d->terms == NULL) {
+            d->mean[k] = d->term_mean[k];
+            d->sd[k] = d->term_sd[k];
+            continue;
+        }
+        struct feature_stats stats = feature_stats_of(plotted[k], d->n);
+        d->mean[k] = stats.mean;
+        d->sd[k] = stats.sd;
+        if (asked && stats.sd > 0)
+            standardize(plotted[k], d->stride, stats);
     }
     d->standardized = asked;
     return true;
 }
 
-/* The checks and the work of dataset_select; d's names are already set. */
-static bool select_samples(const struct table *t, bool standardize_features,
-                           struct dataset *d, char *err, size_t errlen)
+/* Whether column col is among the used ones. */
+static bool plan_uses(const struct plan *plan, size_t col)
 {
-    size_t cols[2] = {0, 0}, label = 0;
-    if (!find_column(t, d->x_name, &cols[0], err, errlen)
-        || !find_column(t, d->y_name, &cols[1], err, errlen)
-        || !find_column(t, d->label_name, &label, err, errlen))
-        return false;
-    for (int k = 0; k < 2; k++) {
-        if (cols[k] == label) {
-            text_report(err, errlen, source_of(t), 0, 0,
-                        "column \"%s\" is the label column; it cannot"
-                        " also be a feature", text_show(d->label_name).text);
+    for (size_t k = 0; k < plan->nused; k++)
+        if (plan->used[k] == col)
+            return true;
+    return false;
+}
+
+/* Resolves the features: the default two columns or the --features terms;
+ * sets d's terms, names and plotted columns and plan's used columns. */
+static bool plan_features(const struct table *t, const struct selection *sel,
+                          struct plan *plan, struct dataset *d, char *err,
+                          size_t errlen)
+{
+    if (sel->features == NULL || sel->features[0] == '\0') {
+        size_t cols[2] = {0, 0};
+        if (!find_column(t, d->x_name, &cols[0], err, errlen)
+            || !find_column(t, d->y_name, &cols[1], err, errlen))
             return false;
-        }
+        d->nfeatures = 2;
+        plan->used[0] = cols[0];
+        plan->used[1] = cols[1];
+        plan->nused = 2;
+        d->plot_column[0] = cols[0];
+        d->plot_column[1] = cols[1];
+        d->term_name = calloc(2, sizeof *d->term_name);
+        if (d->term_name == NULL)
+            return false;
+        d->term_name[0] = text_copy(d->x_name, strlen(d->x_name));
+        d->term_name[1] = text_copy(d->y_name, strlen(d->y_name));
+        return d->term_name[0] != NULL && d->term_name[1] != NULL;
     }
+    char why[256];
+    d->terms = malloc(sizeof *d->terms);
+    if (d->terms == NULL)
+        return false;
+    if (!terms_parse(sel->features, (const char *const *)t->names, t->ncols,
+                     d->terms, why, sizeof why)) {
+        text_report(err, errlen, source_of(t), 0, 0, "%s", why);
+        return false;
+    }
+    d->nfeatures = d->terms->count;
+    plan->nused = terms_columns(d->terms, plan->used, DATASET_COLUMNS_MAX);
+    if (plan->nused > DATASET_COLUMNS_MAX) {
+        text_report(err, errlen, source_of(t), 0, 0,
+                    "--features: more than %d columns", DATASET_COLUMNS_MAX);
+        return false;
+    }
+    d->term_name = calloc(d->nfeatures, sizeof *d->term_name);
+    if (d->term_name == NULL)
+        return false;
+    for (size_t j = 0; j < d->nfeatures; j++) {
+        const char *text = d->terms->term[j].text;
+        d->term_name[j] = text_copy(text, strlen(text));
+        if (d->term_name[j] == NULL)
+            return false;
+    }
+    /* The plotted columns: --x and --y when the terms use them, else the
+     * first columns the terms use (one column: plotted against itself). */
+    int x = table_column(t, d->x_name), y = table_column(t, d->y_name);
+    size_t px = x >= 0 && plan_uses(plan, (size_t)x) ? (size_t)x : plan->used[0];
+    size_t py = px;
+    if (y >= 0 && (size_t)y != px && plan_uses(plan, (size_t)y))
+        py = (size_t)y;
+    for (size_t k = 0; py == px && k < plan->nused; k++)
+        py = plan->used[k];
+    d->plot_column[0] = px;
+    d->plot_column[1] = py;
+    char *names[2] = {text_copy(t->names[px], strlen(t->names[px])),
+                      text_copy(t->names[py], strlen(t->names[py]))};
+    free(d->x_name);
+    free(d->y_name);
+    d->x_name = names[0];
+    d->y_name = names[1];
+    return names[0] != NULL && names[1] != NULL;
+}
+
+/* The label (classes) or target (regression) column, checked. */
+static bool plan_target(const struct table *t, struct plan *plan,
+                        struct dataset *d, char *err, size_t errlen)
+{
+    if (!find_column(t, d->label_name, &plan->label, err, errlen))
+        return false;
+    if (plan_uses(plan, plan->label)) {
+        if (d->regression)
+            text_report(err, errlen, source_of(t), 0, 0,
+                        "column \"%s\" is the target column; it cannot also"
+                        " be a feature", text_show(d->label_name).text);
+        else
+            text_report(err, errlen, source_of(t), 0, 0,
+                        "column \"%s\" is the label column; it cannot also be"
+                        " a feature", text_show(d->label_name).text);
+        return false;
+    }
+    if (d->regression)
+        return check_feature_values(t, &plan->label, 1, err, errlen);
     if (strcmp(d->class_name[0], d->class_name[1]) == 0) {
         text_report(err, errlen, source_of(t), 0, 0,
                     "the two classes are the same (\"%s\"); pick two different"
                     " classes", text_show(d->class_name[0]).text);
         return false;
     }
-    if (!check_classes(t, label, d->class_name, err, errlen)
-        || !check_feature_values(t, cols, err, errlen))
+    if (!check_classes(t, plan->label, d->class_name, err, errlen))
         return false;
-    if (!fill_samples(t, cols, label, d)) {
+    for (int k = 0; k < 2; k++)
+        plan->class_index[k] = table_find_text(t, plan->label, d->class_name[k]);
+    return true;
+}
+
+/* The checks and the work of dataset_select; d's names are already set. */
+static bool select_samples(const struct table *t, const struct selection *sel,
+                           struct dataset *d, char *err, size_t errlen)
+{
+    struct plan plan = {{0}, 0, 0, {0, 0}};
+    if (!plan_features(t, sel, &plan, d, err, errlen)) {
+        if (err != NULL && errlen > 0 && err[0] == '\0')
+            text_report(err, errlen, source_of(t), 0, 0, "out of memory");
+        return false;
+    }
+    if (!plan_target(t, &plan, d, err, errlen)
+        || !check_feature_values(t, plan.used, plan.nused, err, errlen))
+        return false;
+    size_t rows = 0;
+    for (size_t row = 0; row < t->nrows; row++)
+        rows += row_selected(t, &plan, d, row);
+    if (!(sel->test_fraction >= 0.0 && sel->test_fraction <= 0.9)) {
+        text_report(err, errlen, source_of(t), 0, 0,
+                    "the test fraction %g is not from 0 to 0.9",
+                    sel->test_fraction);
+        return false;
+    }
+    bool *held = NULL;
+    size_t nheld = 0;
+    if (sel->test_fraction > 0.0) {
+        held = calloc(rows ? rows : 1, sizeof *held);
+        if (held == NULL || !dataset_split_rows(rows, sel->test_fraction, sel->seed,
+                                                held, &nheld)) {
+            free(held);
+            text_report(err, errlen, source_of(t), 0, 0, "out of memory");
+            return false;
+        }
+        if (nheld >= rows) {
+            free(held);
+            text_report(err, errlen, source_of(t), 0, 0,
+                        "a test fraction of %g holds out all %zu rows; none"
+                        " is left to train on", sel->test_fraction, rows);
+            return false;
+        }
+    }
+    d->n = rows - nheld;
+    d->n_test = nheld;
+    d->stride = rows;
+    bool filled = fill_samples(t, &plan, held, d);
+    free(held);
+    if (!filled) {
         text_report(err, errlen, source_of(t), 0, 0, "out of memory");
         return false;
     }
-    return scale_features(t, cols, standardize_features, d, err, errlen);
+    column_means(t, &plan, d);
+    return scale_features(t, sel->standardize, d, err, errlen);
 }
 
 bool dataset_select(const struct table *t, const struct selection *sel,
@@ -312,19 +546,25 @@ bool dataset_select(const struct table *t, const struct selection *sel,
         sel = &nothing;
     d->x_name = copy_trimmed(sel->x_column);
     d->y_name = copy_trimmed(sel->y_column);
-    d->label_name = copy_trimmed(sel->label_column);
-    d->class_name[0] = copy_trimmed(sel->class_a);
-    d->class_name[1] = copy_trimmed(sel->class_b);
+    d->regression = sel->target_column != NULL && sel->target_column[0] != '\0';
+    if (d->regression) {
+        d->label_name = copy_trimmed(sel->target_column);
+    } else {
+        d->label_name = copy_trimmed(sel->label_column);
+        d->class_name[0] = copy_trimmed(sel->class_a);
+        d->class_name[1] = copy_trimmed(sel->class_b);
+    }
     bool ok;
     if (d->x_name == NULL || d->y_name == NULL || d->label_name == NULL
-        || d->class_name[0] == NULL || d->class_name[1] == NULL) {
+        || (!d->regression
+            && (d->class_name[0] == NULL || d->class_name[1] == NULL))) {
         text_report(err, errlen, source_of(t), 0, 0, "out of memory");
         ok = false;
     } else if (t == NULL || t->names == NULL) {
         text_report(err, errlen, source_of(t), 0, 0, "no table loaded");
         ok = false;
     } else {
-        ok = select_samples(t, sel->standardize, d, err, errlen);
+        ok = select_samples(t, sel, d, err, errlen);
     }
     if (!ok)
         dataset_free(d);
@@ -335,9 +575,21 @@ void dataset_free(struct dataset *d)
 {
     if (d == NULL)
         return;
-    free(d->x1);
-    free(d->x2);
+    if (d->terms != NULL) { /* else x1 and x2 point into x */
+        free(d->x1);
+        free(d->x2);
+    }
+    free(d->x);
     free(d->y);
+    free(d->is_test);
+    free(d->file_row);
+    free(d->term_mean);
+    free(d->term_sd);
+    free(d->column_mean);
+    free(d->terms);
+    for (size_t j = 0; d->term_name != NULL && j < d->nfeatures; j++)
+        free(d->term_name[j]);
+    free(d->term_name);
     free(d->x_name);
     free(d->y_name);
     free(d->label_name);

@@ -234,7 +234,7 @@ static void svg_scatter(FILE *f, const struct view_state *s)
                     x - 4, y - 4, x + 4, y + 4, x - 4, y + 4, x + 4, y - 4);
     }
     /* w1 x + w2 y + b = threshold (a = 0.5), clipped to the panel. */
-    const struct neuron *n = &t->neuron;
+    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
     enum activation act = t->config.activation;
     double c = n->b - (act == ACT_LINEAR || act == ACT_RELU ? 0.5 : 0.0);
     const char *line = "stroke=\"#111\" stroke-width=\"2\"";
@@ -322,7 +322,7 @@ static void svg_landscape(FILE *f, const struct view_state *s)
 {
     const struct trainer *t = s->trainer;
     char bs[32];
-    plot_format_number(bs, sizeof bs, t->neuron.b, -1);
+    plot_format_number(bs, sizeof bs, t->theta[t->nparams - 1], -1);
     svg_title(f, 620, 28, "cost landscape C(w1, w2)");
     struct landscape *l = landscape_new();
     if (!l)
@@ -339,10 +339,11 @@ static void svg_landscape(FILE *f, const struct view_state *s)
     size_t np = landscape_path(l, t);
     svg_polyline(f, &p, l->path_w1, l->path_w2, np, 1,
                  "stroke=\"#111\" stroke-width=\"1.5\"");
-    const struct neuron *n = &t->neuron;
-    struct gradient g;
-    landscape_evaluate(t->data, t->config.activation, t->config.loss, n->w1, n->w2,
-                       n->b, &g);
+    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
+    double gradient[LANDSCAPE_PARAMS_MAX];
+    landscape_evaluate(t->data, t->config.activation, t->config.loss, t->theta,
+                       gradient);
+    struct gradient g = gradient_two_of(gradient, t->nparams);
     double scale = l->mean_gradient > 0 ? 0.25 * (x1 - x0) / l->mean_gradient : NAN;
     if (isfinite(scale) && inside(&p, n->w1, n->w2)) {
         svg_arrow(f, &p, n->w1, n->w2, -g.dw1 * scale, -g.dw2 * scale, "#c90");
@@ -502,7 +503,7 @@ static void svg_landscape_mesh(FILE *f, const struct view_state *s)
         svg_mesh(f, s, &surface, l->path_w1, l->path_w2, np, names, true);
     }
     char bs[32];
-    plot_format_number(bs, sizeof bs, t->neuron.b, -1);
+    plot_format_number(bs, sizeof bs, t->theta[t->nparams - 1], -1);
     svg_text(f, 620, 392, "font-size=\"13\" fill=\"#222\"", "start",
              "at b = %s; height log C; turn %d\xc2\xb0, tilt %d\xc2\xb0; hidden lines removed",
              bs, s->mesh_turn, s->mesh_tilt);
@@ -560,9 +561,10 @@ static void svg_cost(FILE *f, const struct history *h)
 static void svg_neuron(FILE *f, const struct view_state *s)
 {
     const struct trainer *t = s->trainer;
-    const struct neuron *n = &t->neuron;
-    struct gradient g;
-    double cost = trainer_evaluate(t, &g);
+    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
+    double gradient[LANDSCAPE_PARAMS_MAX];
+    double cost = trainer_evaluate(t, gradient);
+    struct gradient g = gradient_two_of(gradient, t->nparams);
     svg_title(f, 620, 428, "the neuron");
     const char *big = "font-size=\"18\" font-family=\"monospace\" fill=\"#111\"";
     const char *text = "font-size=\"15\" font-family=\"monospace\" fill=\"#222\"";
@@ -616,13 +618,22 @@ static void write_svg(FILE *f, const struct view_state *s)
 
 /* ---------- the three files ---------- */
 
-static void write_csv(FILE *f, const struct history *h)
+static void write_csv(FILE *f, const struct history *h, size_t nfeatures)
 {
-    fprintf(f, "epoch,cost,w1,w2,b\n");
+    fputs("epoch,cost", f);
+    for (size_t k = 0; k < h->nparams; k++) {
+        char name[16];
+        neuron_param_name(nfeatures, k, name, sizeof name);
+        fprintf(f, ",%s", name);
+    }
+    fputc('\n', f);
     for (size_t i = 0; i < h->len; i++) {
         const struct epoch_record *r = &h->records[i];
-        fprintf(f, "%zu,%.17g,%.17g,%.17g,%.17g\n", r->epoch, r->cost, r->w1, r->w2,
-                r->b);
+        const double *theta = history_params(h, i);
+        fprintf(f, "%zu,%.17g", r->epoch, r->cost);
+        for (size_t k = 0; k < h->nparams; k++)
+            fprintf(f, ",%.17g", theta[k]);
+        fputc('\n', f);
     }
 }
 
@@ -636,7 +647,7 @@ static bool write_content(size_t which, FILE *f, const struct view_state *s,
 {
     switch (which) {
     case SAVE_CSV:
-        write_csv(f, &s->trainer->history);
+        write_csv(f, &s->trainer->history, s->data->nfeatures);
         return true;
     case SAVE_TXT:
         return canvas_dump(screen, f);

@@ -10,6 +10,7 @@
 
 #include "bowl.h"
 #include "session.h"
+#include "train_csv.h"
 
 /* Epochs (or steps) between two flushes: a closed pipe or a full disk is
  * noticed within this many, however rare the rows (--every). */
@@ -46,15 +47,16 @@ bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen
     struct trainer *t = &s.trainer;
     size_t since_flush = 0;
     errno = 0;
-    bool ok = row_written(out, fputs("epoch,cost,w1,w2,b,accuracy\n", out),
-                          EPOCHS_PER_FLUSH, &since_flush, err, errlen);
+    bool ok = row_written(out, train_csv_header(out, t), EPOCHS_PER_FLUSH,
+                          &since_flush, err, errlen);
+    double values[TRAIN_CSV_VALUES_MAX];
+    size_t width = train_csv_width(t);
     for (size_t e = 1; ok && e <= o->epochs; e++) {
         trainer_epoch(t);
         if (!wanted(e, o->every, o->epochs))
             continue;
-        int printed = fprintf(out, "%zu,%.17g,%.17g,%.17g,%.17g,%.17g\n",
-                              t->epoch, t->last_cost, t->neuron.w1,
-                              t->neuron.w2, t->neuron.b, trainer_accuracy(t));
+        train_csv_values(t, values);
+        int printed = train_csv_row(out, t->epoch, values, width);
         ok = row_written(out, printed, o->every, &since_flush, err, errlen);
     }
     session_close(&s);

@@ -28,6 +28,8 @@ static const struct key_binding bindings[] = {
     {'g', "g", ACTION_COST_SCALE, "cost plot: log <> linear"},
     {'d', "d", ACTION_REGIONS, "decision regions on / off"},
     {'v', "v", ACTION_VIEW, "right panel: bowl/landscape"},
+    {'w', "w", ACTION_PAIR, "landscape: next weight pair"},
+    {'t', "t", ACTION_TEST, "test points/curve on / off"},
     {'m', "m", ACTION_MESH, "right panel: contours/3D"},
     {'<', "<", ACTION_TURN_LEFT, "3D: turn 15 degrees left"},
     {'>', ">", ACTION_TURN_RIGHT, "3D: turn 15 degrees right"},

@@ -1,4 +1,5 @@
-/* landscape.c - the neuron's cost over (w1, w2) at the current b: a
+/* landscape.c - the neuron's cost over a pair of its parameters (w1, w2
+ * unless chosen otherwise), the others at their current values: a
  * cached grid of mean costs (log10), a view range that only grows or
  * shrinks in 1-2-5 steps, log-spaced levels on a fixed lattice, and the
  * training path thinned for drawing. The cache rule is in landscape.h. */
@@ -16,6 +17,8 @@ struct landscape *landscape_new(void)
     if (l) {
         l->lo = NAN;
         l->hi = NAN;
+        l->pair[0] = 0;
+        l->pair[1] = 1;
     }
     return l;
 }
@@ -29,22 +32,63 @@ void landscape_free(struct landscape *l)
 }
 
 double landscape_evaluate(const struct dataset *d, enum activation act,
-                          enum loss loss, double w1, double w2, double b,
-                          struct gradient *g)
+                          enum loss loss, const double *theta, double *g)
 {
-    if (d->n == 0) {
-        if (g)
-            *g = (struct gradient){NAN, NAN, NAN};
+    size_t p = neuron_param_count(d->nfeatures);
+    if (d->n == 0 || p > LANDSCAPE_PARAMS_MAX) {
+        for (size_t k = 0; g && k < p; k++)
+            g[k] = NAN;
         return NAN;
     }
-    struct neuron n = {w1, w2, b};
-    struct batch all = {d->x1, d->x2, d->y, NULL, 0, d->n};
-    struct gradient sum;
-    double cost = neuron_batch_gradient(&n, act, loss, &all, &sum);
+    struct batch_n all = {d->x, d->stride, d->nfeatures, d->y, NULL, 0, d->n};
+    double sum[LANDSCAPE_PARAMS_MAX];
+    double cost = neuron_batch_gradient_n(theta, act, loss, &all, sum);
     double count = (double)d->n;
-    if (g)
-        *g = (struct gradient){sum.dw1 / count, sum.dw2 / count, sum.db / count};
+    for (size_t k = 0; g && k < p; k++)
+        g[k] = sum[k] / count;
     return cost / count;
+}
+
+double landscape_evaluate_pair(const struct dataset *d, enum activation act,
+                               enum loss loss, const double *theta, size_t i,
+                               double wi, size_t j, double wj, double *g)
+{
+    size_t p = neuron_param_count(d->nfeatures);
+    double at[LANDSCAPE_PARAMS_MAX];
+    if (p > LANDSCAPE_PARAMS_MAX || i >= p || j >= p)
+        return NAN;
+    memcpy(at, theta, p * sizeof *at);
+    at[i] = wi;
+    at[j] = wj;
+    return landscape_evaluate(d, act, loss, at, g);
+}
+
+void landscape_set_pair(struct landscape *l, size_t i, size_t j)
+{
+    if (l->pair[0] == i && l->pair[1] == j)
+        return;
+    l->pair[0] = i;
+    l->pair[1] = j;
+    l->valid = false;
+    l->view_h = 0; /* choose a new view for the new axes */
+}
+
+void landscape_next_pair(size_t nparams, size_t *i, size_t *j)
+{
+    if (nparams < 2) {
+        *i = 0;
+        *j = 0;
+        return;
+    }
+    if (*j + 1 < nparams) {
+        *j += 1;
+    } else if (*i + 2 < nparams) {
+        *i += 1;
+        *j = *i + 1;
+    } else {
+        *i = 0;
+        *j = 1;
+    }
 }
 
 /* ---------- the view ---------- */
@@ -121,15 +165,16 @@ size_t landscape_path(struct landscape *l, const struct trainer *t)
     size_t step = (h->len + LANDSCAPE_PATH_MAX - 1) / LANDSCAPE_PATH_MAX;
     if (step < 1)
         step = 1;
+    size_t a = l->pair[0], b = l->pair[1];
     for (size_t i = 0; i < h->len; i += step) {
-        l->path_w1[n] = h->records[i].w1;
-        l->path_w2[n++] = h->records[i].w2;
+        l->path_w1[n] = history_params(h, i)[a];
+        l->path_w2[n++] = history_params(h, i)[b];
     }
     if (h->len > 0 && (h->len - 1) % step != 0) {
-        l->path_w1[n] = h->records[h->len - 1].w1;
-        l->path_w2[n++] = h->records[h->len - 1].w2;
+        l->path_w1[n] = history_params(h, h->len - 1)[a];
+        l->path_w2[n++] = history_params(h, h->len - 1)[b];
     }
-    double w1 = t->neuron.w1, w2 = t->neuron.w2;
+    double w1 = t->theta[a], w2 = t->theta[b];
     if (n == 0 || l->path_w1[n - 1] != w1 || l->path_w2[n - 1] != w2) {
         l->path_w1[n] = w1;
         l->path_w2[n++] = w2;
@@ -147,11 +192,36 @@ static double rms(const double *v, size_t n)
     return n ? sqrt(s / (double)n) : 0.0;
 }
 
-/* The largest change of b that moves the picture by under half a cell. */
-static double b_tolerance(const struct landscape *l, const struct dataset *d)
+/* How far parameter k moves the picture per unit: the rms of its term
+ * over the training samples, 1 for the bias. */
+static double param_scale(const struct dataset *d, size_t k)
+{
+    return k < d->nfeatures ? rms(d->x + k * d->stride, d->n) : 1.0;
+}
+
+/* The largest change of the held parameters that moves the picture by
+ * under half a cell. */
+static double held_tolerance(const struct landscape *l, const struct dataset *d)
 {
     double cw = (l->x1 - l->x0) / (l->cols - 1), ch = (l->y1 - l->y0) / (l->rows - 1);
-    return 0.5 * fmin(cw * rms(d->x1, d->n), ch * rms(d->x2, d->n));
+    return 0.5 * fmin(cw * param_scale(d, l->pair[0]), ch * param_scale(d, l->pair[1]));
+}
+
+/* How much the held parameters of theta differ from the grid's: the sum
+ * of each change times its scale; 0 when all are the same bits (NaN
+ * equal to NaN). */
+static double held_change(const struct landscape *l, const struct dataset *d,
+                          const double *theta)
+{
+    double change = 0;
+    for (size_t k = 0; k < l->nparams; k++) {
+        if (k == l->pair[0] || k == l->pair[1])
+            continue;
+        if (l->held[k] == theta[k] || (isnan(l->held[k]) && isnan(theta[k])))
+            continue;
+        change += fabs(theta[k] - l->held[k]) * param_scale(d, k);
+    }
+    return isnan(change) ? INFINITY : change;
 }
 
 static void compute(struct landscape *l, const struct trainer *t)
@@ -159,7 +229,8 @@ static void compute(struct landscape *l, const struct trainer *t)
     const struct dataset *d = t->data;
     enum activation act = t->config.activation;
     enum loss loss = t->config.loss;
-    double b = t->neuron.b, sum_norm = 0;
+    size_t a = l->pair[0], bi = l->pair[1];
+    double sum_norm = 0;
     size_t norms = 0;
     l->lo = INFINITY;
     l->hi = -INFINITY;
@@ -167,15 +238,16 @@ static void compute(struct landscape *l, const struct trainer *t)
         double w2 = l->y0 + (l->y1 - l->y0) * j / (l->rows - 1);
         for (int i = 0; i < l->cols; i++) {
             double w1 = l->x0 + (l->x1 - l->x0) * i / (l->cols - 1);
-            struct gradient g;
-            double cost = landscape_evaluate(d, act, loss, w1, w2, b, &g);
+            double g[LANDSCAPE_PARAMS_MAX];
+            double cost = landscape_evaluate_pair(d, act, loss, t->theta, a, w1,
+                                                  bi, w2, g);
             double v = NAN;
             if (isfinite(cost) && cost >= 0) {
                 v = log10(cost > 1e-300 ? cost : 1e-300);
                 l->lo = fmin(l->lo, v);
                 l->hi = fmax(l->hi, v);
             }
-            double norm = hypot(g.dw1, g.dw2);
+            double norm = hypot(g[a], g[bi]);
             if (isfinite(norm)) {
                 sum_norm += norm;
                 norms++;
@@ -190,7 +262,8 @@ static void compute(struct landscape *l, const struct trainer *t)
     l->n = d->n;
     l->activation = act;
     l->loss = loss;
-    l->b = b;
+    l->nparams = t->nparams;
+    memcpy(l->held, t->theta, t->nparams * sizeof *l->held);
     l->valid = true;
 }
 
@@ -209,15 +282,20 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
         cols = cols < 8 ? 8 : cols;
         rows = rows < 8 ? 8 : rows;
     }
-    double b = t->neuron.b;
+    if (t->nparams > LANDSCAPE_PARAMS_MAX || l->pair[0] >= t->nparams
+        || l->pair[1] >= t->nparams || l->pair[0] == l->pair[1]) {
+        l->valid = false;
+        return false;
+    }
     bool same_frame = l->valid && l->data == d && l->n == d->n &&
+                      l->nparams == t->nparams &&
                       l->activation == t->config.activation &&
                       l->loss == t->config.loss && l->cols == cols &&
                       l->rows == rows && l->x0 == x0 && l->x1 == x1 &&
                       l->y0 == y0 && l->y1 == y1;
     if (same_frame) {
-        bool same_b = l->b == b || (isnan(l->b) && isnan(b));
-        if (same_b || (!exact && fabs(b - l->b) <= b_tolerance(l, d)))
+        double change = held_change(l, d, t->theta);
+        if (change == 0 || (!exact && change <= held_tolerance(l, d)))
             return false;
     }
     size_t need = (size_t)cols * (size_t)rows;

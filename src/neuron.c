@@ -6,6 +6,7 @@
 #include "vexp.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* BCE clamps a into [BCE_EPS, 1 - BCE_EPS] so ln never sees 0. */
 #define BCE_EPS 1e-12
@@ -237,4 +238,145 @@ double neuron_sample_gradient(const struct neuron *n, enum activation act,
     g->dw2 = delta * x2;
     g->db = delta;
     return cost;
+}
+
+/* ---------------------------------------------------------------------
+ * N inputs over column-major features
+ * ------------------------------------------------------------------- */
+
+size_t neuron_param_count(size_t nfeatures)
+{
+    return nfeatures + 1;
+}
+
+void neuron_param_name(size_t nfeatures, size_t k, char *buf, size_t size)
+{
+    if (k >= nfeatures)
+        snprintf(buf, size, "b");
+    else
+        snprintf(buf, size, "w%zu", k + 1);
+}
+
+double neuron_sum(const double *theta, size_t nfeatures, const double *x)
+{
+    double z = 0.0;
+    if (nfeatures > 0)
+        z = theta[0] * x[0];
+    for (size_t j = 1; j < nfeatures; j++)
+        z += theta[j] * x[j];
+    return z + theta[nfeatures];
+}
+
+double neuron_output(const double *theta, size_t nfeatures,
+                     enum activation act, const double *x)
+{
+    return activation_value(act, neuron_sum(theta, nfeatures, x));
+}
+
+/* The general loop: z of each sample of a chunk first (term by term, so
+ * the inner loops run down contiguous columns when there is no order),
+ * then the activations, then the per-parameter sums in sample order. */
+#define CHUNK_N 128
+static inline __attribute__((always_inline)) double
+batch_sums_n(const double *theta, enum activation act, enum loss loss,
+             const struct batch_n *b, double *sum)
+{
+    size_t nf = b->nfeatures;
+    double cost = 0.0;
+    double z[CHUNK_N], a[CHUNK_N], delta[CHUNK_N];
+    for (size_t j = 0; j <= nf; j++)
+        sum[j] = 0.0;
+    for (size_t start = b->from; start < b->to; start += CHUNK_N) {
+        size_t count = b->to - start < CHUNK_N ? b->to - start : CHUNK_N;
+        const size_t *order = b->order ? b->order + start : NULL;
+        for (size_t j = 0; j < nf; j++) {
+            const double *col = b->x + j * b->stride;
+            double w = theta[j];
+            if (order) {
+                for (size_t k = 0; k < count; k++)
+                    z[k] = j == 0 ? w * col[order[k]] : z[k] + w * col[order[k]];
+            } else if (j == 0) {
+                for (size_t k = 0; k < count; k++)
+                    z[k] = w * col[start + k];
+            } else {
+                for (size_t k = 0; k < count; k++)
+                    z[k] += w * col[start + k];
+            }
+        }
+        if (nf == 0)
+            for (size_t k = 0; k < count; k++)
+                z[k] = 0.0;
+        for (size_t k = 0; k < count; k++)
+            z[k] += theta[nf];
+        if (act == ACT_SIGMOID)
+            vexp_sigmoid(z, a, count);
+        else
+            for (size_t k = 0; k < count; k++)
+                a[k] = activation_value(act, z[k]);
+        for (size_t k = 0; k < count; k++) {
+            size_t i = order ? order[k] : start + k;
+            double y = b->y[i];
+            double da_dz = act == ACT_SIGMOID ? a[k] * (1.0 - a[k])
+                                              : activation_derivative(act, z[k]);
+            delta[k] = loss_derivative(loss, a[k], y) * da_dz;
+            cost += loss_value(loss, a[k], y);
+        }
+        for (size_t j = 0; j < nf; j++) {
+            const double *col = b->x + j * b->stride;
+            double g = sum[j];
+            if (order)
+                for (size_t k = 0; k < count; k++)
+                    g += delta[k] * col[order[k]];
+            else
+                for (size_t k = 0; k < count; k++)
+                    g += delta[k] * col[start + k];
+            sum[j] = g;
+        }
+        double gb = sum[nf];
+        for (size_t k = 0; k < count; k++)
+            gb += delta[k];
+        sum[nf] = gb;
+    }
+    return cost;
+}
+
+#define BATCH_N_CASE(ACT, LOSS)                                            \
+    case ACT * LOSS_COUNT + LOSS:                                          \
+        return batch_sums_n(theta, ACT, LOSS, batch, sum);
+
+double neuron_batch_gradient_n(const double *theta, enum activation act,
+                               enum loss loss, const struct batch_n *batch,
+                               double *sum)
+{
+    if (batch->nfeatures == 2) {
+        /* Two inputs: the original loop, so that every run of before
+         * keeps its bits. */
+        struct neuron n = {theta[0], theta[1], theta[2]};
+        struct batch b2 = {batch->x, batch->x + batch->stride, batch->y,
+                           batch->order, batch->from, batch->to};
+        struct gradient g;
+        double cost = neuron_batch_gradient(&n, act, loss, &b2, &g);
+        sum[0] = g.dw1;
+        sum[1] = g.dw2;
+        sum[2] = g.db;
+        return cost;
+    }
+    switch ((int)act * LOSS_COUNT + (int)loss) {
+    BATCH_N_CASE(ACT_SIGMOID, LOSS_MSE)
+    BATCH_N_CASE(ACT_SIGMOID, LOSS_MAE)
+    BATCH_N_CASE(ACT_SIGMOID, LOSS_BCE)
+    BATCH_N_CASE(ACT_LINEAR, LOSS_MSE)
+    BATCH_N_CASE(ACT_LINEAR, LOSS_MAE)
+    BATCH_N_CASE(ACT_LINEAR, LOSS_BCE)
+    BATCH_N_CASE(ACT_RELU, LOSS_MSE)
+    BATCH_N_CASE(ACT_RELU, LOSS_MAE)
+    BATCH_N_CASE(ACT_RELU, LOSS_BCE)
+    BATCH_N_CASE(ACT_STEP, LOSS_MSE)
+    BATCH_N_CASE(ACT_STEP, LOSS_MAE)
+    BATCH_N_CASE(ACT_STEP, LOSS_BCE)
+    default:
+        for (size_t j = 0; j <= batch->nfeatures; j++)
+            sum[j] = NAN;
+        return NAN;
+    }
 }

@@ -106,6 +106,7 @@ void options_defaults(struct options *o)
     o->start_x = 5.0;
     o->start_y = 5.0;
     o->epochs_per_frame = 1;
+    o->points = GENERATE_POINTS_DEFAULT;
     const char *no_color = getenv("NO_COLOR");
     o->no_color = no_color && *no_color;
 }
@@ -268,5 +269,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err,
         snprintf(err, errlen, "unexpected argument \"%s\" (see --help)", argv[optind]);
         return false;
     }
+    if (!settings_check_together(o, err, errlen))
+        return false;
     return choose_mode(o, err, errlen);
 }

@@ -69,11 +69,18 @@ struct column {
 /* Lays out (c NULL) or draws the axes of the cost plot; *p, *cr and
  * *use_log receive what the plot of the curve needs. */
 static void cost_frame(struct canvas *c, struct rect r,
-                       const struct plot_series *s, bool log_scale,
-                       struct style axis_style, struct cost_range *range,
-                       bool *log_used, struct plot *p)
+                       const struct plot_series *s, const struct plot_series *extra,
+                       bool log_scale, struct style axis_style,
+                       struct cost_range *range, bool *log_used, struct plot *p)
 {
     struct cost_range cr = cost_range(s);
+    if (extra) { /* the range holds both series */
+        struct cost_range more = cost_range(extra);
+        cr.lo = fmin(cr.lo, more.lo);
+        cr.hi = fmax(cr.hi, more.hi);
+        cr.min_positive = fmin(cr.min_positive, more.min_positive);
+        cr.finite += more.finite;
+    }
     if (cr.finite == 0) {
         cr.lo = cr.min_positive = 0.0;
         cr.hi = 1.0;
@@ -110,27 +117,30 @@ bool plot_cost_layout(struct rect r, const struct plot_series *s,
         return false;
     struct cost_range cr;
     bool use_log;
-    cost_frame(NULL, r, s, log_scale, style_of(COLOUR_DEFAULT, 0), &cr, &use_log, p);
+    cost_frame(NULL, r, s, NULL, log_scale, style_of(COLOUR_DEFAULT, 0), &cr, &use_log, p);
     return true;
 }
 
-void plot_cost(struct canvas *c, struct rect r, const struct plot_series *s,
-               bool log_scale, const struct cost_style *st)
+bool plot_cost_with_layout(struct rect r, const struct plot_series *s,
+                           const struct plot_series *test, bool log_scale,
+                           struct plot *p)
 {
-    if (r.w < 1 || r.h < 1)
-        return;
-    if (s->n == 0) {
-        const char *msg = "no epochs yet";
-        int w = canvas_text_width(msg);
-        canvas_text(c, r.x + (r.w - w > 0 ? (r.w - w) / 2 : 0), r.y + r.h / 2,
-                    r.w, msg, st->axis);
-        return;
-    }
+    if (r.w < 1 || r.h < 1 || s->n == 0)
+        return false;
     struct cost_range cr;
     bool use_log;
-    struct plot p;
-    cost_frame(c, r, s, log_scale, st->axis, &cr, &use_log, &p);
+    cost_frame(NULL, r, s, test, log_scale, style_of(COLOUR_DEFAULT, 0), &cr, &use_log, p);
+    return true;
+}
 
+/* The curve of s over the laid-out plot p: per dot column its min to max
+ * and a line from the previous column's last value; "!" on the top row of
+ * a column holding a non-finite value (bad NULL: not marked). */
+static void cost_curve(struct canvas *c, const struct plot *pp,
+                       const struct plot_series *s, bool use_log, double floor_value,
+                       struct style line, const struct style *bad)
+{
+    struct plot p = *pp;
     struct column cols[PLOT_MAX_DOTS];
     int nx = plot_dots_across(&p);
     if (nx > PLOT_MAX_DOTS)
@@ -147,7 +157,7 @@ void plot_cost(struct canvas *c, struct rect r, const struct plot_series *s,
             cols[k].bad = true;
             continue;
         }
-        double v = scale_cost(cost, use_log, cr.min_positive);
+        double v = scale_cost(cost, use_log, floor_value);
         struct column *col = &cols[k];
         if (!col->has) {
             col->has = true;
@@ -162,9 +172,9 @@ void plot_cost(struct canvas *c, struct rect r, const struct plot_series *s,
     bool have_prev = false;
     double prev_x = 0, prev_y = 0;
     for (int i = 0; i < nx; i++) {
-        if (cols[i].bad) {
+        if (cols[i].bad && bad) {
             int cx = p.area.x + i / 2;
-            canvas_put(c, cx, p.area.y, "!", st->bad);
+            canvas_put(c, cx, p.area.y, "!", *bad);
         }
         if (!cols[i].has)
             continue;
@@ -174,12 +184,54 @@ void plot_cost(struct canvas *c, struct rect r, const struct plot_series *s,
         plot_to_dot(&p, p.x0, cols[i].first, &dx, &yfirst);
         plot_to_dot(&p, p.x0, cols[i].last, &dx, &ylast);
         if (have_prev)
-            canvas_line(c, &p.area, prev_x, prev_y, x, yfirst, st->line);
-        canvas_line(c, &p.area, x, ylo_dot, x, yhi_dot, st->line);
+            canvas_line(c, &p.area, prev_x, prev_y, x, yfirst, line);
+        canvas_line(c, &p.area, x, ylo_dot, x, yhi_dot, line);
         have_prev = true;
         prev_x = x;
         prev_y = ylast;
     }
+}
+
+/* The "no epochs yet" notice of an empty series. */
+static void no_epochs(struct canvas *c, struct rect r, struct style st)
+{
+    const char *msg = "no epochs yet";
+    int w = canvas_text_width(msg);
+    canvas_text(c, r.x + (r.w - w > 0 ? (r.w - w) / 2 : 0), r.y + r.h / 2, r.w, msg, st);
+}
+
+void plot_cost(struct canvas *c, struct rect r, const struct plot_series *s,
+               bool log_scale, const struct cost_style *st)
+{
+    if (r.w < 1 || r.h < 1)
+        return;
+    if (s->n == 0) {
+        no_epochs(c, r, st->axis);
+        return;
+    }
+    struct cost_range cr;
+    bool use_log;
+    struct plot p;
+    cost_frame(c, r, s, NULL, log_scale, st->axis, &cr, &use_log, &p);
+    cost_curve(c, &p, s, use_log, cr.min_positive, st->line, &st->bad);
+}
+
+void plot_cost_with(struct canvas *c, struct rect r, const struct plot_series *s,
+                    const struct plot_series *test, bool log_scale,
+                    const struct cost_style *st, struct style test_style)
+{
+    if (r.w < 1 || r.h < 1)
+        return;
+    if (s->n == 0) {
+        no_epochs(c, r, st->axis);
+        return;
+    }
+    struct cost_range cr;
+    bool use_log;
+    struct plot p;
+    cost_frame(c, r, s, test, log_scale, st->axis, &cr, &use_log, &p);
+    cost_curve(c, &p, test, use_log, cr.min_positive, test_style, NULL);
+    cost_curve(c, &p, s, use_log, cr.min_positive, st->line, &st->bad);
 }
 
 int plot_sparkline(struct canvas *c, int x, int y, int width,

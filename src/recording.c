@@ -117,8 +117,10 @@ void recorder_event(struct recorder *rec, struct record_event *e)
         fprintf(f, "click-off %zu %zu %llu\n", e->epoch, e->next, ms);
         break;
     case RECORD_END:
-        fprintf(f, "end %zu %zu %llu %.17g %.17g %.17g\n", e->epoch, e->next, ms,
-                e->w1, e->w2, e->b);
+        fprintf(f, "end %zu %zu %llu", e->epoch, e->next, ms);
+        for (size_t k = 0; k < e->nparams; k++)
+            fprintf(f, " %.17g", e->params[k]);
+        fputc('\n', f);
         break;
     }
     if (fflush(f) != 0 || ferror(f))
@@ -273,7 +275,7 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
         {"click-bowl", RECORD_CLICK_BOWL, 5, "click-bowl EPOCH SAMPLES MS X Y"},
         {"click-cost", RECORD_CLICK_COST, 4, "click-cost EPOCH SAMPLES MS EPOCH"},
         {"click-off", RECORD_CLICK_OFF, 3, "click-off EPOCH SAMPLES MS"},
-        {"end", RECORD_END, 6, "end EPOCH SAMPLES MS W1 W2 B"},
+        {"end", RECORD_END, 0, "end EPOCH SAMPLES MS W1 .. WN B"},
     };
     size_t f = 0;
     while (f < sizeof forms / sizeof forms[0] && strcmp(forms[f].word, word) != 0)
@@ -284,9 +286,11 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
     if (r->has_end)
         return bad(rd, "%s after the end line", word);
 
-    char *fields[8];
-    size_t n = split(rest, fields, 7);
-    if (n != forms[f].fields)
+    char *fields[RECORD_PARAMS_MAX + 5];
+    size_t n = split(rest, fields, RECORD_PARAMS_MAX + 4);
+    bool fits = forms[f].fields == 0 ? n >= 5 && n <= RECORD_PARAMS_MAX + 3
+                                     : n == forms[f].fields;
+    if (!fits)
         return bad(rd, "%s: wants %s", word, forms[f].form);
     struct record_event e;
     memset(&e, 0, sizeof e);
@@ -334,12 +338,12 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
         break;
     case RECORD_END:
         /* the weights may have diverged: inf and nan are allowed here */
-        for (int i = 0; i < 3; i++) {
+        for (size_t i = 3; i < n; i++) {
             char *stop;
-            double w = strtod(fields[3 + i], &stop);
-            if (*stop != '\0' || stop == fields[3 + i])
-                return bad(rd, "end: \"%s\" is not a number", fields[3 + i]);
-            *(i == 0 ? &e.w1 : i == 1 ? &e.w2 : &e.b) = w;
+            double w = strtod(fields[i], &stop);
+            if (*stop != '\0' || stop == fields[i])
+                return bad(rd, "end: \"%s\" is not a number", fields[i]);
+            e.params[e.nparams++] = w;
         }
         r->end = e;
         r->has_end = true;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rewind.h"
+#include "train_csv.h"
 #include "util.h"
 
 struct position replay_position(const struct record_event *e)
@@ -36,12 +37,10 @@ unsigned replay_apply(struct control *c, const struct record_event *e)
  * in a ring (the left arrow and a reset can still undo them), and a row
  * is written once it is older than any rewind can reach. Memory stays
  * the same whatever the number of epochs. */
-struct row {
-    double cost, w1, w2, b, accuracy;
-};
-
 struct rows {
-    struct row *ring;    /* cap slots; epoch e is in slot (e - 1) % cap */
+    double *ring;        /* cap slots of width values; epoch e is in slot
+                            (e - 1) % cap */
+    size_t width;        /* values per row (train_csv_width) */
     size_t cap;
     size_t written;      /* epochs 1..written are out (or skipped by every) */
     size_t len;          /* epochs of the run with a row: written+1..len wait */
@@ -54,25 +53,31 @@ static bool rows_init(struct rows *r, size_t every, FILE *out)
 {
     memset(r, 0, sizeof *r);
     r->cap = REWIND_CAPACITY + 1;
-    r->ring = malloc(r->cap * sizeof *r->ring);
     r->every = every > 0 ? every : 1;
     r->out = out;
+    return true;
+}
+
+/* Sizes the ring for t's rows; false when out of memory. */
+static bool rows_start(struct rows *r, const struct trainer *t)
+{
+    r->width = train_csv_width(t);
+    r->ring = malloc(r->cap * r->width * sizeof *r->ring);
     return r->ring != NULL;
 }
 
 /* Writes the row of the oldest waiting epoch; last: it is the run's last. */
-static void rows_write_oldest(struct rows *r, bool last)
+static void rows_write_oldest(struct rows *r, const struct trainer *t, bool last)
 {
     size_t epoch = ++r->written;
     if (!r->header) {
-        fputs("epoch,cost,w1,w2,b,accuracy\n", r->out);
+        train_csv_header(r->out, t);
         r->header = true;
     }
     if (epoch % r->every != 0 && !last)
         return;
-    const struct row *w = &r->ring[(epoch - 1) % r->cap];
-    fprintf(r->out, "%zu,%.17g,%.17g,%.17g,%.17g,%.17g\n", epoch, w->cost, w->w1,
-            w->w2, w->b, w->accuracy);
+    train_csv_row(r->out, epoch, &r->ring[((epoch - 1) % r->cap) * r->width],
+                  r->width);
 }
 
 /* Follows the trainer after a step or an event: at most one epoch more
@@ -89,25 +94,37 @@ static void rows_follow(struct rows *r, const struct trainer *t)
     if (t->epoch == r->len)
         return;
     if (r->len - r->written == r->cap)
-        rows_write_oldest(r, false);
-    struct row *w = &r->ring[r->len++ % r->cap];
-    w->cost = t->last_cost;
-    w->w1 = t->neuron.w1;
-    w->w2 = t->neuron.w2;
-    w->b = t->neuron.b;
-    w->accuracy = trainer_accuracy(t);
+        rows_write_oldest(r, t, false);
+    train_csv_values(t, &r->ring[(r->len++ % r->cap) * r->width]);
 }
 
 /* Writes every waiting row (the last as the last) and the header if no
  * row has been written. */
-static void rows_finish(struct rows *r)
+static void rows_finish(struct rows *r, const struct trainer *t)
 {
     if (!r->header) {
-        fputs("epoch,cost,w1,w2,b,accuracy\n", r->out);
+        train_csv_header(r->out, t);
         r->header = true;
     }
     while (r->written < r->len)
-        rows_write_oldest(r, r->written + 1 == r->len);
+        rows_write_oldest(r, t, r->written + 1 == r->len);
+}
+
+/* The parameters as "w1 %.17g w2 %.17g ... b %.17g" for messages. */
+static void params_text(char *buf, size_t size, size_t nfeatures,
+                        const double *theta, size_t count)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < count && used + 1 < size; k++) {
+        char name[16];
+        neuron_param_name(nfeatures, k, name, sizeof name);
+        int n = snprintf(buf + used, size - used, "%s%s %.17g", k ? " " : "",
+                         name, theta[k]);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
 }
 
 static bool play(const struct recording *rec, struct control *c, struct rows *rows,
@@ -135,14 +152,19 @@ static bool play(const struct recording *rec, struct control *c, struct rows *ro
     if (rec->has_end) {
         const struct record_event *e = &rec->end;
         const struct trainer *t = &c->session.trainer;
-        if (t->epoch != e->epoch || t->next != e->next ||
-            !util_same_bits(t->neuron.w1, e->w1) || !util_same_bits(t->neuron.w2, e->w2) ||
-            !util_same_bits(t->neuron.b, e->b)) {
+        bool same = t->epoch == e->epoch && t->next == e->next
+                    && e->nparams == t->nparams;
+        for (size_t k = 0; same && k < t->nparams; k++)
+            same = util_same_bits(t->theta[k], e->params[k]);
+        if (!same) {
+            char here[1600], there[1600];
+            params_text(here, sizeof here, t->data->nfeatures, t->theta, t->nparams);
+            params_text(there, sizeof there, t->data->nfeatures, e->params,
+                        e->nparams);
             snprintf(err, errlen,
-                     "%s:%u: the replay ends at epoch %zu with w1 %.17g w2 %.17g b %.17g, "
-                     "the recording at epoch %zu with w1 %.17g w2 %.17g b %.17g",
-                     rec->path, e->line, t->epoch, t->neuron.w1, t->neuron.w2,
-                     t->neuron.b, e->epoch, e->w1, e->w2, e->b);
+                     "%s:%u: the replay ends at epoch %zu with %s, "
+                     "the recording at epoch %zu with %s",
+                     rec->path, e->line, t->epoch, here, e->epoch, there);
             return false;
         }
     }
@@ -166,10 +188,15 @@ bool replay_headless(const struct options *o, const char *path, FILE *out,
         *run = *o;
         recording_apply(rec, run);
         opened = control_open(c, run, err, errlen);
+        if (opened && !rows_start(&rows, &c->session.trainer)) {
+            snprintf(err, errlen, "out of memory");
+            control_close(c);
+            opened = false;
+        }
     }
     ok = opened && play(rec, c, &rows, err, errlen);
     if (ok)
-        rows_finish(&rows);
+        rows_finish(&rows, &c->session.trainer);
     if (opened)
         control_close(c);
     if (rec != NULL)

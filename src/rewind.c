@@ -4,19 +4,28 @@
 #include "rewind.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-bool rewind_init(struct rewind *r, size_t capacity)
+bool rewind_init(struct rewind *r, size_t capacity, size_t nparams)
 {
     r->cap = capacity > 0 ? capacity : 1;
+    r->nparams = nparams;
     r->entries = malloc(r->cap * sizeof *r->entries);
+    r->params = malloc(r->cap * 2 * (nparams ? nparams : 1) * sizeof *r->params);
     rewind_clear(r);
-    return r->entries != NULL;
+    if (r->entries == NULL || r->params == NULL) {
+        rewind_free(r);
+        return false;
+    }
+    return true;
 }
 
 void rewind_free(struct rewind *r)
 {
     free(r->entries);
+    free(r->params);
     r->entries = NULL;
+    r->params = NULL;
     r->cap = 0;
     rewind_clear(r);
 }
@@ -48,7 +57,19 @@ void rewind_push(struct rewind *r, const struct rewind_entry *e)
         r->first = (r->first + 1) % r->cap;
         r->len--;
     }
-    *slot(r, r->len) = *e;
+    size_t index = (r->first + r->len) % r->cap;
+    struct rewind_entry *to = &r->entries[index];
+    double *theta = r->params + index * 2 * r->nparams;
+    double *gradient = theta + r->nparams;
+    size_t p = e->trainer.nparams < r->nparams ? e->trainer.nparams : r->nparams;
+    *to = *e;
+    if (p > 0) {
+        memcpy(theta, e->trainer.theta, p * sizeof *theta);
+        memcpy(gradient, e->trainer.gradient, p * sizeof *gradient);
+    }
+    to->trainer.theta = theta;
+    to->trainer.gradient = gradient;
+    to->trainer.nparams = p;
     r->len++;
     r->cursor = r->len - 1;
 }

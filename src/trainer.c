@@ -51,10 +51,18 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     memset(t, 0, sizeof *t);
     t->config = *config;
     t->data = data;
+    t->nparams = neuron_param_count(data->nfeatures);
+    size_t p = t->nparams;
     t->order = malloc((data->n ? data->n : 1) * sizeof *t->order);
     t->scratch = malloc((data->n ? data->n : 1) * sizeof *t->scratch);
+    t->theta = calloc(p, sizeof *t->theta);
+    t->gradient = calloc(p, sizeof *t->gradient);
+    t->batch_sum = calloc(p, sizeof *t->batch_sum);
     t->history.records = malloc(HISTORY_CAP * sizeof *t->history.records);
-    if (!t->order || !t->scratch || !t->history.records) {
+    t->history.params = malloc(HISTORY_CAP * p * sizeof *t->history.params);
+    t->history.nparams = p;
+    if (!t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
+        || !t->history.records || !t->history.params) {
         trainer_free(t);
         return false;
     }
@@ -66,30 +74,38 @@ void trainer_free(struct trainer *t)
 {
     free(t->order);
     free(t->scratch);
+    free(t->theta);
+    free(t->gradient);
+    free(t->batch_sum);
     free(t->history.records);
+    free(t->history.params);
     t->order = NULL;
     t->scratch = NULL;
+    t->theta = NULL;
+    t->gradient = NULL;
+    t->batch_sum = NULL;
     t->history.records = NULL;
+    t->history.params = NULL;
 }
 
 void trainer_reset(struct trainer *t)
 {
     rng_seed(&t->rng, t->config.seed);
-    if (t->config.init == INIT_UNIFORM) {
+    for (size_t k = 0; k < t->nparams; k++) {
         /* The second article: weights then bias, each uniform(-1, 1). */
-        t->neuron.w1 = 2.0 * rng_unit(&t->rng) - 1.0;
-        t->neuron.w2 = 2.0 * rng_unit(&t->rng) - 1.0;
-        t->neuron.b = 2.0 * rng_unit(&t->rng) - 1.0;
-    } else {
-        t->neuron = (struct neuron){0.0, 0.0, 0.0};
+        if (t->config.init == INIT_UNIFORM)
+            t->theta[k] = 2.0 * rng_unit(&t->rng) - 1.0;
+        else
+            t->theta[k] = 0.0;
+        t->gradient[k] = 0.0;
     }
     for (size_t i = 0; i < t->data->n; i++)
         t->order[i] = i;
     t->epoch = 0;
     t->next = 0;
     t->epoch_cost_sum = 0.0;
-    t->gradient = (struct gradient){0.0, 0.0, 0.0};
     t->last_cost = NAN;
+    t->last_test_cost = NAN;
     t->diverged = false;
     t->diverged_epoch = 0;
     t->history.len = 0;
@@ -109,40 +125,55 @@ size_t trainer_batch_size(const struct trainer *t)
     return t->config.batch;
 }
 
-/* Appends a finished epoch, thinning the history when it is full. */
-static void history_add(struct history *h, const struct epoch_record *r)
+const double *history_params(const struct history *h, size_t i)
 {
+    return h->params + i * h->nparams;
+}
+
+/* Appends a finished epoch and its parameters, thinning the history when
+ * it is full. */
+static void history_add(struct history *h, const struct epoch_record *r,
+                        const double *theta)
+{
+    size_t p = h->nparams;
     if (r->epoch % h->stride != 0)
         return;
     if (h->len == HISTORY_CAP) {
         size_t kept = 0;
         h->stride *= 2;
-        for (size_t i = 0; i < h->len; i++)
-            if (h->records[i].epoch % h->stride == 0)
-                h->records[kept++] = h->records[i];
+        for (size_t i = 0; i < h->len; i++) {
+            if (h->records[i].epoch % h->stride != 0)
+                continue;
+            h->records[kept] = h->records[i];
+            memmove(h->params + kept * p, h->params + i * p, p * sizeof *h->params);
+            kept++;
+        }
         h->len = kept;
         if (r->epoch % h->stride != 0)
             return;
     }
-    h->records[h->len++] = *r;
+    h->records[h->len] = *r;
+    memcpy(h->params + h->len * p, theta, p * sizeof *h->params);
+    h->len++;
 }
 
-static bool neuron_finite(const struct neuron *n)
+static bool params_finite(const double *theta, size_t p)
 {
-    return isfinite(n->w1) && isfinite(n->w2) && isfinite(n->b);
+    for (size_t k = 0; k < p; k++)
+        if (!isfinite(theta[k]))
+            return false;
+    return true;
 }
 
-/* Records the current epoch's cost and weights in the history. */
+/* Records the current epoch's costs and parameters in the history. */
 static void history_add_current(struct trainer *t)
 {
     struct epoch_record r = {
         .epoch = t->epoch,
         .cost = t->last_cost,
-        .w1 = t->neuron.w1,
-        .w2 = t->neuron.w2,
-        .b = t->neuron.b,
+        .test_cost = t->last_test_cost,
     };
-    history_add(&t->history, &r);
+    history_add(&t->history, &r, t->theta);
 }
 
 static void finish_epoch(struct trainer *t)
@@ -151,11 +182,21 @@ static void finish_epoch(struct trainer *t)
     t->next = 0;
     t->last_cost = t->epoch_cost_sum / (double)t->data->n;
     t->epoch_cost_sum = 0.0;
+    t->last_test_cost = trainer_test_cost(t);
     history_add_current(t);
-    if (!t->diverged && !(isfinite(t->last_cost) && neuron_finite(&t->neuron))) {
+    if (!t->diverged && !(isfinite(t->last_cost) && params_finite(t->theta, t->nparams))) {
         t->diverged = true;
         t->diverged_epoch = t->epoch;
     }
+}
+
+/* The batch over positions from..to of order (NULL: in order) of d's
+ * first count samples. */
+static struct batch_n batch_of(const struct dataset *d, const size_t *order,
+                               size_t from, size_t to)
+{
+    struct batch_n b = {d->x, d->stride, d->nfeatures, d->y, order, from, to};
+    return b;
 }
 
 bool trainer_step_batch(struct trainer *t)
@@ -169,19 +210,17 @@ bool trainer_step_batch(struct trainer *t)
         rng_permute(&t->rng, t->order, n);
 
     size_t end = t->next + batch < n ? t->next + batch : n;
-    struct batch run = {d->x1, d->x2, d->y, t->order, t->next, end};
+    const size_t *order = t->order;
     if (!t->config.shuffle || batch == n)
-        run.order = NULL; /* the order is still the identity */
-    struct gradient sum;
-    double sum_cost = neuron_batch_gradient(&t->neuron, t->config.activation,
-                                            t->config.loss, &run, &sum);
+        order = NULL; /* the order is still the identity */
+    struct batch_n run = batch_of(d, order, t->next, end);
+    double sum_cost = neuron_batch_gradient_n(t->theta, t->config.activation,
+                                              t->config.loss, &run, t->batch_sum);
     double size = (double)(end - t->next);
-    t->gradient.dw1 = sum.dw1 / size;
-    t->gradient.dw2 = sum.dw2 / size;
-    t->gradient.db = sum.db / size;
-    t->neuron.w1 -= t->config.lr * t->gradient.dw1;
-    t->neuron.w2 -= t->config.lr * t->gradient.dw2;
-    t->neuron.b -= t->config.lr * t->gradient.db;
+    for (size_t k = 0; k < t->nparams; k++) {
+        t->gradient[k] = t->batch_sum[k] / size;
+        t->theta[k] -= t->config.lr * t->gradient[k];
+    }
     t->epoch_cost_sum += sum_cost;
     t->next = end;
     if (t->next < n)
@@ -201,10 +240,12 @@ void trainer_epoch(struct trainer *t)
 void trainer_state_save(const struct trainer *t, struct trainer_state *s)
 {
     s->epoch = t->epoch;
-    s->neuron = t->neuron;
-    s->rng = t->rng;
+    s->nparams = t->nparams;
+    s->theta = t->theta;
     s->gradient = t->gradient;
+    s->rng = t->rng;
     s->last_cost = t->last_cost;
+    s->last_test_cost = t->last_test_cost;
     s->diverged = t->diverged;
     s->diverged_epoch = t->diverged_epoch;
 }
@@ -212,10 +253,13 @@ void trainer_state_save(const struct trainer *t, struct trainer_state *s)
 static void state_load(struct trainer *t, const struct trainer_state *s)
 {
     t->epoch = s->epoch;
-    t->neuron = s->neuron;
+    if (s->theta != t->theta)
+        memcpy(t->theta, s->theta, t->nparams * sizeof *t->theta);
+    if (s->gradient != t->gradient)
+        memcpy(t->gradient, s->gradient, t->nparams * sizeof *t->gradient);
     t->rng = s->rng;
-    t->gradient = s->gradient;
     t->last_cost = s->last_cost;
+    t->last_test_cost = s->last_test_cost;
     t->diverged = s->diverged;
     t->diverged_epoch = s->diverged_epoch;
     t->next = 0;
@@ -256,32 +300,117 @@ void trainer_state_forward(struct trainer *t, const struct trainer_state *next)
     history_add_current(t); /* state_load made next the current state */
 }
 
-double trainer_evaluate(const struct trainer *t, struct gradient *g)
+double trainer_evaluate(const struct trainer *t, double *g)
 {
     const struct dataset *d = t->data;
-    struct batch all = {d->x1, d->x2, d->y, NULL, 0, d->n};
-    struct gradient sum;
-    double cost = neuron_batch_gradient(&t->neuron, t->config.activation,
-                                        t->config.loss, &all, &sum);
+    struct batch_n all = batch_of(d, NULL, 0, d->n);
+    double cost = neuron_batch_gradient_n(t->theta, t->config.activation,
+                                          t->config.loss, &all, t->batch_sum);
     double n = d->n ? (double)d->n : 1.0;
-    if (g) {
-        g->dw1 = sum.dw1 / n;
-        g->dw2 = sum.dw2 / n;
-        g->db = sum.db / n;
-    }
+    if (g)
+        for (size_t k = 0; k < t->nparams; k++)
+            g[k] = t->batch_sum[k] / n;
     return d->n ? cost / n : NAN;
+}
+
+double trainer_test_cost(const struct trainer *t)
+{
+    const struct dataset *d = t->data;
+    if (d->n_test == 0)
+        return NAN;
+    struct batch_n held = batch_of(d, NULL, d->n, d->n + d->n_test);
+    double cost = neuron_batch_gradient_n(t->theta, t->config.activation,
+                                          t->config.loss, &held, t->batch_sum);
+    return cost / (double)d->n_test;
+}
+
+/* The output at sample i (any of the stride samples). */
+static double output_of(const struct trainer *t, size_t i)
+{
+    const struct dataset *d = t->data;
+    if (d->nfeatures == 2) /* the original forward pass, bit for bit */
+        return activation_value(t->config.activation,
+                                t->theta[0] * d->x[i] + t->theta[1] * d->x[d->stride + i]
+                                    + t->theta[2]);
+    double z = 0.0;
+    for (size_t j = 0; j < d->nfeatures; j++)
+        z = j == 0 ? t->theta[0] * d->x[i] : z + t->theta[j] * d->x[j * d->stride + i];
+    return activation_value(t->config.activation, z + t->theta[d->nfeatures]);
+}
+
+/* Fraction of samples from..to classified right. */
+static double accuracy_over(const struct trainer *t, size_t from, size_t to)
+{
+    size_t right = 0;
+    for (size_t i = from; i < to; i++) {
+        double predicted = output_of(t, i) >= 0.5 ? 1.0 : 0.0;
+        if (predicted == t->data->y[i])
+            right++;
+    }
+    return to > from ? (double)right / (double)(to - from) : 0.0;
 }
 
 double trainer_accuracy(const struct trainer *t)
 {
+    return accuracy_over(t, 0, t->data->n);
+}
+
+double trainer_test_accuracy(const struct trainer *t)
+{
     const struct dataset *d = t->data;
-    size_t right = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        double z = neuron_weighted_sum(&t->neuron, d->x1[i], d->x2[i]);
-        double a = activation_value(t->config.activation, z);
-        double predicted = a >= 0.5 ? 1.0 : 0.0;
-        if (predicted == d->y[i])
-            right++;
+    if (d->n_test == 0)
+        return NAN;
+    return accuracy_over(t, d->n, d->n + d->n_test);
+}
+
+/* 1 - SS_res / SS_tot over samples from..to. */
+static double r2_over(const struct trainer *t, size_t from, size_t to)
+{
+    const struct dataset *d = t->data;
+    if (to <= from)
+        return NAN;
+    double mean = 0.0;
+    for (size_t i = from; i < to; i++)
+        mean += d->y[i];
+    mean /= (double)(to - from);
+    double ss_res = 0.0, ss_tot = 0.0;
+    for (size_t i = from; i < to; i++) {
+        double r = d->y[i] - output_of(t, i), c = d->y[i] - mean;
+        ss_res += r * r;
+        ss_tot += c * c;
     }
-    return d->n ? (double)right / (double)d->n : 0.0;
+    return ss_tot > 0.0 ? 1.0 - ss_res / ss_tot : NAN;
+}
+
+double trainer_r2(const struct trainer *t)
+{
+    return r2_over(t, 0, t->data->n);
+}
+
+double trainer_test_r2(const struct trainer *t)
+{
+    const struct dataset *d = t->data;
+    return d->n_test ? r2_over(t, d->n, d->n + d->n_test) : NAN;
+}
+
+double trainer_output_at(const struct trainer *t, double x, double y)
+{
+    double features[DATASET_COLUMNS_MAX + 1];
+    const struct dataset *d = t->data;
+    if (d->nfeatures > DATASET_COLUMNS_MAX + 1)
+        return NAN;
+    dataset_features_at(d, x, y, features);
+    return neuron_output(t->theta, d->nfeatures, t->config.activation, features);
+}
+
+struct neuron neuron_two_of(const double *theta, size_t nparams)
+{
+    struct neuron n = {theta[0], nparams > 2 ? theta[1] : 0.0, theta[nparams - 1]};
+    return n;
+}
+
+struct gradient gradient_two_of(const double *g, size_t nparams)
+{
+    struct gradient two = {g[0], nparams > 2 ? g[1] : 0.0, g[nparams - 1]};
+    return two;
 }

@@ -218,10 +218,11 @@ static void draw_landscape(struct canvas *c, const struct rect box,
             return;
         }
     }
-    const struct neuron *n = &t->neuron;
-    struct gradient grad;
+    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
+    double gradient[LANDSCAPE_PARAMS_MAX];
     double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
-                                     n->w1, n->w2, n->b, &grad);
+                                     t->theta, gradient);
+    struct gradient grad = gradient_two_of(gradient, t->nparams);
     char bs[24], cs[24], line[160];
     plot_format_number(bs, sizeof bs, n->b, -1);
     plot_format_number(cs, sizeof cs, cost, -1);
@@ -283,9 +284,9 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
             return;
         }
     }
-    const struct neuron *n = &t->neuron;
+    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
     double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
-                                     n->w1, n->w2, n->b, NULL);
+                                     t->theta, NULL);
     char bs[24], cs[24], line[160], angles[40];
     plot_format_number(bs, sizeof bs, n->b, -1);
     plot_format_number(cs, sizeof cs, cost, -1);

@@ -317,9 +317,10 @@ static void check_files(struct fixture *f, const char *stem)
     assert_int_equal(lines_of(csv), f->trainer.history.len + 1);
     /* The last row: the last record, to the last bit. */
     const struct epoch_record *r = &f->trainer.history.records[f->trainer.history.len - 1];
+    const double *theta = history_params(&f->trainer.history, f->trainer.history.len - 1);
     char want[256];
     snprintf(want, sizeof want, "\n%zu,%.17g,%.17g,%.17g,%.17g\n", r->epoch, r->cost,
-             r->w1, r->w2, r->b);
+             theta[0], theta[1], theta[2]);
     size_t n = strlen(csv), w = strlen(want);
     assert_true(n > w && strcmp(csv + n - w, want) == 0);
     double back;
@@ -386,9 +387,9 @@ static void test_landscape_export(void **state)
 static void test_nonfinite_export(void **state)
 {
     struct fixture *f = *state;
-    f->trainer.neuron.w1 = NAN;
-    f->trainer.neuron.w2 = INFINITY;
-    f->trainer.neuron.b = -1e308;
+    f->trainer.theta[0] = NAN;
+    f->trainer.theta[1] = INFINITY;
+    f->trainer.theta[2] = -1e308;
     f->trainer.history.records[3].cost = INFINITY;
     f->trainer.history.records[4].cost = NAN;
     f->bowl.x = 1e300;

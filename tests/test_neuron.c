@@ -161,10 +161,17 @@ static void test_bowl_closed_form(void **state)
 }
 
 /* Five samples, linear activation and MSE: each update is easy to follow. */
-static double tx1[5] = {1, 2, -1, 0.5, 3};
-static double tx2[5] = {0, 1, 2, -1, 1};
+static double tx[10] = {1, 2, -1, 0.5, 3, /* x1 */ 0, 1, 2, -1, 1 /* x2 */};
+static double *const tx1 = tx, *const tx2 = tx + 5;
 static double ty[5] = {0, 1, 1, 0, 1};
-static struct dataset tiny = {.n = 5, .x1 = tx1, .x2 = tx2, .y = ty};
+static struct dataset tiny = {.n = 5, .stride = 5, .nfeatures = 2, .x = tx,
+                              .x1 = tx, .x2 = tx + 5, .y = ty};
+
+/* The trainer's parameters as a two-input neuron. */
+static struct neuron neuron_of(const struct trainer *t)
+{
+    return neuron_two_of(t->theta, t->nparams);
+}
 
 static void test_batches_average_over_their_real_size(void **state)
 {
@@ -195,9 +202,9 @@ static void test_batches_average_over_their_real_size(void **state)
         w2 -= 0.1 * g2 / (double)sizes[k];
         b -= 0.1 * gb / (double)sizes[k];
     }
-    assert_close(t.neuron.w1, w1, 1e-15, 1e-17);
-    assert_close(t.neuron.w2, w2, 1e-15, 1e-17);
-    assert_close(t.neuron.b, b, 1e-15, 1e-17);
+    assert_close(t.theta[0], w1, 1e-15, 1e-17);
+    assert_close(t.theta[1], w2, 1e-15, 1e-17);
+    assert_close(t.theta[2], b, 1e-15, 1e-17);
     assert_close(t.last_cost, cost / 5, 1e-15, 0);
     assert_int_equal(t.epoch, 1);
     assert_int_equal(t.history.len, 1);
@@ -221,7 +228,7 @@ static void test_step_batch_walks_one_epoch(void **state)
     struct trainer u;
     assert_true(trainer_init(&u, &tiny, &c));
     trainer_epoch(&u);
-    assert_memory_equal(&t.neuron, &u.neuron, sizeof t.neuron);
+    assert_memory_equal(t.theta, u.theta, 3 * sizeof *t.theta);
     trainer_free(&t);
     trainer_free(&u);
 }
@@ -232,7 +239,7 @@ static void run_epochs(const struct train_config *c, int epochs, struct neuron *
     assert_true(trainer_init(&t, &tiny, c));
     for (int e = 0; e < epochs; e++)
         trainer_epoch(&t);
-    *out = t.neuron;
+    *out = neuron_of(&t);
     trainer_free(&t);
 }
 
@@ -277,11 +284,12 @@ static void test_uniform_init_in_range_and_reset_repeats(void **state)
     for (uint64_t seed = 0; seed < 200; seed++) {
         c.seed = seed;
         assert_true(trainer_init(&t, &tiny, &c));
-        struct neuron start = t.neuron;
+        struct neuron start = neuron_of(&t);
         assert_true(fabs(start.w1) <= 1 && fabs(start.w2) <= 1 && fabs(start.b) <= 1);
         trainer_epoch(&t);
         trainer_reset(&t);
-        assert_memory_equal(&start, &t.neuron, sizeof start);
+        struct neuron again = neuron_of(&t);
+        assert_memory_equal(&start, &again, sizeof start);
         assert_int_equal(t.epoch, 0);
         assert_int_equal(t.history.len, 0);
         trainer_free(&t);
@@ -304,7 +312,8 @@ static void test_divergence_is_flagged_at_its_epoch(void **state)
     /* The flagged epoch is the first with a non-finite cost or weight. */
     for (size_t i = 0; i < t.history.len; i++) {
         const struct epoch_record *r = &t.history.records[i];
-        bool finite = isfinite(r->cost) && isfinite(r->w1) && isfinite(r->w2) && isfinite(r->b);
+        const double *w = history_params(&t.history, i);
+        bool finite = isfinite(r->cost) && isfinite(w[0]) && isfinite(w[1]) && isfinite(w[2]);
         assert_true(finite == (r->epoch < first));
     }
     trainer_epoch(&t);
@@ -320,15 +329,16 @@ static void test_configure_keeps_weights_and_evaluate_follows(void **state)
     assert_true(trainer_init(&t, &tiny, &c));
     for (int e = 0; e < 10; e++)
         trainer_epoch(&t);
-    struct neuron before = t.neuron;
+    struct neuron before = neuron_of(&t);
     double mse = trainer_evaluate(&t, NULL);
     c.loss = LOSS_MAE;
     c.lr = 2;
     trainer_configure(&t, &c);
-    assert_memory_equal(&before, &t.neuron, sizeof before);
+    struct neuron after = neuron_of(&t);
+    assert_memory_equal(&before, &after, sizeof before);
     assert_int_equal(t.epoch, 10);
-    struct gradient g;
-    double mae = trainer_evaluate(&t, &g);
+    double g[3];
+    double mae = trainer_evaluate(&t, g);
     assert_true(mae != mse);
     double want = 0;
     for (int i = 0; i < 5; i++)
@@ -340,8 +350,9 @@ static void test_configure_keeps_weights_and_evaluate_follows(void **state)
 static void test_history_thins_when_full(void **state)
 {
     (void)state;
-    double x1[1] = {1}, x2[1] = {1}, y[1] = {1};
-    struct dataset one = {.n = 1, .x1 = x1, .x2 = x2, .y = y};
+    double x[2] = {1, 1}, y[1] = {1};
+    struct dataset one = {.n = 1, .stride = 1, .nfeatures = 2, .x = x, .x1 = x,
+                          .x2 = x + 1, .y = y};
     struct train_config c = train_config_default();
     struct trainer t;
     assert_true(trainer_init(&t, &one, &c));

@@ -52,7 +52,8 @@ static void test_round_trip(void **state)
     struct record_event odd = {.kind = RECORD_KEY, .epoch = 4, .key = 'z'};
     struct record_event bowl = {.kind = RECORD_CLICK_BOWL, .epoch = 5, .x = 0.1, .y = -1.0 / 3.0};
     struct record_event cost = {.kind = RECORD_CLICK_COST, .epoch = 5, .picked = 2};
-    struct record_event end = {.kind = RECORD_END, .epoch = 9, .w1 = 1e-300, .w2 = -0.0, .b = 1.0 / 7.0};
+    struct record_event end = {.kind = RECORD_END, .epoch = 9, .nparams = 4,
+                               .params = {1e-300, -0.0, 2.5, 1.0 / 7.0}};
     recorder_event(&rec, &keys);
     recorder_event(&rec, &odd);
     recorder_event(&rec, &bowl);
@@ -100,8 +101,8 @@ static void test_round_trip(void **state)
     assert_memory_equal(&r.events[2].y, &bowl.y, sizeof bowl.y);
     assert_int_equal(r.events[3].picked, 2);
     assert_true(r.has_end);
-    assert_memory_equal(&r.end.w2, &end.w2, sizeof end.w2); /* -0 stays -0 */
-    assert_memory_equal(&r.end.b, &end.b, sizeof end.b);
+    assert_int_equal(r.end.nparams, 4); /* all P parameters of N = 3 */
+    assert_memory_equal(r.end.params, end.params, 4 * sizeof end.params[0]); /* -0 stays -0 */
     /* What the command line gave is kept by name. */
     assert_true(options_explicit(&back, "seed"));
     assert_true(options_explicit(&back, "classes"));
@@ -242,8 +243,8 @@ static void test_events_at_positions(void **state)
     config.lr = 1.0;                /* + */
     session_configure(s, &config);
     session_epoch(s);               /* n */
-    assert_memory_equal(&c->session.trainer.neuron, &s->trainer.neuron,
-                        sizeof s->trainer.neuron);
+    assert_memory_equal(c->session.trainer.theta, s->trainer.theta,
+                        s->trainer.nparams * sizeof *s->trainer.theta);
     assert_int_equal(c->session.trainer.epoch, s->trainer.epoch);
     control_close(c);
     session_close(s);

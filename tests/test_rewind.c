@@ -57,8 +57,9 @@ static void assert_same_state(const struct session *a, const struct session *b)
     const struct trainer *x = &a->trainer, *y = &b->trainer;
     assert_int_equal(x->epoch, y->epoch);
     assert_int_equal(x->next, y->next);
-    assert_same_bits(&x->neuron, &y->neuron, sizeof x->neuron);
-    assert_same_bits(&x->gradient, &y->gradient, sizeof x->gradient);
+    assert_int_equal(x->nparams, y->nparams);
+    assert_same_bits(x->theta, y->theta, x->nparams * sizeof *x->theta);
+    assert_same_bits(x->gradient, y->gradient, x->nparams * sizeof *x->gradient);
     assert_same_bits(&x->last_cost, &y->last_cost, sizeof x->last_cost);
     assert_int_equal(x->rng.state, y->rng.state);
     assert_int_equal(x->diverged, y->diverged);
@@ -66,6 +67,8 @@ static void assert_same_state(const struct session *a, const struct session *b)
     assert_int_equal(x->history.len, y->history.len);
     assert_same_bits(x->history.records, y->history.records,
                      x->history.len * sizeof *x->history.records);
+    assert_same_bits(x->history.params, y->history.params,
+                     x->history.len * x->nparams * sizeof *x->history.params);
     const struct bowl *p = &a->bowl, *q = &b->bowl;
     assert_int_equal(p->steps, q->steps);
     assert_int_equal(p->path_len, q->path_len);
@@ -256,7 +259,7 @@ static void test_ring_basics(void **state)
 {
     (void)state;
     struct rewind r;
-    assert_true(rewind_init(&r, 3));
+    assert_true(rewind_init(&r, 3, 3));
     assert_null(rewind_current(&r));
     struct rewind_entry e;
     memset(&e, 0, sizeof e);

@@ -230,9 +230,9 @@ static void test_nan_weights(void **state)
 {
     struct fixture *f = *state;
     train(f, 3);
-    f->trainer.neuron.w1 = NAN;
-    f->trainer.neuron.w2 = INFINITY;
-    f->trainer.neuron.b = -1e300;
+    f->trainer.theta[0] = NAN;
+    f->trainer.theta[1] = INFINITY;
+    f->trainer.theta[2] = -1e300;
     f->bowl.x = NAN;
     f->bowl.y = INFINITY;
     f->view.regions = true;
@@ -682,7 +682,7 @@ static void test_landscape_cache(void **state)
     s = render(f, 120, 40, true);
     free(s);
     assert_int_equal(l->recomputes, n + 1);      /* paused: exact b */
-    assert_true(l->b == f->trainer.neuron.b);
+    assert_true(l->held[2] == f->trainer.theta[2]);
     struct train_config cfg = f->trainer.config;
     cfg.loss = LOSS_BCE;
     trainer_configure(&f->trainer, &cfg);
@@ -701,7 +701,7 @@ static void test_landscape_cache(void **state)
             double w2 = l->y0 + (l->y1 - l->y0) * j / (l->rows - 1);
             double sum = 0;
             for (size_t k = 0; k < f->data.n; k++) {
-                struct neuron nr = {w1, w2, l->b};
+                struct neuron nr = {w1, w2, l->held[2]};
                 double a = activation_value(ACT_SIGMOID, neuron_weighted_sum(
                     &nr, f->data.x1[k], f->data.x2[k]));
                 sum += loss_value(LOSS_BCE, a, f->data.y[k]);
@@ -746,7 +746,7 @@ static void test_landscape_view_stable(void **state)
     }
     assert_true(changes >= 1 && changes <= 4);
     /* A diverged run: non-finite weights do not break the view. */
-    f->trainer.neuron.w1 = NAN;
+    f->trainer.theta[0] = NAN;
     landscape_choose_view(l, &f->trainer, &x0, &x1, &y0, &y1);
     assert_true(isfinite(x0) && isfinite(x1) && x1 > x0);
     f->view.right = RIGHT_LANDSCAPE;
@@ -760,13 +760,14 @@ static void test_landscape_work_cap(void **state)
 {
     struct fixture *f = *state;
     enum { N = 20000 };
-    static double x1[N], x2[N], y[N];
+    static double x[2 * N], y[N];
     for (int i = 0; i < N; i++) {
-        x1[i] = (i % 97) / 10.0;
-        x2[i] = (i % 89) / 10.0;
+        x[i] = (i % 97) / 10.0;
+        x[N + i] = (i % 89) / 10.0;
         y[i] = i % 2;
     }
-    struct dataset big = {.n = N, .x1 = x1, .x2 = x2, .y = y};
+    struct dataset big = {.n = N, .stride = N, .nfeatures = 2, .x = x, .x1 = x,
+                          .x2 = x + N, .y = y};
     struct trainer t;
     struct train_config cfg = train_config_default();
     assert_true(trainer_init(&t, &big, &cfg));
