@@ -1,8 +1,9 @@
 /* bench_frame.c - in-process frame timings for `make bench`: the default
  * Iris session trained one epoch per frame (running, as in the live
  * program) and rendered at 200x60 with the bowl and with the cost
- * landscape (its cache recomputing as b moves), then the landscape grid
- * recomputed from scratch. Prints one line per measurement.
+ * landscape (its cache recomputing as b moves), both also as 3D meshes
+ * (target: a median under 3 ms), then the landscape grid recomputed from
+ * scratch. Prints one line per measurement.
  *
  * Usage: bench_frame [FRAMES]   (default 1000) */
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "canvas.h"
 #include "landscape.h"
+#include "mesh.h"
 #include "options.h"
 #include "session.h"
 #include "util.h"
@@ -52,7 +54,10 @@ int main(int argc, char **argv)
     struct landscape *l = landscape_new();
     double *bowl = malloc((size_t)frames * sizeof *bowl);
     double *land = malloc((size_t)frames * sizeof *land);
-    if (!canvas_init(&c, 200, 60, true) || !l || !bowl || !land) {
+    double *bowl_mesh = malloc((size_t)frames * sizeof *bowl_mesh);
+    double *land_mesh = malloc((size_t)frames * sizeof *land_mesh);
+    if (!canvas_init(&c, 200, 60, true) || !l || !bowl || !land || !bowl_mesh ||
+        !land_mesh) {
         fprintf(stderr, "bench_frame: out of memory\n");
         return 2;
     }
@@ -76,6 +81,33 @@ int main(int argc, char **argv)
     report("frame 200x60, landscape:", land, frames);
     printf("landscape grid recomputed %lu times in %d frames (%dx%d points, %zu samples)\n",
            l->recomputes, frames, l->cols, l->rows, s.data->n);
+    /* The right panel as a 3D mesh, with a cache of its own (its grid
+     * differs from the contours'). */
+    struct landscape *lm = landscape_new();
+    if (!lm) {
+        fprintf(stderr, "bench_frame: out of memory\n");
+        return 2;
+    }
+    v.landscape = lm;
+    v.mesh = true;
+    v.mesh_turn = MESH_TURN_DEFAULT;
+    v.mesh_tilt = MESH_TILT_DEFAULT;
+    for (int i = 0; i < frames; i++) {
+        session_epoch(&s);
+        v.right = RIGHT_BOWL;
+        double t0 = util_now_ms();
+        views_render(&c, &v);
+        double t1 = util_now_ms();
+        v.right = RIGHT_LANDSCAPE;
+        views_render(&c, &v);
+        land_mesh[i] = util_now_ms() - t1;
+        bowl_mesh[i] = t1 - t0;
+    }
+    report("frame 200x60, bowl mesh:", bowl_mesh, frames);
+    report("frame 200x60, landscape mesh:", land_mesh, frames);
+    landscape_free(lm);
+    v.landscape = l;
+    v.mesh = false;
     /* The grid alone: paused frames at alternating b force a recompute. */
     v.running = false;
     int grids = frames / 4 > 50 ? frames / 4 : 50;
@@ -87,6 +119,8 @@ int main(int argc, char **argv)
     report("landscape grid recompute:", land, grids < frames ? grids : frames);
     free(bowl);
     free(land);
+    free(bowl_mesh);
+    free(land_mesh);
     landscape_free(l);
     canvas_free(&c);
     session_close(&s);

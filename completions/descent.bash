@@ -11,7 +11,7 @@ _descent_losses="MSE MAE BCE"
 _descent_activations="sigmoid linear relu step"
 _descent_inits="zeros uniform"
 _descent_on_off="on off"
-_descent_views="bowl landscape"
+_descent_views="bowl landscape mesh landscape-mesh"
 _descent_batches="full 1 4 8 16 32"
 _descent_tables="builtin:iris builtin:and builtin:or builtin:xor"
 

@@ -38,6 +38,7 @@ struct control_run {
     size_t epochs;                /* the --epochs limit; 0: none */
     bool regions;                 /* --regions as the run starts */
     bool landscape;               /* --view landscape as the run starts */
+    bool mesh;                    /* --view mesh: the right panel in 3D */
     unsigned epochs_per_frame;
     char lesson_name[64];         /* "" when none */
     char caption[2][CAPTION_BYTES_MAX + 1]; /* the lesson's caption lines, or "" */

@@ -24,6 +24,11 @@ enum action {
     ACTION_Y_FEATURE,    /* y */
     ACTION_CLASSES,      /* c */
     ACTION_VIEW,         /* v */
+    ACTION_MESH,         /* m */
+    ACTION_TURN_LEFT,    /* < */
+    ACTION_TURN_RIGHT,   /* > */
+    ACTION_TILT_DOWN,    /* ( */
+    ACTION_TILT_UP,      /* ) */
     ACTION_COST_SCALE,   /* g */
     ACTION_REGIONS,      /* d */
     ACTION_PAIR,         /* w */

@@ -38,6 +38,8 @@ struct options {
     bool ascii;                   /* no braille/box drawing even in UTF-8 */
     bool no_color;                /* --no-color or NO_COLOR set */
     bool landscape;               /* --view landscape: cost over (w1, w2) */
+    bool mesh;                    /* --view mesh: as a 3D mesh (right after
+                                     landscape: --view sets both) */
     bool regions;                 /* --regions: decision regions shaded */
     int dump_width, dump_height;  /* --dump-frame WxH */
     char class_buf[2][256];       /* storage for --classes A,B */

@@ -1,6 +1,6 @@
 /* view_switches.h - the switches of the screen that keys and clicks
- * change: the panel on the right, the cost plot's scale, the decision
- * regions, a picked epoch. The control owns them (control.h) and works
+ * change: the panel on the right (contours or a 3D mesh, and the mesh's
+ * angles), the cost plot's scale, the decision regions, a picked epoch. The control owns them (control.h) and works
  * without a screen; control_view_state hands them to the views. Plain
  * values, no functions. */
 #ifndef DESCENT_VIEW_SWITCHES_H
@@ -14,6 +14,10 @@ enum right_view { RIGHT_BOWL, RIGHT_LANDSCAPE };
 
 struct view_switches {
     enum right_view right;  /* bowl or the neuron's cost landscape */
+    bool mesh;              /* either one as a 3D mesh (m toggles) */
+    int mesh_turn;          /* degrees about the vertical, 0..345 (< >) */
+    int mesh_tilt;          /* degrees above the horizon (( )), within
+                               MESH_TILT_MIN..MESH_TILT_MAX of mesh.h */
     bool log_cost;          /* cost plot in log scale (g toggles) */
     bool regions;           /* decision regions shaded (d) */
     bool test_hidden;       /* the test points and curve hidden (t) */

@@ -41,6 +41,8 @@ struct view_state {
                                  as coloured half-blocks; false (the frame
                                  dump, --no-color) draws shading glyphs */
     enum right_view right;    /* bowl or the neuron's cost landscape */
+    bool mesh;                /* the right panel as a 3D mesh (m) */
+    int mesh_turn, mesh_tilt; /* its angles in degrees (< > ( ), mesh.h) */
     struct landscape *landscape; /* owned by the caller (landscape_new /
                                  landscape_free); views recompute it only
                                  when one of its inputs changed; may be NULL */

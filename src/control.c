@@ -15,6 +15,7 @@
 
 #include "control_internal.h"
 #include "landscape.h"
+#include "mesh.h"
 #include "util.h"
 
 #define MIN_EPOCHS_PER_FRAME 1u
@@ -82,6 +83,7 @@ static void keep_run(struct control_run *run, const struct options *o)
     run->epochs = o->epochs;
     run->regions = o->regions;
     run->landscape = o->landscape;
+    run->mesh = o->mesh;
     run->epochs_per_frame = o->epochs_per_frame;
     snprintf(run->lesson_name, sizeof run->lesson_name, "%s", o->lesson_name);
     for (int i = 0; i < 2; i++)
@@ -102,6 +104,9 @@ static void start_switches(struct control *c)
         .test_hidden = false,
         .pair = {0, 1},
         .picked = false,
+        .mesh = c->run.mesh,
+        .mesh_turn = MESH_TURN_DEFAULT,
+        .mesh_tilt = MESH_TILT_DEFAULT,
     };
     c->epochs_per_frame = clamp_speed(c->run.epochs_per_frame);
 }
@@ -335,9 +340,52 @@ static unsigned next_lesson(struct control *c)
     free(l);
     free(o);
     control_forget_table(c);
+    struct view_switches kept = c->view;
     start_switches(c);
+    /* the mesh (once shown, or the lesson's) and its angles stay as the
+     * class has turned them */
+    c->view.mesh = c->view.mesh || kept.mesh;
+    c->view.mesh_turn = kept.mesh_turn;
+    c->view.mesh_tilt = kept.mesh_tilt;
     control_notice(c, "lesson %zu of %zu: %s (%s: next)", index + 1, count,
                c->run.lesson_name, keymap_label_for(ACTION_LESSON));
+    return CONTROL_REDRAW;
+}
+
+/* m, <, >, (, ): contours <> mesh, and the mesh's turn and tilt (which
+ * only a shown mesh takes: otherwise a notice says how to show it). */
+static unsigned mesh_action(struct control *c, enum action action)
+{
+    struct view_switches *v = &c->view;
+    if (action == ACTION_MESH) {
+        v->mesh = !v->mesh;
+        if (v->mesh)
+            control_notice(c, "right panel: 3D mesh (%s %s turn, %s %s tilt)",
+                           keymap_label_for(ACTION_TURN_LEFT),
+                           keymap_label_for(ACTION_TURN_RIGHT),
+                           keymap_label_for(ACTION_TILT_DOWN),
+                           keymap_label_for(ACTION_TILT_UP));
+        else
+            control_notice(c, "right panel: contours");
+        return CONTROL_REDRAW;
+    }
+    if (!v->mesh) {
+        control_notice(c, "turn and tilt move the 3D mesh: %s shows it",
+                       keymap_label_for(ACTION_MESH));
+        return CONTROL_REDRAW;
+    }
+    int tilt = v->mesh_tilt;
+    if (action == ACTION_TURN_LEFT || action == ACTION_TURN_RIGHT) {
+        v->mesh_turn = mesh_turn_step(v->mesh_turn, action == ACTION_TURN_RIGHT ? 1 : -1);
+        control_notice(c, "mesh turned to %d degrees", v->mesh_turn);
+    } else {
+        v->mesh_tilt = mesh_tilt_step(tilt, action == ACTION_TILT_UP ? 1 : -1);
+        if (v->mesh_tilt == tilt)
+            control_notice(c, "the tilt stays within %d .. %d degrees", MESH_TILT_MIN,
+                           MESH_TILT_MAX);
+        else
+            control_notice(c, "mesh tilted to %d degrees", v->mesh_tilt);
+    }
     return CONTROL_REDRAW;
 }
 
@@ -433,6 +481,12 @@ static unsigned do_action(struct control *c, enum action action)
             control_notice(c, "right panel: the neuron's cost over (%s, %s)", a, b);
         return CONTROL_REDRAW;
     }
+    case ACTION_MESH:
+    case ACTION_TURN_LEFT:
+    case ACTION_TURN_RIGHT:
+    case ACTION_TILT_DOWN:
+    case ACTION_TILT_UP:
+        return mesh_action(c, action);
     case ACTION_COST_SCALE:
         c->view.log_cost = !c->view.log_cost;
         control_notice(c, "cost plot: %s scale", c->view.log_cost ? "log" : "linear");

@@ -24,6 +24,9 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->epochs_per_frame = c->epochs_per_frame;
     v->notice = c->notice[0] != '\0' ? c->notice : NULL;
     v->right = c->view.right;
+    v->mesh = c->view.mesh;
+    v->mesh_turn = c->view.mesh_turn;
+    v->mesh_tilt = c->view.mesh_tilt;
     const struct control_run *o = &c->run;
     v->lesson = o->lesson_name[0] != '\0' ? o->lesson_name : NULL;
     v->caption[0] = o->caption[0][0] != '\0' ? o->caption[0] : NULL;

@@ -244,7 +244,7 @@ bool generate_csv(const char *name, size_t points, double noise, uint64_t seed,
         if (strcmp(generators[k].name, name) == 0)
             g = &generators[k];
     if (!g) {
-        snprintf(err, errlen, "--data gen:%s: unknown data set (known: %s)", name,
+        snprintf(err, errlen, "gen:%s: unknown generated data set (known: %s)", name,
                  generate_names());
         return false;
     }
@@ -260,7 +260,7 @@ bool generate_csv(const char *name, size_t points, double noise, uint64_t seed,
     size_t cap = strlen(g->header) + 2 + points * ROW_BYTES;
     char *buf = malloc(cap);
     if (!buf) {
-        snprintf(err, errlen, "--data gen:%s: out of memory for %zu rows", name, points);
+        snprintf(err, errlen, "gen:%s: out of memory for %zu rows", name, points);
         return false;
     }
     size_t at = (size_t)snprintf(buf, cap, "%s\n", g->header);

@@ -270,14 +270,23 @@ static bool parse_flag(const struct setting *s, struct options *o,
     return true;
 }
 
-/* --view bowl|landscape: the bool is true for the second word. */
+_Static_assert(offsetof(struct options, mesh) ==
+               offsetof(struct options, landscape) + sizeof(bool),
+               "--view sets two adjacent bools: landscape, then mesh");
+
+/* --view bowl|landscape|mesh|landscape-mesh: two adjacent bools, the
+ * landscape (else the bowl) and the 3D mesh (else the contours). */
 static bool parse_view(const struct setting *s, struct options *o,
                        const char *value, char *why, size_t whylen)
 {
-    if (strcmp(value, "bowl") != 0 && strcmp(value, "landscape") != 0)
-        return complain(s, value, why, whylen);
-    *SLOT(bool, s, o) = strcmp(value, "landscape") == 0;
-    return true;
+    static const char *const words[4] = {"bowl", "landscape", "mesh", "landscape-mesh"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(value, words[i]) == 0) {
+            SLOT(bool, s, o)[0] = i % 2 == 1;
+            SLOT(bool, s, o)[1] = i >= 2;
+            return true;
+        }
+    return complain(s, value, why, whylen);
 }
 
 /* "X,Y": two finite numbers into two adjacent double fields. */
@@ -402,10 +411,12 @@ static const struct setting table[] = {
     {"no-color", "", G_SCREEN, NULL, "no colours (also when NO_COLOR is set)",
      SCOPE_COMMAND_LINE, VALUE_NONE, parse_flag, NULL,
      FIELD(no_color), NO_BUFFER, 0, 0, ""},
-    {"view", "bowl|landscape", G_SCREEN, "bowl; v toggles",
-     "right panel: the bowl x^2+y^2 or the neuron's cost over (w1, w2)",
+    {"view", "bowl|landscape|mesh|landscape-mesh", G_SCREEN, "bowl; v, m toggle",
+     "right panel: the bowl x^2+y^2 or the neuron's cost over (w1, w2), "
+     "as contours or (mesh) as a 3D mesh",
      SCOPE_LESSON, VALUE_REQUIRED, parse_view, NULL,
-     FIELD(landscape), NO_BUFFER, 0, 0, "is not bowl or landscape"},
+     offsetof(struct options, landscape), 2 * sizeof(bool), NO_BUFFER, 0, 0,
+     "is not bowl, landscape, mesh or landscape-mesh"},
     {"regions", "[=on|off]", G_SCREEN, "off; d toggles", "shade the decision regions",
      SCOPE_LESSON, VALUE_OPTIONAL, parse_on_off, NULL,
      FIELD(regions), NO_BUFFER, 0, 0, ON_OFF},

@@ -1,13 +1,18 @@
 /* view_surface.c - the right-hand top panel: the bowl f(x,y) = x^2 + y^2
  * with its level circles, descent path and gradient arrow, or the
  * neuron's cost landscape over (w1, w2) with its contours and path (v
- * switches). A click on the bowl picks a starting point. */
+ * switches); either one as a 3D mesh with the path on it (m switches,
+ * plot_mesh.c). A click on the bowl's contour view picks a starting
+ * point. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "landscape.h"
+#include "mesh.h"
+#include "mesh_surfaces.h"
+#include "plot_mesh.h"
 #include "util.h"
 #include "views_internal.h"
 
@@ -61,6 +66,72 @@ static void bowl_plot(struct canvas *c, struct rect in, const struct bowl *b,
  * its size, i.e. from p halfway to the minimum: it shrinks with the
  * distance to the minimum as the descent converges. */
 #define BOWL_ARROW_SCALE 0.25
+
+/* The mesh's colours by height, low to high, as the contours' rings. */
+static const struct style mesh_levels[4] = {
+    {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
+    {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
+};
+
+/* How a mesh looks on a UTF-8 or an ASCII screen; f_name names the
+ * height. */
+static struct mesh_look mesh_look_of(bool utf8, const char *x_name,
+                                     const char *y_name, const char *f_name,
+                                     bool log_f)
+{
+    const struct view_glyphs *g = view_glyphs_for(utf8);
+    return (struct mesh_look){
+        .x_name = x_name, .y_name = y_name, .f_name = f_name, .log_f = log_f,
+        .levels = mesh_levels, .level_count = 4,
+        .axis = STYLE_DIM, .path = STYLE_PATH, .point = STYLE_POINT,
+        .arrow = STYLE_ARROW, .current = g->current, .start = g->start,
+        .up = utf8 ? "↑" : "^",
+    };
+}
+
+/* "turn 30° tilt 40°" ("deg" in ASCII). */
+static void mesh_angles(char *buf, size_t len, const struct view_state *s, bool utf8)
+{
+    snprintf(buf, len, "turn %d%s tilt %d%s", s->mesh_turn, utf8 ? "°" : "deg",
+             s->mesh_tilt, utf8 ? "°" : "deg");
+}
+
+/* The bowl in 3D (mesh_surface_of_bowl: the contour view's square, cut
+ * at MESH_BOWL_CUT f(start)), the path lifted onto it. */
+static void draw_bowl_mesh(struct canvas *c, const struct rect box,
+                           const struct view_state *s)
+{
+    const struct bowl *b = s->bowl;
+    canvas_box(c, box, c->utf8 ? "bowl: f(x,y)=x²+y², 3D" : "bowl: f(x,y)=x^2+y^2, 3D",
+               STYLE_FRAME);
+    struct rect in = view_inner(box);
+    if (in.w < 10 || in.h < 5)
+        return;
+    struct mesh_surface surface;
+    mesh_surface_of_bowl(b, &surface);
+    char fs[24], line[160], angles[40];
+    plot_format_number(fs, sizeof fs, bowl_f(b->x, b->y), -1);
+    mesh_angles(angles, sizeof angles, s, c->utf8);
+    snprintf(line, sizeof line, "lr %g  step %zu  f = %s", b->lr, b->steps, fs);
+    canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
+    char cs[24];
+    plot_format_number(cs, sizeof cs, surface.clip, -1);
+    snprintf(line, sizeof line, "%s  cut f=%s", angles, cs);
+    if (canvas_text_width(line) > in.w)
+        snprintf(line, sizeof line, "%s", angles);
+    canvas_text(c, in.x, in.y + 1, in.w, line, STYLE_DIM);
+    size_t n = b->path_len;
+    if (n > 0 && (b->path_x[n - 1] != b->x || b->path_y[n - 1] != b->y))
+        n = 0; /* the path lags the point: draw the point alone */
+    struct mesh_path path = {n ? b->path_x : &b->x, n ? b->path_y : &b->y, n ? n : 1};
+    struct mesh_look look = mesh_look_of(c->utf8, "x", "y", "f", false);
+    struct rect area = {in.x, in.y + 2, in.w, in.h - 2};
+    struct mesh_lines lines = {0};
+    if (!plot_mesh(c, area, &surface, s->mesh_turn, s->mesh_tilt,
+                   plot_mesh_lines_for(area.w), &path, &look, &lines))
+        canvas_text(c, area.x, area.y, area.w, "no room or no memory", STYLE_WARN);
+    mesh_lines_free(&lines);
+}
 
 static void draw_bowl(struct canvas *c, const struct rect box,
                       const struct view_state *s)
@@ -130,42 +201,81 @@ static double landscape_at(double w1, double w2, const void *ctx)
  * flatter ground. */
 #define LANDSCAPE_ARROW_SHARE 0.25
 
+/* The landscape's pair of parameters (view_state.pair, {0, 0} read as
+ * {0, 1}; a pair past this neuron's parameters as {0, 1} too), set on l,
+ * and their names ("w1", "b") into names. The title is "cost landscape
+ * C(A, B)" and the first line names what is held: b for the plain pair
+ * of a two-input neuron (as always), else "others at their values". */
+static void choose_pair(struct landscape *l, const struct view_state *s,
+                        size_t pair[2], char names[2][16])
+{
+    size_t nparams = s->trainer->nparams;
+    pair[0] = s->pair[0];
+    pair[1] = s->pair[1];
+    if (pair[0] == pair[1] || pair[0] >= nparams || pair[1] >= nparams) {
+        pair[0] = 0;
+        pair[1] = 1;
+    }
+    landscape_set_pair(l, pair[0], pair[1]);
+    for (int k = 0; k < 2; k++)
+        neuron_param_name(nparams - 1, pair[k], names[k], sizeof names[k]);
+}
+
+/* The first line's "b = X" (the plain pair: w1, w2 with b held) or
+ * "others held" (any other pair). */
+static void held_text(char *buf, size_t size, const struct trainer *t,
+                      const size_t pair[2])
+{
+    if (t->nparams == 3 && pair[0] == 0 && pair[1] == 1) {
+        char bs[24];
+        plot_format_number(bs, sizeof bs, t->theta[2], -1);
+        snprintf(buf, size, "b = %s", bs);
+    } else {
+        snprintf(buf, size, "others held");
+    }
+}
+
 static void draw_landscape(struct canvas *c, const struct rect box,
                            const struct view_state *s)
 {
     const struct trainer *t = s->trainer;
     const struct view_glyphs *g = view_glyphs_for(c->utf8);
-    canvas_box(c, box, "cost landscape C(w1, w2)", STYLE_FRAME);
     struct rect in = view_inner(box);
-    if (in.w < 10 || in.h < 5)
-        return;
     struct landscape *l = s->landscape, *temporary = NULL;
     if (!l) {
         l = temporary = landscape_new();
         if (!l) {
+            canvas_box(c, box, "cost landscape", STYLE_FRAME);
             canvas_text(c, in.x, in.y, in.w, "out of memory", STYLE_WARN);
             return;
         }
     }
-    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
+    size_t pair[2];
+    char names[2][16], title[64];
+    choose_pair(l, s, pair, names);
+    snprintf(title, sizeof title, "cost landscape C(%s, %s)", names[0], names[1]);
+    canvas_box(c, box, title, STYLE_FRAME);
+    if (in.w < 10 || in.h < 5) {
+        landscape_free(temporary);
+        return;
+    }
     double gradient[LANDSCAPE_PARAMS_MAX];
     double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
                                      t->theta, gradient);
-    struct gradient grad = gradient_two_of(gradient, t->nparams);
-    char bs[24], cs[24], line[160];
-    plot_format_number(bs, sizeof bs, n->b, -1);
+    char bs[48], cs[24], line[160];
+    held_text(bs, sizeof bs, t, pair);
     plot_format_number(cs, sizeof cs, cost, -1);
-    snprintf(line, sizeof line, "b = %s   C = %s   arrow %s%sC", bs, cs,
+    snprintf(line, sizeof line, "%s   C = %s   arrow %s%sC", bs, cs,
              c->utf8 ? "−" : "-", g->nabla);
     if (canvas_text_width(line) > in.w)
-        snprintf(line, sizeof line, "b = %s   C = %s", bs, cs);
+        snprintf(line, sizeof line, "%s   C = %s", bs, cs);
     canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
 
     double x0, x1, y0, y1;
     landscape_choose_view(l, t, &x0, &x1, &y0, &y1);
     struct rect area = {in.x, in.y + 1, in.w, in.h - 1};
     struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .equal_aspect = true,
-                      .y_nice = true, .x_name = "w1", .y_name = "w2"};
+                      .y_nice = true, .x_name = names[0], .y_name = names[1]};
     struct plot p;
     if (!plot_axes(c, area, &ax, STYLE_DIM, &p)) {
         plot_init(&p, area, x0, x1, y0, y1);
@@ -186,18 +296,83 @@ static void draw_landscape(struct canvas *c, const struct rect box,
     plot_path(c, &p, l->path_w1, l->path_w2, np, STYLE_PATH, g->current, STYLE_POINT);
     double share = LANDSCAPE_ARROW_SHARE * fmin(p.x1 - p.x0, p.y1 - p.y0);
     double scale = l->mean_gradient > 0 ? share / l->mean_gradient : NAN;
+    double wa = t->theta[pair[0]], wb = t->theta[pair[1]];
     if (isfinite(scale) &&
-        plot_vector(c, &p, n->w1, n->w2, -grad.dw1 * scale, -grad.dw2 * scale,
+        plot_vector(c, &p, wa, wb, -gradient[pair[0]] * scale, -gradient[pair[1]] * scale,
                     STYLE_ARROW))
-        plot_point(c, &p, n->w1, n->w2, g->current, STYLE_POINT);
+        plot_point(c, &p, wa, wb, g->current, STYLE_POINT);
     landscape_free(temporary);
 }
 
 
+/* The landscape in 3D (mesh_surface_of_landscape: log10 C over the
+ * contour view's square at the current b, from its lowest to its
+ * highest value on the grid), with the training path. */
+static void draw_landscape_mesh(struct canvas *c, const struct rect box,
+                                const struct view_state *s)
+{
+    const struct trainer *t = s->trainer;
+    struct rect in = view_inner(box);
+    struct landscape *l = s->landscape, *temporary = NULL;
+    if (!l) {
+        l = temporary = landscape_new();
+        if (!l) {
+            canvas_box(c, box, "cost landscape, 3D", STYLE_FRAME);
+            canvas_text(c, in.x, in.y, in.w, "out of memory", STYLE_WARN);
+            return;
+        }
+    }
+    size_t pair[2];
+    char names[2][16], title[64];
+    choose_pair(l, s, pair, names);
+    snprintf(title, sizeof title, "cost landscape C(%s, %s), 3D", names[0], names[1]);
+    canvas_box(c, box, title, STYLE_FRAME);
+    if (in.w < 10 || in.h < 5) {
+        landscape_free(temporary);
+        return;
+    }
+    double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
+                                     t->theta, NULL);
+    char bs[48], cs[24], line[160], angles[40];
+    held_text(bs, sizeof bs, t, pair);
+    plot_format_number(cs, sizeof cs, cost, -1);
+    mesh_angles(angles, sizeof angles, s, c->utf8);
+    snprintf(line, sizeof line, "%s   C = %s", bs, cs);
+    canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
+    snprintf(line, sizeof line, "%s  height log C", angles);
+    if (canvas_text_width(line) > in.w)
+        snprintf(line, sizeof line, "%s", angles);
+    canvas_text(c, in.x, in.y + 1, in.w, line, STYLE_DIM);
+    double x0, x1, y0, y1;
+    landscape_choose_view(l, t, &x0, &x1, &y0, &y1);
+    struct rect area = {in.x, in.y + 2, in.w, in.h - 2};
+    int lines = plot_mesh_lines_for(area.w);
+    landscape_update(l, t, x0, x1, y0, y1, 2 * lines + 1, 2 * lines + 1, !s->running);
+    struct mesh_surface surface;
+    if (!mesh_surface_of_landscape(l, &surface)) {
+        canvas_text(c, area.x, area.y, area.w, "no finite cost here", STYLE_WARN);
+        landscape_free(temporary);
+        return;
+    }
+    size_t np = landscape_path(l, t);
+    struct mesh_path path = {l->path_w1, l->path_w2, np};
+    struct mesh_look look = mesh_look_of(c->utf8, names[0], names[1], "C", true);
+    struct mesh_lines scratch = {0};
+    if (!plot_mesh(c, area, &surface, s->mesh_turn, s->mesh_tilt, lines, &path,
+                   &look, &scratch))
+        canvas_text(c, area.x, area.y, area.w, "no room or no memory", STYLE_WARN);
+    mesh_lines_free(&scratch);
+    landscape_free(temporary);
+}
+
 void view_surface_draw(struct canvas *c, struct rect box,
                        const struct view_state *s)
 {
-    if (s->right == RIGHT_LANDSCAPE)
+    if (s->mesh && s->right == RIGHT_LANDSCAPE)
+        draw_landscape_mesh(c, box, s);
+    else if (s->mesh)
+        draw_bowl_mesh(c, box, s);
+    else if (s->right == RIGHT_LANDSCAPE)
         draw_landscape(c, box, s);
     else
         draw_bowl(c, box, s);
@@ -207,7 +382,7 @@ void view_surface_draw(struct canvas *c, struct rect box,
 bool view_surface_hit(const struct view_state *s, struct rect box, int x,
                       int y, struct view_hit *hit)
 {
-    if (s->right != RIGHT_BOWL || !s->bowl)
+    if (s->right != RIGHT_BOWL || s->mesh || !s->bowl)
         return false;
     struct rect in = view_inner(box);
     if (in.w < 10 || in.h < 5)

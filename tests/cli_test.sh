@@ -141,7 +141,7 @@ usage "bad classes" '--classes: "setosa" is not two class names as A,B (see --he
 usage "bad start" '--start: "5" is not two numbers as X,Y (see --help)' --headless --bowl --start 5
 usage "bad frame size" '--dump-frame: "80by24" is not a size WxH (each 1 to 1000) (see --help)' --dump-frame 80by24
 usage "bad speed" '--epochs-per-frame: "0" is not a whole number from 1 to 65536 (see --help)' --epochs-per-frame 0
-usage "bad view" '--view: "sideways" is not bowl or landscape (see --help)' --dump-frame 80x24 --view sideways
+usage "bad view" '--view: "sideways" is not bowl, landscape, mesh or landscape-mesh (see --help)' --dump-frame 80x24 --view sideways
 usage "bad regions" '--regions: "maybe" is not on or off (see --help)' --dump-frame 80x24 --regions=maybe
 usage "unknown option" 'unknown option "--frobnicate" (see --help)' --frobnicate
 usage "missing value" 'option "--lr" needs a value (see --help)' --headless --lr

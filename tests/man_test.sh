@@ -55,7 +55,7 @@ done <"$TMP/options"
 # Each key heads an item of KEYS ("     space  Pause or resume.").
 missing=""
 while read -r k; do
-    pattern=$(printf '%s' "$k" | sed 's/[].[\\*^$+?]/\\&/g')
+    pattern=$(printf '%s' "$k" | sed 's/[].[\\*^$+?(){}|]/\\&/g')
     grep -q -E -- "^ {5}$pattern( |\$)" "$TMP/keys_section" || missing="$missing $k"
 done <"$TMP/keys"
 [ -z "$missing" ] && ok "every key of --help has its item in KEYS" ||

@@ -396,8 +396,11 @@ static void test_nonfinite_export(void **state)
     f->bowl.y = NAN;
     char base[128], stem[160], err[256] = "";
     snprintf(base, sizeof base, "%s/run", f->dir);
-    for (int right = 0; right < 2; right++) {
-        f->view.right = right ? RIGHT_LANDSCAPE : RIGHT_BOWL;
+    for (int k = 0; k < 4; k++) {   /* bowl, landscape; contours, 3D mesh */
+        f->view.right = k & 1 ? RIGHT_LANDSCAPE : RIGHT_BOWL;
+        f->view.mesh = k >= 2;
+        f->view.mesh_turn = 30;
+        f->view.mesh_tilt = 50;
         assert_true(export_save(base, &f->view, NULL, stem, sizeof stem, err,
                                 sizeof err));
         char path[200];

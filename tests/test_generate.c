@@ -261,7 +261,7 @@ static void test_errors(void **state)
     size_t len = 0;
     char err[200];
     assert_false(generate_csv("moons", 10, 0, 1, &text, &len, err, sizeof err));
-    assert_string_equal(err, "--data gen:moons: unknown data set (known: circle, xor, "
+    assert_string_equal(err, "gen:moons: unknown generated data set (known: circle, xor, "
                              "gauss, spiral, line, plane)");
     assert_false(generate_csv("circle", 0, 0, 1, &text, &len, err, sizeof err));
     assert_string_equal(err, "--points: 0 is not between 1 and 1000000");

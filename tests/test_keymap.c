@@ -25,7 +25,11 @@ static const struct {
     {'i', ACTION_INIT},        {'x', ACTION_X_FEATURE},
     {'y', ACTION_Y_FEATURE},   {'c', ACTION_CLASSES},
     {'g', ACTION_COST_SCALE},  {'d', ACTION_REGIONS},
-    {'v', ACTION_VIEW},        {KEY_CODE_LEFT, ACTION_BACK},
+    {'v', ACTION_VIEW},        {'m', ACTION_MESH},
+    {'w', ACTION_PAIR},        {'t', ACTION_TEST},
+    {'<', ACTION_TURN_LEFT},   {'>', ACTION_TURN_RIGHT},
+    {'(', ACTION_TILT_DOWN},   {')', ACTION_TILT_UP},
+    {KEY_CODE_LEFT, ACTION_BACK},
     {KEY_CODE_RIGHT, ACTION_FORWARD}, {'L', ACTION_LESSON},
     {'s', ACTION_SAVE},
     {'?', ACTION_HELP},        {'q', ACTION_QUIT},
@@ -110,6 +114,9 @@ static void test_label_for_action(void **state)
     assert_string_equal(keymap_label_for(ACTION_PAUSE), "space");
     assert_string_equal(keymap_label_for(ACTION_FORWARD), "Right");
     assert_string_equal(keymap_label_for(ACTION_QUIT), "q");
+    assert_string_equal(keymap_label_for(ACTION_MESH), "m");
+    assert_string_equal(keymap_label_for(ACTION_TURN_LEFT), "<");
+    assert_string_equal(keymap_label_for(ACTION_TILT_UP), ")");
     assert_string_equal(keymap_label_for(ACTION_NONE), "?");
     assert_string_equal(keymap_label_for(ACTION_COUNT), "?");
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {

@@ -3,10 +3,12 @@
  * table, the divergence banner, NaN weights, every size from 80x24 up,
  * the time a big frame takes; the cost landscape (its cache, view range
  * and golden frames), decision regions, captions, rewound and picked
- * epochs, and the mouse's hit-testing.
+ * epochs, the 3D mesh of the bowl and of the landscape, and the mouse's
+ * hit-testing.
  *
  * Golden frames of states --dump-frame cannot reach are rendered here
- * and compared with tests/golden/NAME.txt (run from the repository
+ * and compared with tests/golden/NAME.txt; so are the 3D mesh's frames
+ * (also reached by --view mesh: tests/mesh_test.sh checks they agree) (run from the repository
  * root); DESCENT_GOLDEN=regenerate rewrites them (make golden). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
@@ -25,7 +26,9 @@
 #include "dataset.h"
 #include "keymap.h"
 #include "landscape.h"
+#include "mesh.h"
 #include "trainer.h"
+#include "util.h"
 #include "views.h"
 
 /* Iris setosa vs versicolor on sepal_length, petal_length, as the
@@ -267,14 +270,11 @@ static void test_render_time(void **state)
     f->view.regions = true;
     f->view.colour = true;
     assert_true(canvas_resize(&f->canvas, 200, 60));
-    struct timespec a, b;
-    clock_gettime(CLOCK_MONOTONIC, &a);
+    double start = util_now_ms();
     int frames = 100;
     for (int i = 0; i < frames; i++)
         views_render(&f->canvas, &f->view);
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    double ms = ((double)(b.tv_sec - a.tv_sec) * 1e3 +
-                 (double)(b.tv_nsec - a.tv_nsec) / 1e6) / frames;
+    double ms = (util_now_ms() - start) / frames;
     printf("200x60 frame: %.3f ms\n", ms);
     assert_true(ms < 50.0);   /* generous: sanitizer builds are slow */
 }
@@ -353,6 +353,119 @@ static void test_landscape_frames(void **state)
     s = render(f, 120, 40, true);
     golden("landscape_epoch1000_120x40", s);
     free(s);
+}
+
+/* The run --lr LR --epochs EPOCHS would show, with the right panel as a
+ * mesh at the starting angles. */
+static void mesh_run(struct fixture *f, double lr, size_t epochs)
+{
+    trainer_free(&f->trainer);
+    struct train_config cfg = train_config_default();
+    cfg.lr = lr;
+    assert_true(trainer_init(&f->trainer, &f->data, &cfg));
+    bowl_start(&f->bowl, 5, 5, lr);
+    train(f, epochs);
+    f->view.mesh = true;
+    f->view.mesh_turn = MESH_TURN_DEFAULT;
+    f->view.mesh_tilt = MESH_TILT_DEFAULT;
+}
+
+/* Counts the occurrences of needle in s. */
+static int count_of(const char *s, const char *needle)
+{
+    int n = 0;
+    for (const char *q = strstr(s, needle); q; q = strstr(q + 1, needle))
+        n++;
+    return n;
+}
+
+/* The bowl as a mesh: a descent at lr 0.1 (inside), 1 (bouncing), 1.1
+ * (climbing out), at two sizes; turned and tilted; in ASCII. */
+static void test_mesh_bowl_frames(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        double lr;
+        size_t epochs;
+        const char *name;
+    } runs[] = {{0.1, 20, "lr0.1"}, {1, 7, "lr1"}, {1.1, 12, "lr1.1"}};
+    for (size_t i = 0; i < 3; i++) {
+        mesh_run(f, runs[i].lr, runs[i].epochs);
+        char name[64];
+        for (int big = 0; big < 2; big++) {
+            char *s = render(f, big ? 160 : 80, big ? 50 : 24, true);
+            snprintf(name, sizeof name, "mesh_bowl_%s_%s", runs[i].name,
+                     big ? "160x50" : "80x24");
+            golden(name, s);
+            assert_non_null(strstr(s, "bowl: f(x,y)=x²+y², 3D"));
+            assert_non_null(strstr(s, "turn 30° tilt 50°"));
+            /* the path's current point: on the surface, or above the cut
+             * with its height (lr 1.1: f = 50 * 1.2^24 = 3975) */
+            if (runs[i].lr > 1) {
+                assert_non_null(strstr(s, "f=3975"));
+                assert_true(count_of(s, "↑") >= 2);
+            } else {
+                assert_non_null(strstr(s, "●"));
+                assert_null(strstr(s, "↑"));
+            }
+            free(s);
+        }
+    }
+    mesh_run(f, 0.1, 20);
+    f->view.mesh_turn = 120;
+    f->view.mesh_tilt = 20;
+    char *s = render(f, 160, 50, true);
+    golden("mesh_bowl_turn120_tilt20_160x50", s);
+    assert_non_null(strstr(s, "turn 120° tilt 20°"));
+    /* another picture than the starting angles' */
+    f->view.mesh_turn = MESH_TURN_DEFAULT;
+    f->view.mesh_tilt = MESH_TILT_DEFAULT;
+    char *start = render(f, 160, 50, true);
+    assert_string_not_equal(s, start);
+    free(start);
+    free(s);
+    s = render(f, 80, 24, false);
+    golden("mesh_bowl_lr0.1_80x24_ascii", s);
+    assert_non_null(strstr(s, "turn 30deg tilt 50deg"));
+    assert_non_null(strstr(s, "@"));
+    for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+        assert_true(*q < 0x80);
+    free(s);
+    /* a click on the mesh picks no point of the plane */
+    double x, y;
+    assert_false(views_bowl_point(&f->view, 80, 24, 60, 8, &x, &y));
+}
+
+/* The neuron's cost landscape as a mesh, with its training path. */
+static void test_mesh_landscape_frames(void **state)
+{
+    struct fixture *f = *state;
+    f->view.right = RIGHT_LANDSCAPE;
+    f->view.landscape = f->landscape;
+    mesh_run(f, 0.5, 100);
+    char *s = render(f, 80, 24, true);
+    golden("mesh_landscape_epoch100_80x24", s);
+    assert_non_null(strstr(s, "cost landscape C(w1, w2), 3D"));
+    assert_non_null(strstr(s, "w1"));
+    assert_non_null(strstr(s, "w2"));
+    free(s);
+    s = render(f, 160, 50, true);
+    golden("mesh_landscape_epoch100_160x50", s);
+    free(s);
+    s = render(f, 80, 24, false);
+    golden("mesh_landscape_epoch100_80x24_ascii", s);
+    free(s);
+    /* without a cache (the frame dump's way): the same picture */
+    f->view.landscape = NULL;
+    char *a = render(f, 160, 50, true);
+    f->view.landscape = f->landscape;
+    landscape_free(f->landscape);
+    f->landscape = landscape_new();
+    f->view.landscape = f->landscape;
+    char *b = render(f, 160, 50, true);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
 }
 
 static void test_regions_frames(void **state)
@@ -687,13 +800,6 @@ static double median(double *v, int n)
     return v[n / 2];
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 static void test_landscape_time(void **state)
 {
     struct fixture *f = *state;
@@ -706,12 +812,12 @@ static void test_landscape_time(void **state)
     for (int i = 0; i < FRAMES; i++) {
         train(f, 1);
         f->view.right = RIGHT_BOWL;
-        double t0 = now_ms();
+        double t0 = util_now_ms();
         views_render(&f->canvas, &f->view);
-        double t1 = now_ms();
+        double t1 = util_now_ms();
         f->view.right = RIGHT_LANDSCAPE;
         views_render(&f->canvas, &f->view);
-        land[i] = now_ms() - t1;
+        land[i] = util_now_ms() - t1;
         bowl[i] = t1 - t0;
     }
     double worst = 0;
@@ -736,6 +842,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_every_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_render_time, setup, teardown),
         cmocka_unit_test_setup_teardown(test_landscape_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mesh_bowl_frames, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mesh_landscape_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(test_regions_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(test_caption_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rewound_and_picked, setup, teardown),
