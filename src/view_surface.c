@@ -221,18 +221,20 @@ static void choose_pair(struct landscape *l, const struct view_state *s,
         neuron_param_name(nparams - 1, pair[k], names[k], sizeof names[k]);
 }
 
-/* The first line's "b = X" (the plain pair: w1, w2 with b held) or
- * "others held" (any other pair). */
+/* The first line's held parameter "b = X" (one other parameter: b
+ * for the plain pair w1, w2, as always) or "others held". */
 static void held_text(char *buf, size_t size, const struct trainer *t,
                       const size_t pair[2])
 {
-    if (t->nparams == 3 && pair[0] == 0 && pair[1] == 1) {
-        char bs[24];
-        plot_format_number(bs, sizeof bs, t->theta[2], -1);
-        snprintf(buf, size, "b = %s", bs);
-    } else {
+    if (t->nparams != 3) {
         snprintf(buf, size, "others held");
+        return;
     }
+    size_t k = 3 - pair[0] - pair[1]; /* the one not in the pair */
+    char name[16], value[24];
+    neuron_param_name(2, k, name, sizeof name);
+    plot_format_number(value, sizeof value, t->theta[k], -1);
+    snprintf(buf, size, "%s = %s", name, value);
 }
 
 static void draw_landscape(struct canvas *c, const struct rect box,
