@@ -174,6 +174,11 @@ void dataset_features_at(const struct dataset *d, double x, double y,
  * features[0..N). */
 void dataset_features_of(const struct dataset *d, size_t i, double *features);
 
+/* How --data names a generated data set: "gen:xor" (generate.h), and
+ * its default number of rows (--points). */
+#define GENERATE_PREFIX "gen:"
+#define GENERATE_POINTS_DEFAULT 200
+
 /* The Iris CSV built into the binary (data/iris.csv) and its length. */
 extern const char iris_csv[];
 extern const size_t iris_csv_len;

@@ -42,6 +42,10 @@ struct options {
                                      landscape: --view sets both) */
     bool regions;                 /* --regions: decision regions shaded */
     int dump_width, dump_height;  /* --dump-frame WxH */
+    size_t points;                /* --points: rows of --data gen:NAME */
+    double noise;                 /* --noise: of --data gen:NAME, 0..0.5 */
+    char features_buf[2048];      /* storage for --features */
+    char target_buf[256];         /* storage for --target */
     char class_buf[2][256];       /* storage for --classes A,B */
     char data_buf[4096];          /* storage for --data */
     char column_buf[3][256];      /* storage for --x, --y, --label */

@@ -106,6 +106,7 @@ void options_defaults(struct options *o)
     o->start_x = 5.0;
     o->start_y = 5.0;
     o->epochs_per_frame = 1;
+    o->points = GENERATE_POINTS_DEFAULT;
     const char *no_color = getenv("NO_COLOR");
     o->no_color = no_color && *no_color;
 }
@@ -266,6 +267,13 @@ bool options_parse(int argc, char **argv, struct options *o, char *err,
     }
     if (optind < argc) {
         snprintf(err, errlen, "unexpected argument \"%s\" (see --help)", argv[optind]);
+        return false;
+    }
+    if (options_explicit(o, "target")
+        && (options_explicit(o, "classes") || options_explicit(o, "label"))) {
+        snprintf(err, errlen, "--target and --%s do not go together: --target fits"
+                 " a numeric column, --label and --classes pick two classes (see"
+                 " --help)", options_explicit(o, "classes") ? "classes" : "label");
         return false;
     }
     return choose_mode(o, err, errlen);

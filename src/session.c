@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include "builtin.h"
+#include "generate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +16,46 @@ static bool load_table(const struct options *o, struct table *t, char *err,
 {
     const char *text;
     size_t len;
+    if (o->data_path != NULL
+        && strncmp(o->data_path, GENERATE_PREFIX, strlen(GENERATE_PREFIX)) == 0) {
+        char *csv = NULL;
+        if (!generate_csv(o->data_path + strlen(GENERATE_PREFIX), o->points,
+                          o->noise, o->train.seed, &csv, &len, err, errlen))
+            return false;
+        bool ok = table_load_buffer(o->data_path, csv, len, t, err, errlen);
+        free(csv);
+        return ok;
+    }
     if (builtin_table(o->data_path, &text, &len))
         return table_load_buffer(o->data_path, text, len, t, err, errlen);
     if (o->data_path)
         return table_load_file(o->data_path, t, err, errlen);
     return table_load_buffer("iris.csv (built in)", iris_csv, iris_csv_len, t,
                              err, errlen);
+}
+
+/* Generated data has its own columns (x1, x2, label; x1, y for line;
+ * x1, x2, y for plane): a selection naming columns the table lacks (the
+ * Iris defaults) takes them instead, and a table with a y column and no
+ * label is fitted by regression on y. */
+static void adapt_to_table(const struct table *t, struct selection *sel)
+{
+    bool has_label = table_column(t, "label") >= 0;
+    if (table_column(t, sel->x_column) < 0 && table_column(t, "x1") >= 0)
+        sel->x_column = "x1";
+    if (table_column(t, sel->y_column) < 0)
+        sel->y_column = table_column(t, "x2") >= 0 ? "x2" : sel->x_column;
+    if (!has_label && (sel->target_column == NULL || sel->target_column[0] == '\0')
+        && table_column(t, "y") >= 0)
+        sel->target_column = "y";
+    if (table_column(t, "x2") < 0 && strcmp(sel->x_column, sel->y_column) == 0
+        && (sel->features == NULL || sel->features[0] == '\0'))
+        sel->features = sel->x_column; /* one input */
+    if (!has_label || table_column(t, sel->label_column) >= 0)
+        return;
+    sel->label_column = "label";
+    sel->class_a = "0";
+    sel->class_b = "1";
 }
 
 /* Points the selection's strings at the dataset's own trimmed copies, so
@@ -95,13 +130,20 @@ bool session_open(struct session *s, const struct options *o, char *err,
         return false;
     s->selection = o->selection;
     s->selection.seed = o->train.seed;
+    if (o->data_path != NULL
+        && strncmp(o->data_path, GENERATE_PREFIX, strlen(GENERATE_PREFIX)) == 0)
+        adapt_to_table(&s->table, &s->selection);
     s->data = select_samples(&s->table, &s->selection, err, errlen);
     if (s->data == NULL) {
         table_free(&s->table);
         return false;
     }
     anchor_selection(s->data, &s->selection);
-    if (!trainer_init(&s->trainer, s->data, &o->train)) {
+    struct train_config config = o->train;
+    if (s->data->regression && config.activation == ACT_SIGMOID
+        && !options_explicit(o, "activation"))
+        config.activation = ACT_LINEAR; /* regression's default */
+    if (!trainer_init(&s->trainer, s->data, &config)) {
         snprintf(err, errlen, "out of memory");
         free_samples(s->data);
         table_free(&s->table);

@@ -4,10 +4,12 @@
 #include "settings.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builtin.h"
 #include "dataset.h"
+#include "generate.h"
 #include "neuron.h"
 #include "trainer.h"
 #include "util.h"
@@ -85,7 +87,18 @@ static bool parse_data(const struct setting *s, struct options *o,
 {
     const char *text;
     size_t len;
-    if (strncmp(value, BUILTIN_PREFIX, strlen(BUILTIN_PREFIX)) == 0 &&
+    if (strncmp(value, GENERATE_PREFIX, strlen(GENERATE_PREFIX)) == 0) {
+        char *csv = NULL;
+        size_t size = 0;
+        char complaint[160];
+        if (!generate_csv(value + strlen(GENERATE_PREFIX), 1, 0.0, 1, &csv, &size,
+                          complaint, sizeof complaint)) {
+            snprintf(why, whylen, "\"%s\" is not a generated data set (gen:%s)",
+                     value, generate_names());
+            return false;
+        }
+        free(csv);
+    } else if (strncmp(value, BUILTIN_PREFIX, strlen(BUILTIN_PREFIX)) == 0 &&
         !builtin_table(value, &text, &len)) {
         snprintf(why, whylen, "\"%s\" is not a built-in table (%s)", value,
                  builtin_table_names());
@@ -191,6 +204,37 @@ static bool format_double(const struct setting *s, const struct options *o,
     return (size_t)snprintf(buf, size, "%.17g", *CONST_SLOT(double, s, o)) < size;
 }
 
+/* A finite number from 0 to the row's max / 10 (min and max are tenths:
+ * --test 0..0.9 is min 0, max 9) into a double field. */
+static bool parse_tenths(const struct setting *s, struct options *o,
+                         const char *value, char *why, size_t whylen)
+{
+    double number;
+    if (!parse_number(value, &number) || !(number >= (double)s->min / 10.0)
+        || !(number <= (double)s->max / 10.0))
+        return complain(s, value, why, whylen);
+    *SLOT(double, s, o) = number;
+    return true;
+}
+
+/* A double, written only when it is not 0 (its default): record files of
+ * runs without it stay as they were. */
+static bool format_nonzero(const struct setting *s, const struct options *o,
+                           char *buf, size_t size)
+{
+    return *CONST_SLOT(double, s, o) != 0.0 && format_double(s, o, buf, size);
+}
+
+/* --features: a non-empty list (its terms are checked against the
+ * table's columns when the data is loaded). */
+static bool parse_features(const struct setting *s, struct options *o,
+                           const char *value, char *why, size_t whylen)
+{
+    if (!*value)
+        return complain(s, value, why, whylen);
+    return parse_text(s, o, value, why, whylen);
+}
+
 /* A whole number in [min, max] into a size_t, unsigned or uint64_t
  * field (by the field's size). */
 static bool parse_count(const struct setting *s, struct options *o,
@@ -219,6 +263,13 @@ static bool format_count(const struct setting *s, const struct options *o,
     else
         v = *CONST_SLOT(size_t, s, o);
     return (size_t)snprintf(buf, size, "%llu", v) < size;
+}
+
+/* --points, written only when it is not its default. */
+static bool format_points(const struct setting *s, const struct options *o,
+                          char *buf, size_t size)
+{
+    return o->points != GENERATE_POINTS_DEFAULT && format_count(s, o, buf, size);
 }
 
 /* A count, or "full" for 0 (the batch). */
@@ -348,7 +399,9 @@ static bool parse_size(const struct setting *s, struct options *o,
 
 static const struct setting table[] = {
     {"data", "FILE", G_DATA, "the built-in Iris table",
-     "CSV file with a header row, or builtin:and, builtin:or, builtin:xor",
+     "CSV file with a header row, or builtin:and, builtin:or, builtin:xor, "
+     "or generated: gen:circle, gen:xor, gen:gauss, gen:spiral (columns "
+     "x1,x2,label), gen:line (x1,y), gen:plane (x1,x2,y)",
      LESSON_RECORD | SCOPE_PATH, VALUE_REQUIRED, parse_data, format_text,
      FIELD(data_path), BUFFER(data_buf), 0, 0, "is not a file name"},
     {"x", "COL", G_DATA, "sepal_length", "feature on the x axis",
@@ -369,6 +422,30 @@ static const struct setting table[] = {
      "scale each feature to mean 0, standard deviation 1",
      LESSON_RECORD, VALUE_OPTIONAL, parse_on_off, format_on_off,
      FIELD(selection.standardize), NO_BUFFER, 0, 0, ON_OFF},
+    {"features", "LIST", G_DATA, "the --x and --y columns",
+     "the neuron's inputs: a comma list of terms, each a product F*F*... of "
+     "factors COL, COL^K (K = 2..9) or sin(COL), e.g. x1,x2,x1*x2",
+     LESSON_RECORD, VALUE_REQUIRED, parse_features, format_text,
+     FIELD(selection.features), BUFFER(features_buf), 0, 0,
+     "is not a list of terms"},
+    {"target", "COL", G_DATA, NULL,
+     "regression: fit this numeric column instead of --label and --classes "
+     "(activation linear and loss MSE unless given)",
+     LESSON_RECORD, VALUE_REQUIRED, parse_text, format_text,
+     FIELD(selection.target_column), BUFFER(target_buf), 0, 0, ""},
+    {"test", "F", G_DATA, "0",
+     "hold out the fraction F (0 to 0.9) of the rows, drawn by --seed: never "
+     "trained on, their cost and accuracy shown beside the training ones",
+     LESSON_RECORD, VALUE_REQUIRED, parse_tenths, format_nonzero,
+     FIELD(selection.test_fraction), NO_BUFFER, 0, 9,
+     "is not a fraction from 0 to 0.9"},
+    {"points", "N", G_DATA, "200", "rows of --data gen:NAME, 1..1000000",
+     LESSON_RECORD, VALUE_REQUIRED, parse_count, format_points,
+     FIELD(points), NO_BUFFER, 1, GENERATE_POINTS_MAX,
+     "is not a whole number from 1 to 1000000"},
+    {"noise", "F", G_DATA, "0", "noise of --data gen:NAME, 0 to 0.5",
+     LESSON_RECORD, VALUE_REQUIRED, parse_tenths, format_nonzero,
+     FIELD(noise), NO_BUFFER, 0, 5, "is not a number from 0 to 0.5"},
 
     {"activation", "NAME", G_TRAINING, "sigmoid", "sigmoid, linear, relu or step",
      LESSON_RECORD, VALUE_REQUIRED, parse_activation, format_activation,
@@ -445,7 +522,8 @@ static const struct setting table[] = {
      FIELD(replay_path), NO_BUFFER, 0, 0, "is not a file name"},
 
     {"headless", "", G_HEADLESS, NULL,
-     "print the training as CSV: epoch,cost,w1,w2,b,accuracy",
+     "print the training as CSV: epoch,cost,w1,...,wN,b,accuracy (r2 with "
+     "--target; then test_cost,test_accuracy with --test)",
      SCOPE_COMMAND_LINE, VALUE_NONE, parse_flag, NULL,
      FIELD(headless), NO_BUFFER, 0, 0, ""},
     {"bowl", "", G_HEADLESS, NULL,
