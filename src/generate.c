@@ -4,7 +4,7 @@
  * N(0,1) is Marsaglia's polar method (v1, v2 from U(-1,1) until
  * 0 < s = v1^2+v2^2 <= 1; then v1 * sqrt(-2 ln s / s)). Draws are taken in
  * the order written below, row after row, from one generator seeded with
- * --seed. "noise" is the option's value, 0 to 0.5.
+ * --seed. The noise is the option's value, 0 to 0.5.
  *
  *   circle  label 1 rows: radius r = U(0, 2.5), angle a = U(0, 2 pi),
  *           point (r sin a, r cos a); label 0 rows: the same with
