@@ -49,6 +49,8 @@ regions_cli_120x40_ascii --dump-frame 120x40 --epochs 3 --regions --ascii
 lesson_xor_80x24      --dump-frame 80x24 --lesson xor-impossible --epochs 200
 lesson_cjk_80x24      --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption.lesson --epochs 20
 lesson_cjk_80x24_ascii --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption.lesson --epochs 20 --ascii
+terms_xor_hyperbola_100x30 --dump-frame 100x30 --data gen:xor --features x1,x2,x1*x2 --standardize --epochs 300
+terms_plane_100x30    --dump-frame 100x30 --data gen:plane --target y --features x1,x2 --lr 0.01 --epochs 100
 LIST
 }
 
