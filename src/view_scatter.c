@@ -158,8 +158,8 @@ static void data_range(const double *v, size_t n, double *lo, double *hi)
 }
 
 /* The axes for xs against ys over count samples (training, then test
- * when shown); false when there is no room. */
-static bool lay_axes(struct canvas *c, struct rect area, const double *xs,
+ * when shown), drawn when there is room; *p the data window either way. */
+static void lay_axes(struct canvas *c, struct rect area, const double *xs,
                      const double *ys, size_t count, struct plot *p)
 {
     double x0, x1, y0, y1;
@@ -168,7 +168,6 @@ static bool lay_axes(struct canvas *c, struct rect area, const double *xs,
     struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .y_nice = true};
     if (!plot_axes(c, area, &ax, STYLE_DIM, p))
         plot_init(p, area, x0, x1, y0, y1);
-    return true;
 }
 
 static const enum colour target_ramp[TARGET_STEPS] = {
