@@ -4,7 +4,10 @@
 # the landscape's pair of parameters (w1, w2), (w1, b), (w2, b) and round
 # again, names it on the panel's title and in the notice, and says "v
 # shows it" while the bowl is up; t shows and hides the test points and
-# the test cost of a --test split, and says there are none without one.
+# the test cost of a --test split, and says there are none without one;
+# with --features, x steps through the columns the terms use (the one not
+# plotted is held at its mean, said on the panel) and says when there is
+# no other.
 # Every check polls the screen with a generous deadline. Run from the
 # repository root with DESCENT set (tests/run.sh does both).
 set -u
@@ -65,6 +68,24 @@ check "t: the run starts" wait_for 'epoch 5'
 key t
 check "t without a split says so" wait_for 'no test points: --test F holds a share of the rows out'
 finish
+
+if "$BIN" --help | grep -q -- '--features'; then
+    start plane 100 30 "--features sepal_length,petal_length,petal_width --classes versicolor,virginica --epochs 5"
+    check "x: a three-input run starts" wait_for 'epoch 5'
+    check "the column not plotted is held at its mean" wait_for 'held at mean: petal_width 1.676'
+    key x
+    check "x steps to the next column the terms use" wait_for 'x axis: petal_width \(reset\)'
+    check "x: the plane is petal_width against petal_length" wait_for 'data: petal_width vs petal_length'
+    check "x: now sepal_length is held" wait_for 'held at mean: sepal_length 6.262'
+    finish
+    start circle 100 30 "--data gen:circle --features x1^2,x2^2 --epochs 5"
+    check "x: a two-column run starts" wait_for 'epoch 5'
+    key x
+    check "x with no other column says so" wait_for 'the terms use no other column for the x axis'
+    finish
+else
+    skip "x and y with --features" "this build has no --features option"
+fi
 
 if "$BIN" --help | grep -q -- '--test'; then
     start split 120 40 "--data gen:circle --features x1^2,x2^2 --standardize --test 0.3 --epochs 30"
