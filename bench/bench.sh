@@ -67,3 +67,7 @@ if [ -f bench/tui_bench.sh ]; then
     echo
     sh bench/tui_bench.sh "$bin"
 fi
+if [ -f bench/load_bench.sh ]; then
+    echo
+    sh bench/load_bench.sh "$build"
+fi

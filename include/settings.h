@@ -78,4 +78,14 @@ size_t settings_index(const struct setting *s);
 bool settings_parse_count(const char *text, uint64_t min, uint64_t max,
                           uint64_t *out);
 
+/* Options that do not go together on one command line: --target with
+ * --classes or --label. false with the one-line complaint in err. */
+bool settings_check_together(const struct options *o, char *err, size_t errlen);
+
+/* o's training settings for a run on data that is (regression) or is not
+ * fitted by regression: regression's activation is linear unless
+ * --activation was given on the command line or set by a lesson to
+ * something other than the default. */
+struct train_config settings_train_config(const struct options *o, bool regression);
+
 #endif

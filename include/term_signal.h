@@ -66,4 +66,23 @@ void term_signal_drain(void);
 /* True (once) when SIGWINCH arrived since the last call. */
 bool term_signal_take_resize(void);
 
+/* What term_signal_wait_input saw. */
+enum term_wait {
+    TERM_WAIT_INPUT,       /* stdin has something to read */
+    TERM_WAIT_TIMEOUT,     /* nothing within the time */
+    TERM_WAIT_INTERRUPTED, /* a stop signal, SIGWINCH or another signal */
+    TERM_WAIT_GONE         /* the terminal hung up, or stdin is closed */
+};
+
+/* Waits up to timeout_ms (< 0: no limit) for input on stdin or a wake-up
+ * from a stop signal or SIGWINCH. A signal that arrives before the wait
+ * starts has already written to the wake-up pipe, so none is ever slept
+ * through; the pipe is drained when it woke the wait. */
+enum term_wait term_signal_wait_input(int timeout_ms);
+
+/* True when stdin has nothing to read although a wait said it had: after
+ * many such turns in a row the caller may take the input as dead (a read
+ * error that poll does not report as a hangup). */
+bool term_signal_input_empty(void);
+
 #endif

@@ -9,7 +9,7 @@ set -u
 case "${1:-run}" in
     run)   want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config" ;;
     test)  want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux clang" ;;
-    bench) want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux python3-numpy" ;;
+    bench) want="gcc libc6-dev libncurses-dev libcsv-dev pkg-config libcmocka-dev tmux python3-numpy time" ;;
     fuzz)  want="clang libclang-rt-14-dev libc6-dev libncurses-dev libcsv-dev pkg-config" ;;
     man)   want="mandoc" ;;
     deb)   want="dpkg-dev lintian fakeroot" ;;

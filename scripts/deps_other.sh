@@ -15,7 +15,7 @@ dnf)
     case "$mode" in
     run)   want="gcc make ncurses-devel libcsv-devel pkgconf-pkg-config" ;;
     test)  want="gcc make ncurses-devel libcsv-devel pkgconf-pkg-config libcmocka-devel tmux clang bash" ;;
-    bench) want="gcc make ncurses-devel libcsv-devel pkgconf-pkg-config libcmocka-devel tmux python3-numpy" ;;
+    bench) want="gcc make ncurses-devel libcsv-devel pkgconf-pkg-config libcmocka-devel tmux python3-numpy time" ;;
     fuzz)  want="clang compiler-rt ncurses-devel libcsv-devel pkgconf-pkg-config" ;;
     man)   want="mandoc" ;;
     deb)   want=""; unavailable="make deb builds a Debian package: run it on Debian or Ubuntu" ;;
@@ -27,7 +27,7 @@ pacman)
     case "$mode" in
     run)   want="gcc make ncurses pkgconf" ;;
     test)  want="gcc make ncurses pkgconf cmocka tmux clang" ;;
-    bench) want="gcc make ncurses pkgconf cmocka tmux python-numpy" ;;
+    bench) want="gcc make ncurses pkgconf cmocka tmux python-numpy time" ;;
     fuzz)  want="clang compiler-rt ncurses pkgconf" ;;
     man)   want="mandoc" ;;
     deb)   want=""; unavailable="make deb builds a Debian package: run it on Debian or Ubuntu" ;;

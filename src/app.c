@@ -241,6 +241,19 @@ static void screen_size(int *width, int *height)
         *height = 1;
 }
 
+/* Carries out what a key, a click or a frame asked for: saving, a redraw
+ * (*dirty). Returns false when the program is to quit. */
+static bool react(struct app *a, unsigned reaction, bool *dirty)
+{
+    if (reaction & CONTROL_QUIT)
+        return false;
+    if (reaction & CONTROL_SAVE)
+        save(a);
+    if (reaction & CONTROL_REDRAW)
+        *dirty = true;
+    return true;
+}
+
 /* The loop proper; returns when the user quits or a signal asks to. */
 static void run_loop(struct app *a)
 {
@@ -261,12 +274,8 @@ static void run_loop(struct app *a)
             if (next_frame < t)
                 next_frame = t + FRAME_MS;
         }
-        if (reaction & CONTROL_QUIT)
+        if (!react(a, reaction, &dirty))
             break;
-        if (reaction & CONTROL_SAVE)
-            save(a);
-        if (reaction & CONTROL_REDRAW)
-            dirty = true;
         if (dirty) {
             render(a);
             dirty = false;
@@ -295,8 +304,9 @@ static void run_loop(struct app *a)
         if (a->replaying && !(key != KEY_CODE_MOUSE &&
                               keymap_lookup(key) == ACTION_QUIT)) {
             snprintf(c->notice, sizeof c->notice,
-                     "replaying: q quits (event %zu of %zu)",
-                     a->replay_index + 1, a->replay.count);
+                     "replaying: %s quits (event %zu of %zu)",
+                     keymap_label_for(ACTION_QUIT), a->replay_index + 1,
+                     a->replay.count);
             dirty = true;
             continue;
         }
@@ -306,12 +316,8 @@ static void run_loop(struct app *a)
         } else {
             reaction = apply_key(a, key);
         }
-        if (reaction & CONTROL_QUIT)
+        if (!react(a, reaction, &dirty))
             break;
-        if (reaction & CONTROL_SAVE)
-            save(a);
-        if (reaction & CONTROL_REDRAW)
-            dirty = true;
         if (c->running && !was_running)
             next_frame = util_now_ms();
     }

@@ -1,64 +1,41 @@
 /* csv_table.c - reads a CSV file or buffer with libcsv into a struct table
- * of text cells (table_load_file, table_load_buffer, table_free,
- * table_column; see dataset.h).
+ * (table_load_file, table_load_buffer; see dataset.h). The text goes to
+ * libcsv in blocks of TABLE_BLOCK_BYTES; a file is read block by block,
+ * never whole, and each value is stored as it comes (table.c: parsed once
+ * as a number, its text kept once).
  *
  * Errors are values: a failing function writes one line
  * "FILE:LINE[:COLUMN]: reason" into the caller's buffer. LINE is the
- * physical line where the offending record starts (for a quote error: where
- * the field starts), COLUMN the 1-based field number. libcsv does not say
- * where it is in the text, and quoted fields may hold line breaks, so we feed
- * it one byte at a time and count the line breaks ourselves (LF, CRLF or a
- * lone CR each end one line).
+ * physical line where the offending record starts (for a quote or NUL
+ * error: where the field starts), COLUMN the 1-based field number.
+ *
+ * Lines: libcsv does not say where it is in the text, so lines are
+ * counted from what it reports, in order: with CSV_REPALL_NL every line
+ * break outside quotes (ending a record or not, with its byte), and each
+ * field's text, which holds the line breaks of a quoted field. LF, CRLF
+ * and a lone CR each end one line; an LF reported right after a CR is that
+ * CR's own line end, unless blanks came between them (libcsv skips blanks
+ * without a report), so a CR followed by a blank ends a slice of the block
+ * and the CR is forgotten. Only blanks come between a report and the start
+ * of the next field or record, so the count at the last report is the
+ * line where the current field (and, for a first field, its record)
+ * starts: the line messages name.
  *
  * Decisions worth knowing:
  * - libcsv trims blanks (spaces, tabs) around unquoted fields and skips
  *   lines that hold only blanks; blanks inside quotes are kept.
  * - A UTF-8 byte order mark at the start of the text is skipped. */
 
-#include "dataset.h"
+#include "table_internal.h"
 #include "text_util.h"
 
 #include <csv.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#define MAX_FILE_BYTES ((size_t)256 << 20) /* larger files are refused */
-
-/* ---------------------------------------------------------------------
- * Growing arrays
- * ------------------------------------------------------------------- */
-
-/* Grows array so that it holds at least needed items of item_size bytes,
- * doubling its capacity. Returns the (maybe moved) array, or NULL on
- * overflow or out of memory, the old array then being left as it was. */
-static void *grow(void *array, size_t *capacity, size_t needed,
-                  size_t item_size)
-{
-    if (needed <= *capacity)
-        return array;
-    size_t new_capacity = *capacity > 0 ? *capacity : 16;
-    while (new_capacity < needed) {
-        if (new_capacity > SIZE_MAX / 2)
-            return NULL;
-        new_capacity *= 2;
-    }
-    if (new_capacity > SIZE_MAX / item_size)
-        return NULL;
-    void *grown = realloc(array, new_capacity * item_size);
-    if (grown != NULL)
-        *capacity = new_capacity;
-    return grown;
-}
-
-/* ---------------------------------------------------------------------
- * Parsing CSV text into a table
- * ------------------------------------------------------------------- */
 
 /* What the libcsv callbacks need to build the table and to say where a
  * problem is. */
@@ -69,18 +46,16 @@ struct loader {
     size_t errlen;
     bool failed;
 
-    size_t line;            /* physical line of the byte being parsed */
+    size_t line;            /* line of the parser's position */
+    bool cr_reported;       /* the last report was a CR, nothing since */
     size_t record_line;     /* line where the current record starts */
-    size_t field_line;      /* line where the current field starts */
-    bool between_records;   /* no byte of the next record seen yet */
-    bool between_fields;    /* no byte of the next field seen yet */
-    bool field_quoted;      /* the current field starts with a quote */
     size_t fields_in_record;
+    char last_non_blank;    /* the last byte fed that is not a blank */
+    bool started;           /* a first byte was seen (BOM check) */
 
     bool header_done;
     size_t header_end_line;
-    size_t cell_count;      /* cells stored so far */
-    size_t names_capacity, cells_capacity, lines_capacity;
+    size_t names_capacity, line_runs_capacity;
 };
 
 __attribute__((format(printf, 4, 5)))
@@ -106,11 +81,62 @@ static void loader_out_of_memory(struct loader *loader)
     loader_fail(loader, 0, 0, "out of memory");
 }
 
+/* ---------------------------------------------------------------------
+ * Lines
+ * ------------------------------------------------------------------- */
+
+/* The line ends inside a field's text (a quoted field may hold some). */
+static size_t count_line_ends(const char *text, size_t length)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < length; i++)
+        if (text[i] == '\n'
+            || (text[i] == '\r' && (i + 1 == length || text[i + 1] != '\n')))
+            count++;
+    return count;
+}
+
+/* libcsv reported a line break (or, c = -1, the end of the text). */
+static void count_reported_break(struct loader *loader, int c)
+{
+    if (c == '\n' && loader->cr_reported) {
+        loader->cr_reported = false; /* the LF of a CRLF */
+        return;
+    }
+    if (c == '\r' || c == '\n')
+        loader->line++;
+    loader->cr_reported = c == '\r';
+}
+
+/* Notes that data row row starts on line, starting a new run of lines
+ * when it is not on the line after the previous row's. */
+static void note_row_line(struct loader *loader, size_t row, size_t line)
+{
+    struct table *t = loader->table;
+    if (t->line_run_count > 0) {
+        const struct table_line_run *last = &t->line_runs[t->line_run_count - 1];
+        if (last->line + (row - last->first_row) == line)
+            return;
+    }
+    struct table_line_run *runs = table_grow(t->line_runs,
+        &loader->line_runs_capacity, t->line_run_count + 1, sizeof *runs);
+    if (runs == NULL) {
+        loader_out_of_memory(loader);
+        return;
+    }
+    t->line_runs = runs;
+    t->line_runs[t->line_run_count++] = (struct table_line_run){row, line};
+}
+
+/* ---------------------------------------------------------------------
+ * Header and rows
+ * ------------------------------------------------------------------- */
+
 static void add_name(struct loader *loader, const char *text, size_t length)
 {
     struct table *t = loader->table;
-    char **names = grow(t->names, &loader->names_capacity, t->ncols + 1,
-                        sizeof *names);
+    char **names = table_grow(t->names, &loader->names_capacity, t->ncols + 1,
+                              sizeof *names);
     if (names == NULL) {
         loader_out_of_memory(loader);
         return;
@@ -124,24 +150,6 @@ static void add_name(struct loader *loader, const char *text, size_t length)
     t->names[t->ncols++] = name;
 }
 
-static void add_cell(struct loader *loader, const char *text, size_t length)
-{
-    struct table *t = loader->table;
-    char **cells = grow(t->cells, &loader->cells_capacity,
-                        loader->cell_count + 1, sizeof *cells);
-    if (cells == NULL) {
-        loader_out_of_memory(loader);
-        return;
-    }
-    t->cells = cells;
-    char *cell = text_copy(text, length);
-    if (cell == NULL) {
-        loader_out_of_memory(loader);
-        return;
-    }
-    t->cells[loader->cell_count++] = cell;
-}
-
 /* libcsv calls this at the end of each field. */
 static void on_field(void *data, size_t length, void *context)
 {
@@ -150,11 +158,18 @@ static void on_field(void *data, size_t length, void *context)
         return;
     const char *text = data;
     size_t column = ++loader->fields_in_record;
-    loader->between_fields = true;
-    if (!loader->header_done)
+    if (column == 1)
+        loader->record_line = loader->line;
+    loader->cr_reported = false;
+    loader->line += count_line_ends(text, length);
+    struct table *t = loader->table;
+    if (!loader->header_done) {
         add_name(loader, text, length);
-    else if (column <= loader->table->ncols)
-        add_cell(loader, text, length); /* extra fields are only counted */
+    } else if (column <= t->ncols) { /* extra fields are only counted */
+        if (!table_column_store(&t->columns[column - 1], t->nrows, text,
+                                length, loader->record_line))
+            loader_out_of_memory(loader);
+    }
 }
 
 /* Rejects an empty or repeated column name in the header. */
@@ -191,6 +206,24 @@ static void check_header_names(struct loader *loader)
                     text_show(t->names[repeat]).text, original + 1);
 }
 
+static void finish_header(struct loader *loader)
+{
+    struct table *t = loader->table;
+    loader->header_done = true;
+    loader->header_end_line = loader->line;
+    t->header_line = loader->record_line;
+    check_header_names(loader);
+    if (loader->failed)
+        return;
+    t->columns = calloc(t->ncols, sizeof *t->columns);
+    if (t->columns == NULL) {
+        loader_out_of_memory(loader);
+        return;
+    }
+    for (size_t i = 0; i < t->ncols; i++)
+        table_column_start(&t->columns[i]);
+}
+
 static void finish_data_row(struct loader *loader)
 {
     struct table *t = loader->table;
@@ -201,193 +234,240 @@ static void finish_data_row(struct loader *loader)
                     loader->fields_in_record == 1 ? "" : "s", t->ncols);
         return;
     }
-    size_t *lines = grow(t->lines, &loader->lines_capacity, t->nrows + 1,
-                         sizeof *lines);
-    if (lines == NULL) {
-        loader_out_of_memory(loader);
-        return;
-    }
-    t->lines = lines;
-    t->lines[t->nrows++] = loader->record_line;
+    note_row_line(loader, t->nrows, loader->record_line);
+    t->nrows++;
 }
 
-/* libcsv calls this at the end of each record (the header first). */
+/* libcsv calls this at the end of each record (the header first), and,
+ * with no field before it, for a line break outside any record. */
 static void on_record(int terminator, void *context)
 {
-    (void)terminator;
     struct loader *loader = context;
     if (loader->failed)
         return;
-    if (loader->header_done) {
-        finish_data_row(loader);
-    } else {
-        loader->header_done = true;
-        loader->header_end_line = loader->line;
-        loader->table->header_line = loader->record_line;
-        check_header_names(loader);
+    if (loader->fields_in_record > 0) {
+        if (loader->header_done)
+            finish_data_row(loader);
+        else
+            finish_header(loader);
+        loader->fields_in_record = 0;
     }
-    loader->fields_in_record = 0;
-    loader->between_records = true;
+    count_reported_break(loader, terminator);
 }
 
-/* Notes where records and fields start, before libcsv sees byte c.
- * libcsv skips blanks before a field, and blanks and line breaks before a
- * record; anything else starts one. */
-static void note_position(struct loader *loader, char c)
-{
-    if (loader->between_records) {
-        if (text_is_blank(c) || c == '\r' || c == '\n')
-            return;
-        loader->between_records = false;
-        loader->record_line = loader->line;
-    } else if (!loader->between_fields || text_is_blank(c)) {
-        return;
-    }
-    loader->between_fields = false;
-    loader->field_line = loader->line;
-    loader->field_quoted = c == '"';
-}
+/* ---------------------------------------------------------------------
+ * Feeding libcsv
+ * ------------------------------------------------------------------- */
 
-static void report_parser_error(struct loader *loader, int status)
+/* Reports a stop of libcsv inside text, at byte stop of it. */
+static void report_parser_error(struct loader *loader, int status,
+                                const char *text, size_t stop)
 {
     size_t column = loader->fields_in_record + 1;
-    if (status == CSV_ENOMEM)
+    if (status == CSV_ENOMEM) {
         loader_out_of_memory(loader);
-    else if (status == CSV_ETOOBIG)
-        loader_fail(loader, loader->field_line, column, "field too large");
-    else if (loader->field_quoted)
-        loader_fail(loader, loader->field_line, column,
+        return;
+    }
+    if (status == CSV_ETOOBIG) {
+        loader_fail(loader, loader->line, column, "field too large");
+        return;
+    }
+    /* libcsv refuses a quote in an unquoted field, and anything but a
+     * blank, a comma or a line break after the closing quote of a quoted
+     * one. In the second case, and only then, the last byte before the
+     * refused one that is not a blank is that closing quote. */
+    char before = loader->last_non_blank;
+    for (size_t i = stop; i-- > 0;) {
+        if (!text_is_blank(text[i])) {
+            before = text[i];
+            break;
+        }
+    }
+    if (before == '"')
+        loader_fail(loader, loader->line, column,
                     "text after the closing quote of a quoted field");
     else
-        loader_fail(loader, loader->field_line, column,
+        loader_fail(loader, loader->line, column,
                     "quote inside an unquoted field (quote the whole field"
                     " and double the quotes inside it)");
 }
 
-/* True when byte i of text ends a physical line: LF, the LF of CRLF, or a
- * lone CR. */
-static bool ends_line(const char *text, size_t length, size_t i)
+/* Hands length bytes (no NUL among them) to libcsv in one call. */
+static void parse_slice(struct loader *loader, struct csv_parser *parser,
+                        const char *text, size_t length)
 {
-    return text[i] == '\n'
-        || (text[i] == '\r' && (i + 1 == length || text[i + 1] != '\n'));
+    if (length == 0)
+        return;
+    size_t parsed = csv_parse(parser, text, length, on_field, on_record,
+                              loader);
+    if (loader->failed)
+        return;
+    if (parsed != length) {
+        report_parser_error(loader, csv_error(parser), text, parsed);
+        return;
+    }
+    for (size_t i = length; i-- > 0;) {
+        if (!text_is_blank(text[i])) {
+            loader->last_non_blank = text[i];
+            break;
+        }
+    }
 }
 
-/* Feeds the text to libcsv byte by byte, keeping count of the lines. */
-static void parse_text(struct loader *loader, struct csv_parser *parser,
-                       const char *text, size_t length)
+/* Hands a block of text to libcsv, in slices that end after each CR that
+ * a blank follows (see the top of the file) and before a NUL byte. */
+static void parse_block(struct loader *loader, struct csv_parser *parser,
+                        const char *text, size_t length)
 {
-    for (size_t i = 0; i < length && !loader->failed; i++) {
-        note_position(loader, text[i]);
-        if (text[i] == '\0') {
-            loader_fail(loader, loader->field_line,
-                        loader->fields_in_record + 1,
-                        "contains a NUL byte (is this a text file?)");
-            return;
+    if (!loader->started) {
+        loader->started = true;
+        if (length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            text += 3; /* a UTF-8 byte order mark */
+            length -= 3;
         }
-        if (csv_parse(parser, &text[i], 1, on_field, on_record, loader) != 1) {
-            report_parser_error(loader, csv_error(parser));
-            return;
-        }
-        if (ends_line(text, length, i))
-            loader->line++;
     }
+    if (length > 0 && text_is_blank(text[0]) && loader->last_non_blank == '\r'
+        && loader->cr_reported)
+        loader->cr_reported = false; /* a CR at the end of the last block */
+    const char *nul = memchr(text, '\0', length);
+    size_t usable = nul != NULL ? (size_t)(nul - text) : length;
+    size_t from = 0;
+    const char *cr = memchr(text, '\r', usable);
+    while (cr != NULL && !loader->failed) {
+        size_t at = (size_t)(cr - text) + 1;
+        if (at < usable && text_is_blank(text[at])) {
+            parse_slice(loader, parser, text + from, at - from);
+            loader->cr_reported = false;
+            from = at;
+        }
+        cr = at < usable ? memchr(text + at, '\r', usable - at) : NULL;
+    }
+    if (!loader->failed)
+        parse_slice(loader, parser, text + from, usable - from);
+    if (nul != NULL && !loader->failed)
+        loader_fail(loader, loader->line, loader->fields_in_record + 1,
+                    "contains a NUL byte (is this a text file?)");
+}
+
+/* Ends the text: the last record, if no line break ends it. */
+static void parse_end(struct loader *loader, struct csv_parser *parser)
+{
     if (loader->failed)
         return;
     /* csv_fini ends a last record that has no final line break. Its error
      * status is reset on return, so only its return value tells. */
     if (csv_fini(parser, on_field, on_record, loader) != 0)
-        loader_fail(loader, loader->field_line, loader->fields_in_record + 1,
+        loader_fail(loader, loader->line, loader->fields_in_record + 1,
                     "unterminated quoted field (the closing quote is"
                     " missing)");
 }
 
-bool table_load_buffer(const char *name, const char *buf, size_t len,
-                       struct table *t, char *err, size_t errlen)
+/* The checks of a whole text, once parsed, and the table's final shape. */
+static void finish_table(struct loader *loader)
+{
+    struct table *t = loader->table;
+    if (!loader->failed && !loader->header_done)
+        loader_fail(loader, 1, 0, "empty file");
+    if (!loader->failed && t->nrows == 0)
+        loader_fail(loader, loader->header_end_line + 1, 0,
+                    "no data rows (header only)");
+    if (!loader->failed)
+        for (size_t i = 0; i < t->ncols; i++)
+            table_column_trim(&t->columns[i], t->nrows);
+}
+
+/* Starts a load of t from source: the table zeroed with its name, libcsv
+ * ready. false with err filled when out of memory (then t is zeroed). */
+static bool loader_start(struct loader *loader, struct csv_parser *parser,
+                         const char *source, struct table *t, char *err,
+                         size_t errlen)
 {
     memset(t, 0, sizeof *t);
     if (err != NULL && errlen > 0)
         err[0] = '\0';
-    if (name == NULL)
-        name = "(input)";
-    if (buf == NULL)
-        len = 0;
-
-    struct loader loader = {
-        .table = t, .source = name, .err = err, .errlen = errlen,
-        .line = 1, .between_records = true, .between_fields = true,
+    *loader = (struct loader){
+        .table = t, .source = source, .err = err, .errlen = errlen,
+        .line = 1,
     };
-    t->source = text_copy(name, strlen(name));
+    t->source = text_copy(source, strlen(source));
     if (t->source == NULL) {
-        loader_out_of_memory(&loader);
+        loader_out_of_memory(loader);
         return false;
     }
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-        buf += 3; /* a UTF-8 byte order mark */
-        len -= 3;
-    }
-
-    struct csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        loader_out_of_memory(&loader);
-    } else {
-        parse_text(&loader, &parser, buf, len);
-        csv_free(&parser);
-    }
-
-    if (!loader.failed && !loader.header_done)
-        loader_fail(&loader, 1, 0, "empty file");
-    if (!loader.failed && t->nrows == 0)
-        loader_fail(&loader, loader.header_end_line + 1, 0,
-                    "no data rows (header only)");
-    if (loader.failed) {
-        /* free every cell stored, those of a rejected row included */
-        for (size_t i = 0; i < loader.cell_count; i++)
-            free(t->cells[i]);
-        t->nrows = 0;
+    if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL
+                         | CSV_APPEND_NULL) != 0) {
+        loader_out_of_memory(loader);
         table_free(t);
         return false;
     }
     return true;
 }
 
-/* Reads all of an open stream into a new buffer (not NUL-terminated),
- * refusing more than MAX_FILE_BYTES. */
+/* Ends a load: true with the table, or false with err and t zeroed. */
+static bool loader_end(struct loader *loader, struct csv_parser *parser)
+{
+    csv_free(parser);
+    finish_table(loader);
+    if (loader->failed) {
+        table_free(loader->table);
+        return false;
+    }
+    return true;
+}
+
+bool table_load_buffer(const char *name, const char *buf, size_t len,
+                       struct table *t, char *err, size_t errlen)
+{
+    struct loader loader;
+    struct csv_parser parser;
+    if (!loader_start(&loader, &parser, name != NULL ? name : "(input)", t,
+                      err, errlen))
+        return false;
+    if (buf == NULL)
+        len = 0;
+    for (size_t from = 0; from < len && !loader.failed;
+         from += TABLE_BLOCK_BYTES) {
+        size_t length = len - from < TABLE_BLOCK_BYTES ? len - from
+                                                       : TABLE_BLOCK_BYTES;
+        parse_block(&loader, &parser, buf + from, length);
+    }
+    parse_end(&loader, &parser);
+    return loader_end(&loader, &parser);
+}
+
+/* Reads all of an open stream into a new buffer (not NUL-terminated):
+ * as much as memory holds, like a file. */
 static bool read_stream(FILE *file, const char *path, char **bytes,
                         size_t *length, char *err, size_t errlen)
 {
-    const size_t limit = MAX_FILE_BYTES + 1; /* one more byte: too large */
     size_t capacity = 0, used = 0;
     char *buffer = NULL;
-    while (used < limit) {
-        char *grown = grow(buffer, &capacity, used + 65536, 1);
-        if (grown == NULL) {
-            text_report(err, errlen, path, 0, 0, "out of memory");
-            free(buffer);
-            return false;
+    for (;;) {
+        if (used == capacity) {
+            size_t grown_capacity = capacity ? capacity * 2 : TABLE_BLOCK_BYTES;
+            char *grown = grown_capacity > capacity ? realloc(buffer, grown_capacity) : NULL;
+            if (grown == NULL) {
+                text_report(err, errlen, path, 0, 0, "out of memory");
+                free(buffer);
+                return false;
+            }
+            buffer = grown;
+            capacity = grown_capacity;
         }
-        buffer = grown;
-        size_t wanted = capacity - used;
-        if (wanted > limit - used)
-            wanted = limit - used;
-        size_t got = fread(buffer + used, 1, wanted, file);
+        size_t got = fread(buffer + used, 1, capacity - used, file);
         used += got;
-        if (got < wanted)
+        if (got == 0)
             break;
     }
     if (ferror(file)) {
         text_report(err, errlen, path, 0, 0, "cannot read: %s",
                     strerror(errno));
-    } else if (used > MAX_FILE_BYTES) {
-        text_report(err, errlen, path, 0, 0,
-                    "file too large (more than %zu MiB)",
-                    MAX_FILE_BYTES >> 20);
-    } else {
-        *bytes = buffer;
-        *length = used;
-        return true;
+        free(buffer);
+        return false;
     }
-    free(buffer);
-    return false;
+    *bytes = buffer;
+    *length = used;
+    return true;
 }
 
 /* "-" is standard input, named <stdin> in messages. It can be read only
@@ -422,39 +502,29 @@ bool table_load_file(const char *path, struct table *t, char *err,
         fclose(file);
         return false;
     }
-    char *bytes = NULL;
-    size_t length = 0;
-    bool ok = read_stream(file, path, &bytes, &length, err, errlen);
+    char *block = malloc(TABLE_BLOCK_BYTES);
+    if (block == NULL) {
+        text_report(err, errlen, path, 0, 0, "out of memory");
+        fclose(file);
+        return false;
+    }
+    struct loader loader;
+    struct csv_parser parser;
+    bool ok = loader_start(&loader, &parser, path, t, err, errlen);
+    while (ok && !loader.failed) {
+        size_t got = fread(block, 1, TABLE_BLOCK_BYTES, file);
+        if (got > 0)
+            parse_block(&loader, &parser, block, got);
+        if (got < TABLE_BLOCK_BYTES)
+            break;
+    }
+    if (ok && !loader.failed && ferror(file))
+        loader_fail(&loader, 0, 0, "cannot read: %s", strerror(errno));
+    if (ok) {
+        parse_end(&loader, &parser);
+        ok = loader_end(&loader, &parser);
+    }
+    free(block);
     fclose(file);
-    if (ok)
-        ok = table_load_buffer(path, bytes, length, t, err, errlen);
-    free(bytes);
     return ok;
-}
-
-void table_free(struct table *t)
-{
-    if (t == NULL)
-        return;
-    if (t->names != NULL)
-        for (size_t i = 0; i < t->ncols; i++)
-            free(t->names[i]);
-    if (t->cells != NULL)
-        for (size_t i = 0; i < t->nrows * t->ncols; i++)
-            free(t->cells[i]);
-    free(t->names);
-    free(t->cells);
-    free(t->lines);
-    free(t->source);
-    memset(t, 0, sizeof *t);
-}
-
-int table_column(const struct table *t, const char *name)
-{
-    if (t == NULL || t->names == NULL || name == NULL)
-        return -1;
-    for (size_t i = 0; i < t->ncols && i <= INT_MAX; i++)
-        if (strcmp(t->names[i], name) == 0)
-            return (int)i;
-    return -1;
 }

@@ -1,8 +1,8 @@
-/* dataset.c - picks from a loaded table (csv_table.c) what one neuron is
- * trained on: two feature columns and the rows of two classes of a label
- * column, optionally standardised. Also the column queries the selection
- * and the user interface share: which columns are numeric (by
- * parse_number, number.c), and the distinct values of a column.
+/* dataset.c - picks from a loaded table (csv_table.c, table.c) what one
+ * neuron is trained on: its N input terms (two columns unless --features
+ * lists terms), and the rows of two classes of a label column or every
+ * row with a numeric target, optionally standardised and split into
+ * training rows and held-out test rows (dataset_terms.c draws them).
  *
  * Errors are values: a failing function writes one line
  * "FILE[:LINE[:COLUMN]]: reason" into the caller's buffer.
@@ -11,7 +11,8 @@
  * - dataset_select trims blanks around the names it is given and compares
  *   class names with the label cells exactly; it checks every value of
  *   both feature columns, not only those of the selected rows, so a column
- *   is usable exactly when table_column_numeric says so. */
+ *   is usable exactly when table_column_numeric says so. The loader parsed
+ *   every value once and remembered each column's first non-number. */
 
 #include "dataset.h"
 #include "number.h"
@@ -19,12 +20,12 @@
 #include "text_util.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_LISTED 8         /* names listed in "(columns: ...)" */
-#define FEW_ROWS 16          /* up to this, table_distinct simply scans */
 
 /* ---------------------------------------------------------------------
  * Messages
@@ -71,94 +72,6 @@ static char *copy_trimmed(const char *text)
 }
 
 /* ---------------------------------------------------------------------
- * Numeric columns
- * ------------------------------------------------------------------- */
-
-bool table_column_numeric(const struct table *t, size_t col)
-{
-    if (t == NULL || col >= t->ncols)
-        return false;
-    for (size_t row = 0; row < t->nrows; row++)
-        if (!parse_number(t->cells[row * t->ncols + col], NULL))
-            return false;
-    return true;
-}
-
-size_t table_numeric_columns(const struct table *t, size_t *cols, size_t max)
-{
-    size_t count = 0;
-    for (size_t col = 0; t != NULL && col < t->ncols; col++) {
-        if (!table_column_numeric(t, col))
-            continue;
-        if (count < max && cols != NULL)
-            cols[count] = col;
-        count++;
-    }
-    return count;
-}
-
-/* ---------------------------------------------------------------------
- * Distinct values of a column
- * ------------------------------------------------------------------- */
-
-/* Orders indexed texts by position only: back to file order. */
-static int compare_index(const void *a, const void *b)
-{
-    const struct indexed_text *left = a, *right = b;
-    return (left->index > right->index) - (left->index < right->index);
-}
-
-/* table_distinct for a few rows: compare each value with those before. */
-static size_t distinct_by_scanning(const struct table *t, size_t col,
-                                   const char **values, size_t max)
-{
-    size_t count = 0;
-    for (size_t row = 0; row < t->nrows; row++) {
-        const char *value = t->cells[row * t->ncols + col];
-        size_t earlier = 0;
-        while (earlier < row
-               && strcmp(t->cells[earlier * t->ncols + col], value) != 0)
-            earlier++;
-        if (earlier < row)
-            continue;
-        if (count == max || values == NULL)
-            break;
-        values[count++] = value;
-    }
-    return count;
-}
-
-size_t table_distinct(const struct table *t, size_t col, const char **values,
-                      size_t max)
-{
-    if (t == NULL || col >= t->ncols || t->nrows == 0 || values == NULL
-        || max == 0)
-        return 0;
-    /* Many rows: sort (value, row), keep the first row of each value and
-     * put those back in file order; out of memory, scan instead. */
-    struct indexed_text *sorted = NULL;
-    if (t->nrows > FEW_ROWS)
-        sorted = text_sort(t->cells + col, t->nrows, t->ncols);
-    if (sorted == NULL)
-        return distinct_by_scanning(t, col, values, max);
-    size_t count = 0;
-    const char *previous = NULL;
-    for (size_t i = 0; i < t->nrows; i++) {
-        const char *value = sorted[i].text;
-        if (previous == NULL || strcmp(value, previous) != 0)
-            sorted[count++] = sorted[i];
-        previous = value;
-    }
-    qsort(sorted, count, sizeof *sorted, compare_index);
-    if (count > max)
-        count = max;
-    for (size_t i = 0; i < count; i++)
-        values[i] = sorted[i].text;
-    free(sorted);
-    return count;
-}
-
-/* ---------------------------------------------------------------------
  * Selecting the samples
  * ------------------------------------------------------------------- */
 
@@ -186,76 +99,74 @@ static bool find_column(const struct table *t, const char *name, size_t *col,
 }
 
 /* Checks that the label column has two classes or more and holds both
- * requested classes, listing the classes present otherwise. Both are
- * faults of the header's label column: the message names the header line. */
+ * requested classes, listing the classes present otherwise. These are
+ * faults of the header's label column: the message names the header line.
+ * The table's distinct values come in order of first appearance. */
 static bool check_classes(const struct table *t, size_t label,
                           char *const class_name[2], char *err, size_t errlen)
 {
-    const char **classes = malloc(t->nrows * sizeof *classes);
-    if (classes == NULL) {
-        text_report(err, errlen, source_of(t), 0, 0, "out of memory");
+    if (!table_has_texts(t, label)) {
+        text_report(err, errlen, source_of(t), t->header_line, 0,
+                    "column \"%s\" cannot be the label column: it has more"
+                    " than %d distinct numbers",
+                    text_show(t->names[label]).text, TABLE_MAX_NUMERIC_TEXTS);
         return false;
     }
-    size_t count = table_distinct(t, label, classes, t->nrows);
-    bool ok = count >= 2;
-    if (!ok)
+    size_t count = table_distinct_count(t, label);
+    const char *classes[MAX_LISTED];
+    size_t listed = table_distinct(t, label, classes, MAX_LISTED);
+    if (count < 2) {
         text_report(err, errlen, source_of(t), t->header_line, 0,
                     "column \"%s\" has only one class (\"%s\"); two are"
                     " needed",
                     text_show(t->names[label]).text,
                     count == 1 ? text_show(classes[0]).text : "");
-    for (int k = 0; ok && k < 2; k++) {
-        size_t row = 0;
-        while (row < t->nrows
-               && strcmp(t->cells[row * t->ncols + label], class_name[k]) != 0)
-            row++;
-        if (row < t->nrows)
+        return false;
+    }
+    for (int k = 0; k < 2; k++) {
+        if (table_find_text(t, label, class_name[k]) != SIZE_MAX)
             continue;
         struct name_list present = {0};
-        for (size_t i = 0; i < count; i++)
+        for (size_t i = 0; i < listed; i++)
             name_list_add(&present, classes[i]);
+        present.count = count;
         text_report(err, errlen, source_of(t), t->header_line, 0,
                     "class \"%s\" not found in column %s (classes: %s)",
                     text_show(class_name[k]).text,
                     text_show(t->names[label]).text, name_list_text(&present));
-        ok = false;
+        return false;
     }
-    free(classes);
-    return ok;
+    return true;
 }
 
-/* Checks every value of the feature columns in file order (selected rows
- * or not); cols holds the count columns in the order they are first used,
- * so a row's x comes before its y. */
+/* Checks every value of the count feature columns (selected rows or
+ * not): the first value that is not a number in file order, within a row
+ * the column first used first (a row's x before its y), is reported with
+ * its line and column. */
 static bool check_feature_values(const struct table *t, const size_t *cols,
                                  size_t count, char *err, size_t errlen)
 {
-    for (size_t row = 0; row < t->nrows; row++) {
-        for (size_t k = 0; k < count; k++) {
-            const char *cell = t->cells[row * t->ncols + cols[k]];
-            const char *why = NULL;
-            switch (number_check(cell, NULL)) {
-            case NUMBER_OK: continue;
-            case NUMBER_EMPTY: why = "empty value"; break;
-            case NUMBER_NOT_A_NUMBER: why = "is not a number"; break;
-            case NUMBER_NOT_FINITE: why = "is not a finite number"; break;
-            case NUMBER_OUT_OF_RANGE: why = "is out of range"; break;
-            case NUMBER_UNDERFLOW:
-                why = "is too small (underflows to 0)";
-                break;
-            }
-            size_t line = t->lines[row], column = cols[k] + 1;
-            if (cell[0] == '\0')
-                text_report(err, errlen, source_of(t), line, column,
-                            "%s: %s", text_show(t->names[cols[k]]).text, why);
-            else
-                text_report(err, errlen, source_of(t), line, column,
-                            "%s: \"%s\" %s", text_show(t->names[cols[k]]).text,
-                            text_show(cell).text, why);
-            return false;
+    struct table_non_number bad, first = {0};
+    size_t which = SIZE_MAX;
+    for (size_t k = 0; k < count; k++) {
+        if (!table_first_non_number(t, cols[k], &bad))
+            continue;
+        if (which == SIZE_MAX || bad.row < first.row) {
+            first = bad;
+            which = k;
         }
     }
-    return true;
+    if (which == SIZE_MAX)
+        return true;
+    const char *name = text_show(t->names[cols[which]]).text;
+    const char *why = number_status_reason(first.status);
+    if (first.text[0] == '\0')
+        text_report(err, errlen, source_of(t), first.line, cols[which] + 1,
+                    "%s: %s", name, why);
+    else
+        text_report(err, errlen, source_of(t), first.line, cols[which] + 1,
+                    "%s: \"%s\" %s", name, text_show(first.text).text, why);
+    return false;
 }
 
 struct feature_stats {
@@ -310,6 +221,8 @@ struct plan {
     size_t used[DATASET_COLUMNS_MAX]; /* table columns the terms use */
     size_t nused;
     size_t label;                     /* label or target column */
+    size_t class_index[2];            /* the classes among the label's
+                                         distinct values */
 };
 
 /* Whether table row `row` is one of the samples. */
@@ -318,8 +231,8 @@ static bool row_selected(const struct table *t, const struct plan *plan,
 {
     if (d->regression)
         return true;
-    const char *cell = t->cells[row * t->ncols + plan->label];
-    return strcmp(cell, d->class_name[0]) == 0 || strcmp(cell, d->class_name[1]) == 0;
+    size_t index = table_text_index(t, row, plan->label);
+    return index == plan->class_index[0] || index == plan->class_index[1];
 }
 
 /* The raw value of term j of table row `row` (row values parsed into
@@ -328,14 +241,10 @@ static double raw_term(const struct table *t, const struct plan *plan,
                        const struct dataset *d, size_t row, size_t j,
                        double *values)
 {
-    char *const *cells = &t->cells[row * t->ncols];
-    if (d->terms == NULL) {
-        double v = 0;
-        parse_number(cells[plan->used[j]], &v);
-        return v;
-    }
+    if (d->terms == NULL)
+        return table_numbers(t, plan->used[j])[row];
     for (size_t k = 0; k < plan->nused; k++)
-        parse_number(cells[plan->used[k]], &values[plan->used[k]]);
+        values[plan->used[k]] = table_numbers(t, plan->used[k])[row];
     return term_value(&d->terms->term[j], values);
 }
 
@@ -376,20 +285,20 @@ static bool fill_samples(const struct table *t, const struct plan *plan,
     for (size_t row = 0; row < t->nrows; row++) {
         if (!row_selected(t, plan, d, row))
             continue;
-        char *const *cells = &t->cells[row * t->ncols];
         size_t i = held != NULL && held[k] ? test++ : train++;
         k++;
         for (size_t j = 0; j < d->nfeatures; j++)
             d->x[j * d->stride + i] = raw_term(t, plan, d, row, j, values);
         if (d->regression)
-            parse_number(cells[plan->label], &d->y[i]);
+            d->y[i] = table_numbers(t, plan->label)[row];
         else
-            d->y[i] = strcmp(cells[plan->label], d->class_name[0]) == 0 ? 0.0 : 1.0;
+            d->y[i] = table_text_index(t, row, plan->label) == plan->class_index[0]
+                          ? 0.0 : 1.0;
         d->is_test[i] = i >= d->n;
         d->file_row[i] = row;
         if (d->terms != NULL) {
-            parse_number(cells[d->plot_column[0]], &d->x1[i]);
-            parse_number(cells[d->plot_column[1]], &d->x2[i]);
+            d->x1[i] = table_numbers(t, d->plot_column[0])[row];
+            d->x2[i] = table_numbers(t, d->plot_column[1])[row];
         }
     }
     free(values);
@@ -406,7 +315,7 @@ static void column_means(const struct table *t, const struct plan *plan,
     for (size_t k = 0; values != NULL && k < plan->nused; k++) {
         size_t col = plan->used[k];
         for (size_t i = 0; i < d->n; i++)
-            parse_number(t->cells[d->file_row[i] * t->ncols + col], &values[i]);
+            values[i] = table_numbers(t, col)[d->file_row[i]];
         d->column_mean[col] = feature_stats_of(values, d->n).mean;
     }
     free(values);
@@ -548,10 +457,14 @@ static bool plan_target(const struct table *t, struct plan *plan,
     if (!find_column(t, d->label_name, &plan->label, err, errlen))
         return false;
     if (plan_uses(plan, plan->label)) {
-        text_report(err, errlen, source_of(t), 0, 0,
-                    "column \"%s\" is the %s column; it cannot also be a"
-                    " feature", text_show(d->label_name).text,
-                    d->regression ? "target" : "label");
+        if (d->regression)
+            text_report(err, errlen, source_of(t), 0, 0,
+                        "column \"%s\" is the target column; it cannot also"
+                        " be a feature", text_show(d->label_name).text);
+        else
+            text_report(err, errlen, source_of(t), 0, 0,
+                        "column \"%s\" is the label column; it cannot also be"
+                        " a feature", text_show(d->label_name).text);
         return false;
     }
     if (d->regression)
@@ -562,14 +475,18 @@ static bool plan_target(const struct table *t, struct plan *plan,
                     " classes", text_show(d->class_name[0]).text);
         return false;
     }
-    return check_classes(t, plan->label, d->class_name, err, errlen);
+    if (!check_classes(t, plan->label, d->class_name, err, errlen))
+        return false;
+    for (int k = 0; k < 2; k++)
+        plan->class_index[k] = table_find_text(t, plan->label, d->class_name[k]);
+    return true;
 }
 
 /* The checks and the work of dataset_select; d's names are already set. */
 static bool select_samples(const struct table *t, const struct selection *sel,
                            struct dataset *d, char *err, size_t errlen)
 {
-    struct plan plan = {{0}, 0, 0};
+    struct plan plan = {{0}, 0, 0, {0, 0}};
     if (!plan_features(t, sel, &plan, d, err, errlen)) {
         if (err != NULL && errlen > 0 && err[0] == '\0')
             text_report(err, errlen, source_of(t), 0, 0, "out of memory");
@@ -583,7 +500,7 @@ static bool select_samples(const struct table *t, const struct selection *sel,
         rows += row_selected(t, &plan, d, row);
     if (!(sel->test_fraction >= 0.0 && sel->test_fraction <= 0.9)) {
         text_report(err, errlen, source_of(t), 0, 0,
-                    "--test: %g is not a fraction from 0 to 0.9",
+                    "the test fraction %g is not from 0 to 0.9",
                     sel->test_fraction);
         return false;
     }
@@ -600,8 +517,8 @@ static bool select_samples(const struct table *t, const struct selection *sel,
         if (nheld >= rows) {
             free(held);
             text_report(err, errlen, source_of(t), 0, 0,
-                        "--test %g holds out all %zu rows; none is left to"
-                        " train on", sel->test_fraction, rows);
+                        "a test fraction of %g holds out all %zu rows; none"
+                        " is left to train on", sel->test_fraction, rows);
             return false;
         }
     }

@@ -1,8 +1,11 @@
 /* number.c - parse_number: a CSV cell read strictly as a finite decimal
  * number. Numbers follow one grammar whatever the locale: the text is
- * matched by hand, then converted by strtod under the C locale (the
- * program's own locale may use a decimal comma). number_check also says
- * why a cell is refused, for the messages of dataset.c.
+ * matched by hand, and the value computed from the digits when that is
+ * exact (most values in data files), by strtod under the C locale
+ * otherwise (the program's own locale may use a decimal comma). Both give
+ * the correctly rounded double, so the bits never depend on the path.
+ * number_check and number_scan also say why a cell is refused, for the
+ * messages of dataset.c.
  *
  * Underflow: a value with a nonzero digit that rounds to 0 (1e-400) is
  * refused rather than silently read as 0; a value that rounds to a
@@ -15,58 +18,112 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define EXACT_DIGITS 19          /* significant digits a uint64_t holds */
+#define EXACT_POWER 22           /* 10^22 is the largest exact power */
+#define EXPONENT_CAP 1000000     /* larger written exponents saturate */
+
+/* A number as the grammar
+ * [+-] digits [. digits] [(e|E) [+-] digits] reads it, with at least one
+ * digit before the exponent (so "5.", ".5" and "+.5" are numbers). */
+struct decimal {
+    size_t length;       /* bytes matched; 0 if the text is no number */
+    bool negative;
+    bool nonzero;        /* a digit before the exponent is not 0 */
+    bool exact;          /* every significant digit is in mantissa */
+    uint64_t mantissa;   /* the digits as an integer, leading zeros gone */
+    long exponent;       /* value = mantissa * 10^exponent when exact */
+};
+
 static bool is_digit(char c)
 {
-    return c >= '0' && c <= '9';
+    return (unsigned char)(c - '0') < 10;
 }
 
-static const char *skip_digits(const char *p, size_t *count)
+/* Reads the digits from p (before end) into d; after_point when they
+ * follow the decimal point. Returns where they end; *digits counts them. */
+static const char *read_digits(struct decimal *d, const char *p,
+                               const char *end, bool after_point,
+                               size_t *digits, int *significant)
 {
-    while (is_digit(*p)) {
-        p++;
-        (*count)++;
+    const char *first = p;
+    for (; p < end && is_digit(*p); p++) {
+        unsigned digit = (unsigned)(*p - '0');
+        if (d->mantissa == 0 && digit == 0) {
+            d->exponent -= after_point; /* a leading zero */
+            continue;
+        }
+        d->nonzero = d->nonzero || digit != 0;
+        if (*significant == EXACT_DIGITS) {
+            d->exact = false;   /* more digits than fit: strtod decides */
+            continue;
+        }
+        (*significant)++;
+        d->mantissa = d->mantissa * 10 + digit;
+        d->exponent -= after_point;
     }
+    *digits += (size_t)(p - first);
     return p;
 }
 
-/* Length of the number at the start of text by the grammar
- * [+-] digits [. digits] [(e|E) [+-] digits], with at least one digit
- * before the exponent (so "5.", ".5" and "+.5" are numbers); 0 if none. */
-static size_t match_number(const char *text)
+/* Reads the number at the start of the length bytes of text. */
+static struct decimal decimal_read(const char *text, size_t length)
 {
-    const char *p = text;
+    struct decimal d = {.exact = true};
+    const char *p = text, *end = text + length;
+    int significant = 0;
     size_t digits = 0;
-    if (*p == '+' || *p == '-')
+    if (p < end && (*p == '+' || *p == '-')) {
+        d.negative = *p == '-';
         p++;
-    p = skip_digits(p, &digits);
-    if (*p == '.')
-        p = skip_digits(p + 1, &digits);
+    }
+    p = read_digits(&d, p, end, false, &digits, &significant);
+    if (p < end && *p == '.')
+        p = read_digits(&d, p + 1, end, true, &digits, &significant);
     if (digits == 0)
-        return 0;
-    if (*p == 'e' || *p == 'E') {
+        return (struct decimal){0};
+    if (p < end && (*p == 'e' || *p == 'E')) {
         const char *q = p + 1;
-        size_t exponent_digits = 0;
-        if (*q == '+' || *q == '-')
-            q++;
-        q = skip_digits(q, &exponent_digits);
-        if (exponent_digits == 0)
-            return 0;
+        bool negative = false;
+        long written = 0;
+        if (q < end && (*q == '+' || *q == '-'))
+            negative = *q++ == '-';
+        const char *first = q;
+        for (; q < end && is_digit(*q); q++)
+            if (written < EXPONENT_CAP)
+                written = written * 10 + (*q - '0');
+        if (q == first)
+            return (struct decimal){0};
+        d.exponent += negative ? -written : written;
         p = q;
     }
-    return (size_t)(p - text);
+    d.length = (size_t)(p - text);
+    return d;
 }
 
-/* True when the digits before the exponent of a matched number are not
- * all zeros, so the number is not zero (whatever its exponent). */
-static bool has_nonzero_digit(const char *text, size_t length)
+/* The value of d when one correctly rounded operation on exact operands
+ * gives it (Clinger's fast path); false when strtod must decide. */
+static bool decimal_value(const struct decimal *d, double *value)
 {
-    for (size_t i = 0; i < length && text[i] != 'e' && text[i] != 'E'; i++)
-        if (text[i] >= '1' && text[i] <= '9')
-            return true;
-    return false;
+    static const double powers[EXACT_POWER + 1] = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    double magnitude;
+    if (d->exact && d->mantissa == 0)
+        magnitude = 0.0;
+    else if (!d->exact || d->mantissa > (UINT64_C(1) << 53)
+             || d->exponent < -EXACT_POWER || d->exponent > EXACT_POWER)
+        return false;
+    else if (d->exponent >= 0)
+        magnitude = (double)d->mantissa * powers[d->exponent];
+    else
+        magnitude = (double)d->mantissa / powers[-d->exponent];
+    *value = d->negative ? -magnitude : magnitude;
+    return true;
 }
 
 /* True for [+-]nan, inf or infinity in any case (ASCII only, whatever the
@@ -90,9 +147,9 @@ static bool is_special_value(const char *text, size_t length)
     return false;
 }
 
-/* Converts the first length bytes of text, already checked by
- * match_number, with strtod under the C locale (the program's own locale
- * may use a decimal comma). strtod rounds correctly. */
+/* Converts the first length bytes of text, already matched by
+ * decimal_read and followed by a byte that ends a number (a blank or the
+ * NUL), with strtod under the C locale. strtod rounds correctly. */
 static bool convert_in_c_locale(const char *text, size_t length, double *value)
 {
     static locale_t c_locale = (locale_t)0;
@@ -111,33 +168,54 @@ static bool convert_in_c_locale(const char *text, size_t length, double *value)
     return end == text + length;
 }
 
-enum number_status number_check(const char *text, double *out)
+enum number_status number_scan(const char *text, size_t length, double *out)
 {
     if (text == NULL)
         return NUMBER_EMPTY;
-    while (text_is_blank(*text))
+    while (length > 0 && text_is_blank(*text)) {
         text++;
-    size_t length = strlen(text);
+        length--;
+    }
     while (length > 0 && text_is_blank(text[length - 1]))
         length--;
     if (length == 0)
         return NUMBER_EMPTY;
-    if (is_special_value(text, length))
-        return NUMBER_NOT_FINITE;
+    struct decimal d = decimal_read(text, length);
+    if (d.length != length)
+        return is_special_value(text, length) ? NUMBER_NOT_FINITE
+                                              : NUMBER_NOT_A_NUMBER;
     double value;
-    if (match_number(text) != length
-        || !convert_in_c_locale(text, length, &value))
+    if (!decimal_value(&d, &value)
+        && !convert_in_c_locale(text, length, &value))
         return NUMBER_NOT_A_NUMBER;
     if (isinf(value))
         return NUMBER_OUT_OF_RANGE;
-    if (value == 0 && has_nonzero_digit(text, length))
+    if (value == 0 && d.nonzero)
         return NUMBER_UNDERFLOW;
     if (out != NULL)
         *out = value;
     return NUMBER_OK;
 }
 
+enum number_status number_check(const char *text, double *out)
+{
+    return number_scan(text, text != NULL ? strlen(text) : 0, out);
+}
+
 bool parse_number(const char *text, double *out)
 {
     return number_check(text, out) == NUMBER_OK;
+}
+
+const char *number_status_reason(enum number_status status)
+{
+    switch (status) {
+    case NUMBER_OK: return "";
+    case NUMBER_EMPTY: return "empty value";
+    case NUMBER_NOT_A_NUMBER: return "is not a number";
+    case NUMBER_NOT_FINITE: return "is not a finite number";
+    case NUMBER_OUT_OF_RANGE: return "is out of range";
+    case NUMBER_UNDERFLOW: return "is too small (underflows to 0)";
+    }
+    return "is not a number";
 }

@@ -269,12 +269,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err,
         snprintf(err, errlen, "unexpected argument \"%s\" (see --help)", argv[optind]);
         return false;
     }
-    if (options_explicit(o, "target")
-        && (options_explicit(o, "classes") || options_explicit(o, "label"))) {
-        snprintf(err, errlen, "--target and --%s do not go together: --target fits"
-                 " a numeric column, --label and --classes pick two classes (see"
-                 " --help)", options_explicit(o, "classes") ? "classes" : "label");
+    if (!settings_check_together(o, err, errlen))
         return false;
-    }
     return choose_mode(o, err, errlen);
 }

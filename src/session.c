@@ -6,6 +6,7 @@
 
 #include "builtin.h"
 #include "generate.h"
+#include "settings.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ static bool load_table(const struct options *o, struct table *t, char *err,
  * label is fitted by regression on y. */
 static void adapt_to_table(const struct table *t, struct selection *sel)
 {
-    bool has_label = table_column(t, "label") >= 0;
+    bool has_label = table_column(t, GENERATED_LABEL) >= 0;
     if (table_column(t, sel->x_column) < 0 && table_column(t, "x1") >= 0)
         sel->x_column = "x1";
     if (table_column(t, sel->y_column) < 0)
@@ -53,7 +54,7 @@ static void adapt_to_table(const struct table *t, struct selection *sel)
         sel->features = sel->x_column; /* one input */
     if (!has_label || table_column(t, sel->label_column) >= 0)
         return;
-    sel->label_column = "label";
+    sel->label_column = GENERATED_LABEL;
     sel->class_a = "0";
     sel->class_b = "1";
 }
@@ -139,10 +140,7 @@ bool session_open(struct session *s, const struct options *o, char *err,
         return false;
     }
     anchor_selection(s->data, &s->selection);
-    struct train_config config = o->train;
-    if (s->data->regression && config.activation == ACT_SIGMOID
-        && !options_explicit(o, "activation"))
-        config.activation = ACT_LINEAR; /* regression's default */
+    struct train_config config = settings_train_config(o, s->data->regression);
     if (!trainer_init(&s->trainer, s->data, &config)) {
         snprintf(err, errlen, "out of memory");
         free_samples(s->data);

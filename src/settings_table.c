@@ -568,3 +568,25 @@ size_t settings_index(const struct setting *s)
 {
     return (size_t)(s - table);
 }
+
+bool settings_check_together(const struct options *o, char *err, size_t errlen)
+{
+    if (!options_explicit(o, "target"))
+        return true;
+    const char *other = options_explicit(o, "classes") ? "classes"
+                        : options_explicit(o, "label") ? "label" : NULL;
+    if (other == NULL)
+        return true;
+    snprintf(err, errlen, "--target and --%s do not go together: --target fits a"
+             " numeric column, --label and --classes pick two classes (see --help)",
+             other);
+    return false;
+}
+
+struct train_config settings_train_config(const struct options *o, bool regression)
+{
+    struct train_config c = o->train;
+    if (regression && c.activation == ACT_SIGMOID && !options_explicit(o, "activation"))
+        c.activation = ACT_LINEAR;
+    return c;
+}

@@ -25,7 +25,6 @@
 
 #include <langinfo.h>
 #include <math.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -553,42 +552,6 @@ static void apply_resize(void)
 /* Turns of "readable, yet nothing read" before the input counts as dead. */
 #define DEAD_INPUT_TURNS 1000
 
-/* What wait_input saw. */
-enum wait_result { WAIT_INPUT, WAIT_TIMEOUT, WAIT_INTERRUPTED, WAIT_GONE };
-
-/* Waits up to timeout_ms (< 0: no limit) for input on stdin or a wake-up
- * from a stop signal or SIGWINCH. A signal that arrives before the wait
- * starts has already written to the pipe, so none is ever slept
- * through. WAIT_GONE: the terminal has hung up (or stdin is closed). */
-static enum wait_result wait_input(int timeout_ms)
-{
-    struct pollfd fds[2] = {
-        {.fd = STDIN_FILENO, .events = POLLIN},
-        {.fd = term_signal_wake_fd(), .events = POLLIN},
-    };
-    int n = poll(fds, fds[1].fd >= 0 ? 2 : 1, timeout_ms < 0 ? -1 : timeout_ms);
-    if (n < 0)
-        return WAIT_INTERRUPTED; /* EINTR: SIGWINCH, SIGTSTP/SIGCONT, ... */
-    if (n == 0)
-        return WAIT_TIMEOUT;
-    if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
-        return WAIT_GONE;
-    if (fds[1].fd >= 0 && (fds[1].revents & POLLIN)) {
-        term_signal_drain();
-        return WAIT_INTERRUPTED;
-    }
-    return WAIT_INPUT;
-}
-
-/* True when stdin has nothing to read although poll said it had: after
- * many such turns in a row, the input is dead (a read error that poll
- * does not report as a hangup). */
-static bool input_empty(void)
-{
-    int pending = 0;
-    return ioctl(STDIN_FILENO, FIONREAD, &pending) != 0 || pending <= 0;
-}
-
 /* Reads one key; see term.h. */
 int term_read_key(int timeout_ms)
 {
@@ -616,27 +579,27 @@ int term_read_key(int timeout_ms)
                 return TERM_KEY_NONE;
             left = (int)ms;
         }
-        switch (wait_input(left)) {
-        case WAIT_TIMEOUT:
+        switch (term_signal_wait_input(left)) {
+        case TERM_WAIT_TIMEOUT:
             return TERM_KEY_NONE;
-        case WAIT_INTERRUPTED: /* a signal: maybe back from Ctrl-Z */
+        case TERM_WAIT_INTERRUPTED: /* a signal: maybe back from Ctrl-Z */
             if (size_changed()) {
                 apply_resize();
                 return TERM_KEY_RESIZE;
             }
             continue;
-        case WAIT_GONE:
+        case TERM_WAIT_GONE:
             /* Nothing will ever come: end as a hangup would, rather than
              * spin on a dead terminal (SIGHUP may be ignored). */
             term_signal_request(SIGHUP);
             return TERM_KEY_NONE;
-        case WAIT_INPUT:
+        case TERM_WAIT_INPUT:
             ch = wgetch(stdscr);
             if (ch != ERR)
                 return translate_key(ch);
             /* A mouse event curses filtered out is consumed and gives
              * ERR; input that is there but never readable is not. */
-            if (input_empty() && ++dead_turns >= DEAD_INPUT_TURNS) {
+            if (term_signal_input_empty() && ++dead_turns >= DEAD_INPUT_TURNS) {
                 term_signal_request(SIGHUP);
                 return TERM_KEY_NONE;
             }

@@ -2,13 +2,17 @@
  * to the terminal when a signal would end the process (see
  * term_signal.h). Handlers only touch volatile sig_atomic_t flags and
  * make async-signal-safe calls: write(2) of the reset bytes captured at
- * start, tcsetattr(3) of the saved modes, sigaction(2), raise(3). */
+ * start, tcsetattr(3) of the saved modes, sigaction(2), raise(3). The
+ * wait for input (poll(2) on stdin and the wake-up pipe) is here too, so
+ * that no signal is slept through. */
 #include "term_signal.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #ifndef NSIG
@@ -270,4 +274,30 @@ bool term_signal_take_resize(void)
         return false;
     sigstate.resized = 0;
     return true;
+}
+
+enum term_wait term_signal_wait_input(int timeout_ms)
+{
+    struct pollfd fds[2] = {
+        {.fd = STDIN_FILENO, .events = POLLIN},
+        {.fd = term_signal_wake_fd(), .events = POLLIN},
+    };
+    int n = poll(fds, fds[1].fd >= 0 ? 2 : 1, timeout_ms < 0 ? -1 : timeout_ms);
+    if (n < 0)
+        return TERM_WAIT_INTERRUPTED; /* EINTR: SIGWINCH, SIGTSTP/SIGCONT, ... */
+    if (n == 0)
+        return TERM_WAIT_TIMEOUT;
+    if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+        return TERM_WAIT_GONE;
+    if (fds[1].fd >= 0 && (fds[1].revents & POLLIN)) {
+        term_signal_drain();
+        return TERM_WAIT_INTERRUPTED;
+    }
+    return TERM_WAIT_INPUT;
+}
+
+bool term_signal_input_empty(void)
+{
+    int pending = 0;
+    return ioctl(STDIN_FILENO, FIONREAD, &pending) != 0 || pending <= 0;
 }

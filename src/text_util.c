@@ -108,7 +108,7 @@ struct text_shown text_show(const char *value)
 }
 
 /* ---------------------------------------------------------------------
- * Copies and blanks
+ * Copies
  * ------------------------------------------------------------------- */
 
 char *text_copy(const char *text, size_t length)
@@ -122,10 +122,6 @@ char *text_copy(const char *text, size_t length)
     return copy;
 }
 
-bool text_is_blank(char c)
-{
-    return c == ' ' || c == '\t';
-}
 
 /* ---------------------------------------------------------------------
  * Sorting

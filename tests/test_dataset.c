@@ -236,9 +236,10 @@ static void test_corpus_is_listed(void **state)
  * Iris and the truth tables
  * ------------------------------------------------------------------- */
 
+/* A cell's text; NULL when the table keeps none for its column. */
 static const char *cell(const struct table *t, size_t row, size_t col)
 {
-    return t->cells[row * t->ncols + col];
+    return table_text(t, row, col);
 }
 
 static void assert_row(const struct table *t, size_t row, const char *a,
@@ -275,8 +276,9 @@ static void test_iris_embedded(void **state)
     assert_row(&t, 0, "5.1", "3.5", "1.4", "0.2", "setosa");
     assert_row(&t, 50, "7.0", "3.2", "4.7", "1.4", "versicolor");
     assert_row(&t, 149, "5.9", "3.0", "5.1", "1.8", "virginica");
-    assert_int_equal(t.lines[0], 2);
-    assert_int_equal(t.lines[149], 151);
+    assert_int_equal(table_line(&t, 0), 2);
+    assert_int_equal(table_line(&t, 149), 151);
+    assert_int_equal(table_line(&t, 150), 0);
     table_free(&t);
 }
 
@@ -291,8 +293,10 @@ static void test_iris_file_equals_embedded(void **state)
                                   &built_in, err, sizeof err));
     assert_int_equal(file.nrows, built_in.nrows);
     assert_int_equal(file.ncols, built_in.ncols);
-    for (size_t i = 0; i < file.nrows * file.ncols; i++)
-        assert_string_equal(file.cells[i], built_in.cells[i]);
+    for (size_t row = 0; row < file.nrows; row++)
+        for (size_t col = 0; col < file.ncols; col++)
+            assert_string_equal(cell(&file, row, col),
+                                cell(&built_in, row, col));
     table_free(&file);
     table_free(&built_in);
 }
@@ -390,8 +394,8 @@ static void check_two_iris_rows(const char *path, size_t line0, size_t line1)
     assert_int_equal(t.nrows, 2);
     assert_row(&t, 0, "5.1", "3.5", "1.4", "0.2", "setosa");
     assert_row(&t, 1, "7.0", "3.2", "4.7", "1.4", "versicolor");
-    assert_int_equal(t.lines[0], line0);
-    assert_int_equal(t.lines[1], line1);
+    assert_int_equal(table_line(&t, 0), line0);
+    assert_int_equal(table_line(&t, 1), line1);
     assert_true(dataset_select(&t, &iris_default, &d, err, sizeof err));
     assert_int_equal(d.n, 2);
     assert_true(d.x1[1] == 7.0 && d.x2[1] == 4.7 && d.y[1] == 1.0);
@@ -458,10 +462,10 @@ static void test_ok_quoted(void **state)
     assert_string_equal(cell(&t, 2, 3), "two\nlines");
     assert_string_equal(cell(&t, 3, 3), "");
     assert_string_equal(cell(&t, 0, 0), "0");
-    assert_int_equal(t.lines[0], 2);
-    assert_int_equal(t.lines[1], 3);
-    assert_int_equal(t.lines[2], 4);
-    assert_int_equal(t.lines[3], 6);
+    assert_int_equal(table_line(&t, 0), 2);
+    assert_int_equal(table_line(&t, 1), 3);
+    assert_int_equal(table_line(&t, 2), 4);
+    assert_int_equal(table_line(&t, 3), 6);
     assert_true(dataset_select(&t, &truth_table, &d, err, sizeof err));
     assert_int_equal(d.n, 4);
     assert_true(d.y[2] == 1.0 && d.x2[1] == 1.0);
@@ -737,7 +741,7 @@ static void test_free_is_safe(void **state)
     memset(&t, 0xAB, sizeof t);
     assert_false(table_load_file("tests/data/ragged_long.csv", &t, err,
                                  sizeof err));
-    assert_null(t.cells);
+    assert_null(t.columns);
     assert_null(t.source);
     assert_int_equal(t.nrows, 0);
     table_free(&t);
@@ -826,12 +830,13 @@ static void test_random_input(void **state)
         if (!table_load_buffer("random", text, length, &t, err, sizeof err)) {
             assert_true(strncmp(err, "random", 6) == 0);
             assert_null(strchr(err, '\n'));
-            assert_null(t.cells);
+            assert_null(t.columns);
             continue;
         }
         assert_true(t.nrows > 0 && t.ncols > 0);
-        for (size_t i = 0; i < t.nrows * t.ncols; i++)
-            assert_non_null(t.cells[i]);
+        for (size_t row = 0; row < t.nrows; row++)
+            for (size_t col = 0; col < t.ncols; col++)
+                assert_non_null(table_text(&t, row, col));
         struct selection sel = {t.names[0], t.names[t.ncols - 1],
                                 t.names[t.ncols / 2], "1.5", "a", true};
         struct dataset d;
@@ -840,6 +845,360 @@ static void test_random_input(void **state)
         dataset_free(&d);
         table_free(&t);
     }
+}
+
+/* ---------------------------------------------------------------------
+ * Large input: the loader hands libcsv TABLE_BLOCK_BYTES at a time and
+ * reads a file block by block; values, quotes, line ends and characters
+ * split across two blocks; lines; interning; numbers parsed once.
+ * ------------------------------------------------------------------- */
+
+/* A growing text. */
+struct text_buffer {
+    char *bytes;
+    size_t length, capacity;
+};
+
+static void put_bytes(struct text_buffer *b, const char *bytes, size_t length)
+{
+    if (b->length + length + 1 > b->capacity) {
+        b->capacity = (b->length + length + 1) * 2;
+        b->bytes = realloc(b->bytes, b->capacity);
+        assert_non_null(b->bytes);
+    }
+    memcpy(b->bytes + b->length, bytes, length);
+    b->length += length;
+    b->bytes[b->length] = '\0';
+}
+
+__attribute__((format(printf, 2, 3)))
+static void put(struct text_buffer *b, const char *format, ...)
+{
+    char piece[256];
+    va_list args;
+    va_start(args, format);
+    int n = vsnprintf(piece, sizeof piece, format, args);
+    va_end(args);
+    assert_true(n >= 0 && (size_t)n < sizeof piece);
+    put_bytes(b, piece, (size_t)n);
+}
+
+/* Appends a row "0,0,ppp...\n" that brings b to exactly length bytes. */
+static void pad_to(struct text_buffer *b, size_t length)
+{
+    assert_true(length >= b->length + 6);
+    put(b, "0,0,");
+    while (b->length < length - 1)
+        put(b, "p");
+    put(b, "\n");
+}
+
+/* The lines of count increasing byte offsets of text, counted the plain
+ * way: LF, CRLF and a lone CR each end one line. */
+static void reference_lines(const char *text, const size_t *offsets,
+                            size_t count, size_t *lines)
+{
+    size_t line = 1, i = 0;
+    for (size_t k = 0; k < count; k++) {
+        for (; i < offsets[k]; i++)
+            if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
+                line++;
+        lines[k] = line;
+    }
+}
+
+static char temp_path[64];
+
+/* Loads text from memory into tables[0] and, through a temporary file,
+ * into tables[1]; both must load. */
+static void load_both(const struct text_buffer *b, struct table tables[2])
+{
+    char err[ERR_SIZE] = "";
+    if (!table_load_buffer("mem", b->bytes, b->length, &tables[0], err,
+                           sizeof err))
+        fail_msg("buffer: %s", err);
+    strcpy(temp_path, "/tmp/test_dataset_XXXXXX");
+    int fd = mkstemp(temp_path);
+    assert_true(fd >= 0);
+    FILE *file = fdopen(fd, "wb");
+    assert_non_null(file);
+    assert_int_equal(fwrite(b->bytes, 1, b->length, file), b->length);
+    assert_int_equal(fclose(file), 0);
+    bool ok = table_load_file(temp_path, &tables[1], err, sizeof err);
+    remove(temp_path);
+    if (!ok)
+        fail_msg("file: %s", err);
+}
+
+static void free_both(struct table tables[2])
+{
+    table_free(&tables[0]);
+    table_free(&tables[1]);
+}
+
+/* A row whose byte at split lands on the first byte of the second block;
+ * returns the row's index (1: the pad row is row 0). */
+static size_t place_across_blocks(struct text_buffer *b, const char *row,
+                                  size_t split)
+{
+    put(b, "x,y,label\n");
+    pad_to(b, TABLE_BLOCK_BYTES - split);
+    put(b, "%s", row);
+    assert_int_equal(b->bytes[TABLE_BLOCK_BYTES], row[split]);
+    return 1;
+}
+
+/* A number, a quoted field, a CRLF, a UTF-8 character and a CR before a
+ * blank, each cut by the end of the first block. */
+static void test_block_boundaries(void **state)
+{
+    (void)state;
+    struct table tables[2];
+
+    struct text_buffer b = {0};
+    size_t row = place_across_blocks(&b, "12345.678,-0.5,a\n3,4,b\n", 3);
+    load_both(&b, tables);
+    for (int k = 0; k < 2; k++) {
+        assert_true(table_numbers(&tables[k], 0)[row] == 12345.678);
+        assert_string_equal(table_text(&tables[k], row, 2), "a");
+        assert_int_equal(table_line(&tables[k], row + 1), 4);
+    }
+    free_both(tables);
+    free(b.bytes);
+
+    b = (struct text_buffer){0};
+    row = place_across_blocks(&b, "1,2,\"two\nlines, \"\"quoted\"\"\"\n3,4,b\n", 10);
+    load_both(&b, tables);
+    for (int k = 0; k < 2; k++) {
+        assert_string_equal(table_text(&tables[k], row, 2),
+                            "two\nlines, \"quoted\"");
+        assert_int_equal(table_line(&tables[k], row), 3);
+        assert_int_equal(table_line(&tables[k], row + 1), 5);
+    }
+    free_both(tables);
+    free(b.bytes);
+
+    b = (struct text_buffer){0};
+    row = place_across_blocks(&b, "1,2,a\r\n3,4,b\r\n", 6); /* \r | \n */
+    load_both(&b, tables);
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(tables[k].nrows, 3);
+        assert_string_equal(table_text(&tables[k], row, 2), "a");
+        assert_int_equal(table_line(&tables[k], row + 1), 4);
+    }
+    free_both(tables);
+    free(b.bytes);
+
+    b = (struct text_buffer){0};
+    row = place_across_blocks(&b, "1,2,caf\xC3\xA9\n3,4,b\n", 8); /* C3 | A9 */
+    load_both(&b, tables);
+    for (int k = 0; k < 2; k++) {
+        assert_string_equal(table_text(&tables[k], row, 2), "caf\xC3\xA9");
+        assert_int_equal(table_find_text(&tables[k], 2, "caf\xC3\xA9"), 1);
+    }
+    free_both(tables);
+    free(b.bytes);
+
+    /* A lone CR ends a line, then a blank line: not a CRLF, whether the
+     * blank comes in the same block or the next. */
+    for (size_t split = 6; split <= 7; split++) {
+        b = (struct text_buffer){0};
+        row = place_across_blocks(&b, "1,2,a\r \n3,4,b\n", split);
+        load_both(&b, tables);
+        for (int k = 0; k < 2; k++)
+            assert_int_equal(table_line(&tables[k], row + 1), 5);
+        free_both(tables);
+        free(b.bytes);
+    }
+}
+
+/* Lines by the plain count, in random texts of rows, blank lines, every
+ * kind of line end and quoted fields holding line ends, over several
+ * blocks, from memory and from a file. */
+static void test_random_lines(void **state)
+{
+    (void)state;
+    static const char *const ends[] = {"\n", "\r\n", "\r"};
+    static const char *const blanks[] = {"", " ", "\t ", "  \t"};
+    uint32_t seed = 777;
+    struct text_buffer b = {0};
+    static size_t starts[20000], lines[20000];
+    size_t rows = 0;
+    put(&b, "a,b,c\n");
+    while (b.length < 3 * TABLE_BLOCK_BYTES && rows < 20000) {
+        uint32_t r = next_random(&seed);
+        if (r % 5 == 0) { /* a blank line */
+            put(&b, "%s%s", blanks[r / 5 % 4], ends[r / 20 % 3]);
+            continue;
+        }
+        starts[rows] = b.length;
+        if (r % 3 == 0)
+            put(&b, "%zu,%zu,\"p%sq%sr\"%s", rows, rows, ends[r / 3 % 3],
+                ends[r / 9 % 3], ends[r / 27 % 3]);
+        else
+            put(&b, "%zu,%zu,x%s", rows, rows, ends[r / 3 % 3]);
+        rows++;
+    }
+    reference_lines(b.bytes, starts, rows, lines);
+    struct table tables[2];
+    load_both(&b, tables);
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(tables[k].nrows, rows);
+        const double *a = table_numbers(&tables[k], 0);
+        assert_non_null(a);
+        size_t wrong = 0;
+        for (size_t i = 0; i < rows; i++) {
+            size_t line = table_line(&tables[k], i);
+            if (line != lines[i] || a[i] != (double)i)
+                wrong++;
+        }
+        assert_int_equal(wrong, 0);
+    }
+    free_both(tables);
+    free(b.bytes);
+}
+
+/* Labels with 1-, 2- and then 4-byte ids: 70000 distinct ones, twice. */
+static void test_many_labels(void **state)
+{
+    (void)state;
+    enum { LABELS = 70000 };
+    struct text_buffer b = {0};
+    put(&b, "x,y,label\n");
+    for (size_t i = 0; i < 2 * LABELS; i++)
+        put(&b, "%zu,-%zu,L%zu\n", i, i, i % LABELS);
+    struct table tables[2];
+    load_both(&b, tables);
+    static const size_t probes[] = {0, 255, 256, 65535, 65536, 69999, 70000,
+                                    70256, 135536, 2 * LABELS - 1};
+    for (int k = 0; k < 2; k++) {
+        const struct table *t = &tables[k];
+        assert_int_equal(table_distinct_count(t, 2), LABELS);
+        for (size_t p = 0; p < sizeof probes / sizeof probes[0]; p++) {
+            char expected[16];
+            snprintf(expected, sizeof expected, "L%zu", probes[p] % LABELS);
+            assert_string_equal(table_text(t, probes[p], 2), expected);
+            assert_int_equal(table_text_index(t, probes[p], 2),
+                             probes[p] % LABELS);
+        }
+        assert_int_equal(table_find_text(t, 2, "L65536"), 65536);
+        assert_int_equal(table_find_text(t, 2, "L70000"), SIZE_MAX);
+        const char *values[3];
+        assert_int_equal(table_distinct(t, 2, values, 3), 3);
+        assert_string_equal(values[2], "L2");
+        /* x and y: numbers, too many distinct ones to keep their texts */
+        assert_false(table_has_texts(t, 0));
+        assert_null(table_text(t, 0, 0));
+        assert_int_equal(table_distinct_count(t, 0), 0);
+        assert_true(table_numbers(t, 1)[2 * LABELS - 1] == -(2.0 * LABELS - 1));
+        struct selection sel = {"x", "y", "label", "L7", "L69999", false};
+        struct dataset d;
+        char err[ERR_SIZE];
+        assert_true(dataset_select(t, &sel, &d, err, sizeof err));
+        assert_int_equal(d.n, 4);
+        static const double x1[4] = {7, 69999, 70007, 139999};
+        static const double y[4] = {0, 1, 0, 1};
+        for (int i = 0; i < 4; i++) {
+            assert_true(d.x1[i] == x1[i] && d.x2[i] == -x1[i]);
+            assert_true(d.y[i] == y[i]);
+        }
+        dataset_free(&d);
+    }
+    free_both(tables);
+    free(b.bytes);
+}
+
+/* A column of numbers (more than a block of them, too many distinct ones
+ * to keep their texts) whose last value is not one. */
+static void test_non_number_at_last_row(void **state)
+{
+    (void)state;
+    enum { ROWS = 10000 };
+    struct text_buffer b = {0};
+    put(&b, "x,y,label\n");
+    for (size_t i = 0; i < ROWS - 1; i++)
+        put(&b, "%zu.25,%zu,%s\n", i, i, i % 2 ? "b" : "a");
+    put(&b, "n/a,0,b\n");
+    assert_true(b.length > TABLE_BLOCK_BYTES);
+    struct table tables[2];
+    load_both(&b, tables);
+    for (int k = 0; k < 2; k++) {
+        const struct table *t = &tables[k];
+        assert_false(table_column_numeric(t, 0));
+        assert_null(table_numbers(t, 0));
+        assert_true(table_column_numeric(t, 1));
+        struct table_non_number bad;
+        assert_true(table_first_non_number(t, 0, &bad));
+        assert_int_equal(bad.row, ROWS - 1);
+        assert_int_equal(bad.line, ROWS + 1);
+        assert_int_equal(bad.status, NUMBER_NOT_A_NUMBER);
+        assert_string_equal(bad.text, "n/a");
+        assert_false(table_first_non_number(t, 1, &bad));
+        char err[ERR_SIZE], expected[ERR_SIZE];
+        struct dataset d;
+        struct selection sel = {"x", "y", "label", "a", "b", false};
+        assert_false(dataset_select(t, &sel, &d, err, sizeof err));
+        snprintf(expected, sizeof expected,
+                 "%s:%d:1: x: \"n/a\" is not a number", t->source, ROWS + 1);
+        assert_string_equal(err, expected);
+        /* its texts went when it had too many distinct numbers */
+        struct selection as_label = {"y", "y", "x", "1.25", "2.25", false};
+        assert_false(dataset_select(t, &as_label, &d, err, sizeof err));
+        snprintf(expected, sizeof expected,
+                 "%s:1: column \"x\" cannot be the label column: it has more"
+                 " than %d distinct numbers", t->source,
+                 TABLE_MAX_NUMERIC_TEXTS);
+        assert_string_equal(err, expected);
+    }
+    free_both(tables);
+    free(b.bytes);
+}
+
+/* The digits-only conversion gives strtod's bits (C locale), whatever the
+ * digits and exponent; the statuses of overflow and underflow too. */
+static void test_numbers_as_strtod(void **state)
+{
+    (void)state;
+    uint32_t seed = 4242;
+    int wrong = 0;
+    for (int round = 0; round < 200000; round++) {
+        char text[80];
+        size_t n = 0;
+        uint32_t r = next_random(&seed);
+        if (r % 3 == 0)
+            text[n++] = r % 2 ? '-' : '+';
+        size_t whole = next_random(&seed) % 21, fraction = next_random(&seed) % 21;
+        if (whole + fraction == 0)
+            whole = 1;
+        for (size_t i = 0; i < whole; i++) /* now and then a leading 0 */
+            text[n++] = i == 0 && r % 7 == 0
+                ? '0' : (char)('0' + next_random(&seed) % 10);
+        if (fraction > 0 || r % 5 == 0)
+            text[n++] = '.';
+        for (size_t i = 0; i < fraction; i++)
+            text[n++] = (char)('0' + next_random(&seed) % 10);
+        if (r % 4 == 0) {
+            uint32_t e = next_random(&seed);
+            n += (size_t)snprintf(text + n, sizeof text - n, "e%s%u",
+                                  e % 2 ? "-" : "",
+                                  (unsigned)(e / 2 % (e % 16 == 0 ? 400 : 30)));
+        }
+        text[n] = '\0';
+        double expected = strtod(text, NULL), value = 0;
+        bool nonzero = false; /* a digit 1-9 before the exponent */
+        for (size_t i = 0; text[i] != '\0' && text[i] != 'e'; i++)
+            nonzero = nonzero || (text[i] >= '1' && text[i] <= '9');
+        enum number_status status = number_check(text, &value);
+        enum number_status wanted = isinf(expected) ? NUMBER_OUT_OF_RANGE
+            : expected == 0 && nonzero ? NUMBER_UNDERFLOW : NUMBER_OK;
+        if (status != wanted
+            || (status == NUMBER_OK && memcmp(&value, &expected, sizeof value) != 0)) {
+            if (wrong++ < 5)
+                print_error("%s: status %d value %.17g, strtod %.17g\n", text,
+                            (int)status, value, expected);
+        }
+    }
+    assert_int_equal(wrong, 0);
 }
 
 int main(void)
@@ -868,6 +1227,11 @@ int main(void)
         cmocka_unit_test(test_text_show),
         cmocka_unit_test(test_small_error_buffer),
         cmocka_unit_test(test_random_input),
+        cmocka_unit_test(test_block_boundaries),
+        cmocka_unit_test(test_random_lines),
+        cmocka_unit_test(test_many_labels),
+        cmocka_unit_test(test_non_number_at_last_row),
+        cmocka_unit_test(test_numbers_as_strtod),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,7 +25,7 @@
 #define CORPUS "tests/data/lessons/"
 
 static const char settings_list[] =
-    "caption, data, x, y, label, classes, standardize, activation, loss, lr, "
+    "caption, data, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, "
     "batch, shuffle, init, seed, epochs, epochs-per-frame, view, regions, start";
 
 /* ---------------------------------------------------------------------
