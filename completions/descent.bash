@@ -13,7 +13,7 @@ _descent_inits="zeros uniform"
 _descent_on_off="on off"
 _descent_views="bowl landscape mesh landscape-mesh"
 _descent_batches="full 1 4 8 16 32"
-_descent_tables="builtin:iris builtin:and builtin:or builtin:xor"
+_descent_tables="builtin:iris builtin:and builtin:or builtin:xor gen:circle gen:xor gen:gauss gen:spiral gen:line gen:plane"
 
 # _descent_header DATA: the column names of DATA, one a line.
 _descent_header()
@@ -21,6 +21,9 @@ _descent_header()
     case $1 in
     builtin:iris | "") printf '%s\n' sepal_length sepal_width petal_length petal_width species ;;
     builtin:and | builtin:or | builtin:xor) printf '%s\n' x1 x2 y ;;
+    gen:circle | gen:xor | gen:gauss | gen:spiral) printf '%s\n' x1 x2 label ;;
+    gen:line) printf '%s\n' x1 y ;;
+    gen:plane) printf '%s\n' x1 x2 y ;;
     -) ;;
     *)
         [[ -f $1 && -r $1 ]] || return
@@ -118,7 +121,7 @@ _descent()
         while IFS= read -r f; do found+=("$f"); done < <(compgen -f -- "$cur")
         compopt -o filenames 2>/dev/null
         ;;
-    --x | --y | --label)
+    --x | --y | --label | --target)
         local f
         while IFS= read -r f; do found+=("$f"); done < <(compgen -W "$(_descent_header "$data")" -- "$cur")
         ;;
