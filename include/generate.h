@@ -21,7 +21,8 @@
  * the program's RNG seeded with seed. On success *text (the caller frees
  * it) and *len (bytes, without the NUL) are set and true returned; false
  * with a one-line complaint in err for an unknown name, points outside 1
- * to GENERATE_POINTS_MAX, noise outside [0, 0.5], or no memory. */
+ * to GENERATE_POINTS_MAX, noise outside [0, 0.5], or no memory (an
+ * unknown name: "gen:NAME: unknown generated data set (known: ...)"). */
 bool generate_csv(const char *name, size_t points, double noise, uint64_t seed,
                   char **text, size_t *len, char *err, size_t errlen);
 

@@ -1,5 +1,5 @@
 /* view_cost.c - the cost panel: the cost of every epoch so far (log or
- * linear), with a test split the test cost beside it (labelled "test" at
+ * linear), with a test split the test cost beside it (labelled test at
  * its end; t hides it), the epoch a click picked marked on it; a click
  * maps a column back to an epoch. Also the history read as a series, for the status
  * line's sparkline and the neuron panel's picked epoch. */
@@ -47,7 +47,7 @@ static bool cost_layout(const struct view_state *s, struct rect in, struct plot 
     return plot_cost_layout(in, &costs, s->log_cost, p);
 }
 
-/* "test" beside the last point of the test curve, inside the plot. */
+/* The word test beside the last point of the test curve, inside the plot. */
 static void label_test(struct canvas *c, const struct view_state *s, struct rect in)
 {
     const struct history *h = &s->trainer->history;
@@ -64,8 +64,8 @@ static void label_test(struct canvas *c, const struct view_state *s, struct rect
     if (!plot_to_dot(&p, (double)last->epoch, v, &dx, &dy))
         return;
     int row = canvas_clamp_int(dy / 4.0, p.area.y, p.area.y + p.area.h - 1);
-    int col = p.area.x + p.area.w - 5;
-    canvas_text(c, col, row, 4, "test", style_of(COLOUR_CYAN, ATTR_BOLD));
+    int col = p.area.x + p.area.w - 6;
+    canvas_text(c, col, row, 5, " test", style_of(COLOUR_CYAN, ATTR_BOLD));
 }
 
 /* The history's record of that epoch, or the nearest one; NULL when the

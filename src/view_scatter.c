@@ -158,8 +158,8 @@ static void data_range(const double *v, size_t n, double *lo, double *hi)
 }
 
 /* The axes for xs against ys over count samples (training, then test
- * when shown); false when there is no room. */
-static bool lay_axes(struct canvas *c, struct rect area, const double *xs,
+ * when shown), drawn when there is room; *p the data window either way. */
+static void lay_axes(struct canvas *c, struct rect area, const double *xs,
                      const double *ys, size_t count, struct plot *p)
 {
     double x0, x1, y0, y1;
@@ -168,7 +168,6 @@ static bool lay_axes(struct canvas *c, struct rect area, const double *xs,
     struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .y_nice = true};
     if (!plot_axes(c, area, &ax, STYLE_DIM, p))
         plot_init(p, area, x0, x1, y0, y1);
-    return true;
 }
 
 static const enum colour target_ramp[TARGET_STEPS] = {
@@ -213,7 +212,7 @@ static void draw_target_plane(struct canvas *c, const struct plot *p,
     plot_format_number(a, sizeof a, lo, -1);
     plot_format_number(b, sizeof b, hi, -1);
     snprintf(legend, size, "0..4 %s: %s to %s, lines a at the steps",
-             d->label_name ? d->label_name : "target", a, b);
+             d->label_name ? d->label_name : "y", a, b);
 }
 
 /* Regression with one input: the target against the input, test points
@@ -315,8 +314,8 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
     }
     if (show_test && in.x + in.w - x > 8) {
         const char *glyphs = one_input || d->regression ? "+" : c->utf8 ? "◦ +" : "c +";
-        x += canvas_text(c, x, in.y, in.x + in.w - x, glyphs, STYLE_CLASS1) + 1;
-        x += canvas_text(c, x, in.y, in.x + in.w - x, "test", STYLE_TEXT) + 2;
+        x += canvas_text(c, x, in.y, in.x + in.w - x, glyphs, STYLE_CLASS1);
+        x += canvas_text(c, x, in.y, in.x + in.w - x, " test", STYLE_TEXT) + 2;
     }
     if (!d->regression && in.w >= 60 && in.x + in.w - x > 16)
         textf(c, x, in.y, in.x + in.w - x, STYLE_DIM, "line: a = 0.5");

@@ -201,42 +201,83 @@ static double landscape_at(double w1, double w2, const void *ctx)
  * flatter ground. */
 #define LANDSCAPE_ARROW_SHARE 0.25
 
+/* The landscape's pair of parameters (view_state.pair, {0, 0} read as
+ * {0, 1}; a pair past this neuron's parameters as {0, 1} too), set on l,
+ * and their names ("w1", "b") into names. The title is "cost landscape
+ * C(A, B)" and the first line names what is held: b for the plain pair
+ * of a two-input neuron (as always), else "others at their values". */
+static void choose_pair(struct landscape *l, const struct view_state *s,
+                        size_t pair[2], char names[2][16])
+{
+    size_t nparams = s->trainer->nparams;
+    pair[0] = s->pair[0];
+    pair[1] = s->pair[1];
+    if (pair[0] == pair[1] || pair[0] >= nparams || pair[1] >= nparams) {
+        pair[0] = 0;
+        pair[1] = 1;
+    }
+    landscape_set_pair(l, pair[0], pair[1]);
+    for (int k = 0; k < 2; k++)
+        neuron_param_name(nparams - 1, pair[k], names[k], sizeof names[k]);
+}
+
+/* The first line's held parameter "b = X" (one other parameter: b
+ * for the plain pair w1, w2, as always) or "others held". */
+static void held_text(char *buf, size_t size, const struct trainer *t,
+                      const size_t pair[2])
+{
+    if (t->nparams != 3) {
+        snprintf(buf, size, "others held");
+        return;
+    }
+    size_t k = 3 - pair[0] - pair[1]; /* the one not in the pair */
+    char name[16], value[24];
+    neuron_param_name(2, k, name, sizeof name);
+    plot_format_number(value, sizeof value, t->theta[k], -1);
+    snprintf(buf, size, "%s = %s", name, value);
+}
+
 static void draw_landscape(struct canvas *c, const struct rect box,
                            const struct view_state *s)
 {
     const struct trainer *t = s->trainer;
     const struct view_glyphs *g = view_glyphs_for(c->utf8);
-    canvas_box(c, box, "cost landscape C(w1, w2)", STYLE_FRAME);
     struct rect in = view_inner(box);
-    if (in.w < 10 || in.h < 5)
-        return;
     struct landscape *l = s->landscape, *temporary = NULL;
     if (!l) {
         l = temporary = landscape_new();
         if (!l) {
+            canvas_box(c, box, "cost landscape", STYLE_FRAME);
             canvas_text(c, in.x, in.y, in.w, "out of memory", STYLE_WARN);
             return;
         }
     }
-    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
+    size_t pair[2];
+    char names[2][16], title[64];
+    choose_pair(l, s, pair, names);
+    snprintf(title, sizeof title, "cost landscape C(%s, %s)", names[0], names[1]);
+    canvas_box(c, box, title, STYLE_FRAME);
+    if (in.w < 10 || in.h < 5) {
+        landscape_free(temporary);
+        return;
+    }
     double gradient[LANDSCAPE_PARAMS_MAX];
     double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
                                      t->theta, gradient);
-    struct gradient grad = gradient_two_of(gradient, t->nparams);
-    char bs[24], cs[24], line[160];
-    plot_format_number(bs, sizeof bs, n->b, -1);
+    char bs[48], cs[24], line[160];
+    held_text(bs, sizeof bs, t, pair);
     plot_format_number(cs, sizeof cs, cost, -1);
-    snprintf(line, sizeof line, "b = %s   C = %s   arrow %s%sC", bs, cs,
+    snprintf(line, sizeof line, "%s   C = %s   arrow %s%sC", bs, cs,
              c->utf8 ? "−" : "-", g->nabla);
     if (canvas_text_width(line) > in.w)
-        snprintf(line, sizeof line, "b = %s   C = %s", bs, cs);
+        snprintf(line, sizeof line, "%s   C = %s", bs, cs);
     canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
 
     double x0, x1, y0, y1;
     landscape_choose_view(l, t, &x0, &x1, &y0, &y1);
     struct rect area = {in.x, in.y + 1, in.w, in.h - 1};
     struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .equal_aspect = true,
-                      .y_nice = true, .x_name = "w1", .y_name = "w2"};
+                      .y_nice = true, .x_name = names[0], .y_name = names[1]};
     struct plot p;
     if (!plot_axes(c, area, &ax, STYLE_DIM, &p)) {
         plot_init(&p, area, x0, x1, y0, y1);
@@ -257,10 +298,11 @@ static void draw_landscape(struct canvas *c, const struct rect box,
     plot_path(c, &p, l->path_w1, l->path_w2, np, STYLE_PATH, g->current, STYLE_POINT);
     double share = LANDSCAPE_ARROW_SHARE * fmin(p.x1 - p.x0, p.y1 - p.y0);
     double scale = l->mean_gradient > 0 ? share / l->mean_gradient : NAN;
+    double wa = t->theta[pair[0]], wb = t->theta[pair[1]];
     if (isfinite(scale) &&
-        plot_vector(c, &p, n->w1, n->w2, -grad.dw1 * scale, -grad.dw2 * scale,
+        plot_vector(c, &p, wa, wb, -gradient[pair[0]] * scale, -gradient[pair[1]] * scale,
                     STYLE_ARROW))
-        plot_point(c, &p, n->w1, n->w2, g->current, STYLE_POINT);
+        plot_point(c, &p, wa, wb, g->current, STYLE_POINT);
     landscape_free(temporary);
 }
 
@@ -272,26 +314,32 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
                                 const struct view_state *s)
 {
     const struct trainer *t = s->trainer;
-    canvas_box(c, box, "cost landscape C(w1, w2), 3D", STYLE_FRAME);
     struct rect in = view_inner(box);
-    if (in.w < 10 || in.h < 5)
-        return;
     struct landscape *l = s->landscape, *temporary = NULL;
     if (!l) {
         l = temporary = landscape_new();
         if (!l) {
+            canvas_box(c, box, "cost landscape, 3D", STYLE_FRAME);
             canvas_text(c, in.x, in.y, in.w, "out of memory", STYLE_WARN);
             return;
         }
     }
-    const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
+    size_t pair[2];
+    char names[2][16], title[64];
+    choose_pair(l, s, pair, names);
+    snprintf(title, sizeof title, "cost landscape C(%s, %s), 3D", names[0], names[1]);
+    canvas_box(c, box, title, STYLE_FRAME);
+    if (in.w < 10 || in.h < 5) {
+        landscape_free(temporary);
+        return;
+    }
     double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
                                      t->theta, NULL);
-    char bs[24], cs[24], line[160], angles[40];
-    plot_format_number(bs, sizeof bs, n->b, -1);
+    char bs[48], cs[24], line[160], angles[40];
+    held_text(bs, sizeof bs, t, pair);
     plot_format_number(cs, sizeof cs, cost, -1);
     mesh_angles(angles, sizeof angles, s, c->utf8);
-    snprintf(line, sizeof line, "b = %s   C = %s", bs, cs);
+    snprintf(line, sizeof line, "%s   C = %s", bs, cs);
     canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
     snprintf(line, sizeof line, "%s  height log C", angles);
     if (canvas_text_width(line) > in.w)
@@ -310,7 +358,7 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
     }
     size_t np = landscape_path(l, t);
     struct mesh_path path = {l->path_w1, l->path_w2, np};
-    struct mesh_look look = mesh_look_of(c->utf8, "w1", "w2", "C", true);
+    struct mesh_look look = mesh_look_of(c->utf8, names[0], names[1], "C", true);
     struct mesh_lines scratch = {0};
     if (!plot_mesh(c, area, &surface, s->mesh_turn, s->mesh_tilt, lines, &path,
                    &look, &scratch))

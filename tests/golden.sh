@@ -4,7 +4,8 @@
 # printing "ok NAME" or "not ok NAME" and a diff; with "regenerate" it
 # rewrites the files instead (make golden). Run from the repository root.
 # The frames --dump-frame cannot reach (the cost landscape, decision
-# regions, captions, a rewound screen) are compared by BUILD/tests/test_views;
+# regions, captions, a rewound screen) are compared by BUILD/tests/test_views,
+# those of the N-input screen by BUILD/tests/test_views_terms;
 # "regenerate" rewrites those too when that binary is built.
 set -u
 build=${1:-build}
@@ -48,6 +49,8 @@ regions_cli_120x40_ascii --dump-frame 120x40 --epochs 3 --regions --ascii
 lesson_xor_80x24      --dump-frame 80x24 --lesson xor-impossible --epochs 200
 lesson_cjk_80x24      --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption.lesson --epochs 20
 lesson_cjk_80x24_ascii --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption.lesson --epochs 20 --ascii
+terms_xor_hyperbola_100x30 --dump-frame 100x30 --data gen:xor --features x1,x2,x1*x2 --standardize --epochs 300
+terms_plane_100x30    --dump-frame 100x30 --data gen:plane --target y --features x1,x2 --lr 0.01 --epochs 100
 LIST
 }
 
@@ -77,11 +80,13 @@ frames | {
         fi
     done
     if [ "$mode" = regenerate ]; then
-        if [ -x "$build/tests/test_views" ]; then
-            DESCENT_GOLDEN=regenerate "$build/tests/test_views" | grep '^wrote '
-        else
-            echo "note: $build/tests/test_views not built: its golden frames were not rewritten (make tests)"
-        fi
+        for views in test_views test_views_terms; do
+            if [ -x "$build/tests/$views" ]; then
+                DESCENT_GOLDEN=regenerate "$build/tests/$views" | grep '^wrote '
+            else
+                echo "note: $build/tests/$views not built: its golden frames were not rewritten (make tests)"
+            fi
+        done
     fi
     exit $status
 }
