@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include "builtin.h"
+#include "lab.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,8 +110,8 @@ bool session_open(struct session *s, const struct options *o, char *err,
         table_free(&s->table);
         return false;
     }
-    s->bowl_start_x = o->start_x;
-    s->bowl_start_y = o->start_y;
+    bowl_configure(&s->bowl, &o->bowl_config);
+    lab_start_point(o, &s->bowl_start_x, &s->bowl_start_y);
     bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, o->train.lr);
     remember_from_here(s);
     return true;

@@ -1,0 +1,44 @@
+/* lab.c - the start of a descent and the race of every optimizer
+ * (lab.h). */
+#include "lab.h"
+
+#include <math.h>
+
+void lab_start_point(const struct options *o, double *x, double *y)
+{
+    bool given = options_explicit(o, "start") || o->start_x != 5.0 || o->start_y != 5.0;
+    if (given) {
+        *x = o->start_x;
+        *y = o->start_y;
+    } else {
+        surface_start(o->bowl_config.surface.kind, x, y);
+    }
+}
+
+void race_start(struct race *r, const struct bowl_config *config, double x,
+                double y, double lr)
+{
+    for (int i = 0; i < OPTIMIZER_COUNT; i++) {
+        struct bowl_config c = *config;
+        c.optimizer.kind = (enum optimizer_kind)i;
+        bowl_configure(&r->lanes[i], &c);
+        bowl_start(&r->lanes[i], x, y, lr);
+    }
+    r->winner = -1;
+    r->winner_step = 0;
+}
+
+void race_step(struct race *r)
+{
+    double fmin, mx, my;
+    bool known = surface_minimum(&r->lanes[0].config.surface, &fmin, &mx, &my);
+    for (int i = 0; i < OPTIMIZER_COUNT; i++) {
+        struct bowl *b = &r->lanes[i];
+        bowl_step(b);
+        double f = bowl_value(b, b->x, b->y);
+        if (known && r->winner < 0 && isfinite(f) && fabs(f - fmin) <= RACE_TOLERANCE) {
+            r->winner = i;
+            r->winner_step = b->steps;
+        }
+    }
+}
