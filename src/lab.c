@@ -3,10 +3,25 @@
 #include "lab.h"
 
 #include <math.h>
+#include <stddef.h>
+
+#include "settings.h"
+
+/* Whether the option that stores the start was given on the command line
+ * (found by its field, so that only the settings table names it). */
+static bool start_given(const struct options *o)
+{
+    size_t n;
+    const struct setting *rows = settings_table(&n);
+    for (size_t i = 0; i < n; i++)
+        if (rows[i].offset == offsetof(struct options, start_x))
+            return o->explicit_setting[i];
+    return false;
+}
 
 void lab_start_point(const struct options *o, double *x, double *y)
 {
-    bool given = options_explicit(o, "start") || o->start_x != 5.0 || o->start_y != 5.0;
+    bool given = start_given(o) || o->start_x != 5.0 || o->start_y != 5.0;
     if (given) {
         *x = o->start_x;
         *y = o->start_y;

@@ -171,13 +171,15 @@ usage "bad file in --dump-frame" "$d/empty.csv:1: empty file" --dump-frame 80x24
 
 # The settings table is the only place an option is named: no other
 # source file spells "--NAME" or (names of four letters and more) "NAME"
-# as a string (export.c's SVG text-anchor "start" is not the option).
+# as a string (export.c's SVG text-anchor "start", views.c's panel
+# "surface", the optimizer "momentum" and the surface "bowl" are not the
+# options).
 named=""
 for opt in $("$DESCENT" --help | grep -o -E '^  --[a-z-]+' | sed 's/^  --//' | sort -u); do
     for f in src/*.c; do
         [ "$f" = src/settings_table.c ] && continue
         if grep -q -e "\"--$opt[\" =]" "$f" ||
-           { [ ${#opt} -ge 4 ] && [ "$f:$opt" != src/export.c:start ] && grep -q -e "\"$opt\"" "$f"; }; then
+           { [ ${#opt} -ge 4 ] && case "$f:$opt" in src/export.c:start|src/views.c:surface|src/optimizer.c:momentum|src/surface.c:bowl) false ;; esac && grep -q -e "\"$opt\"" "$f"; }; then
             named="$named $f:$opt"
         fi
     done
