@@ -42,8 +42,8 @@ struct bowl {
  * its start, lr and config name the whole path, steps how far along. */
 struct bowl_mark {
     double lr, start_x, start_y;
-    struct bowl_config config;
     size_t steps;
+    struct bowl_config config; /* all zero: the default bowl with sgd */
 };
 
 /* The defaults: the bowl x^2+y^2 (kappa 10 for the stretched one), sgd,
@@ -54,12 +54,15 @@ struct bowl_config bowl_config_default(void);
 double bowl_f(double x, double y);
 /* The value of b's surface at (x, y). */
 double bowl_value(const struct bowl *b, double x, double y);
-/* Sets what b descends (surface, optimizer, schedule) for the next
- * bowl_start; the descent under way is left as it is. */
-void bowl_configure(struct bowl *b, const struct bowl_config *config);
-/* Starts a descent at (x, y) with base learning rate lr, the optimizer's
- * state at zero (the config is kept). */
+/* Starts a descent of the default config (bowl_config_default: x^2+y^2
+ * with sgd) at (x, y) with learning rate lr. */
 void bowl_start(struct bowl *b, double x, double y, double lr);
+/* Starts a descent at (x, y) with base learning rate lr, keeping b's
+ * config, the optimizer's state at zero. */
+void bowl_restart(struct bowl *b, double x, double y, double lr);
+/* Sets what b descends (surface, optimizer, schedule) and restarts the
+ * descent from its start at its lr. */
+void bowl_configure(struct bowl *b, const struct bowl_config *config);
 /* One step: the gradient of the surface, the optimizer's update at the
  * schedule's lr for epoch steps+1. sgd on the bowl is x <- x - lr*(2x),
  * y <- y - lr*(2y). A coordinate that is not finite stays put. */

@@ -40,12 +40,19 @@ static void bowl_record(struct bowl *b)
     b->path_len++;
 }
 
+void bowl_start(struct bowl *b, double x, double y, double lr)
+{
+    b->config = bowl_config_default();
+    bowl_restart(b, x, y, lr);
+}
+
 void bowl_configure(struct bowl *b, const struct bowl_config *config)
 {
     b->config = *config;
+    bowl_restart(b, b->start_x, b->start_y, b->lr);
 }
 
-void bowl_start(struct bowl *b, double x, double y, double lr)
+void bowl_restart(struct bowl *b, double x, double y, double lr)
 {
     b->lr = lr;
     b->start_x = x;
@@ -88,7 +95,7 @@ void bowl_step(struct bowl *b)
 
 struct bowl_mark bowl_mark(const struct bowl *b)
 {
-    struct bowl_mark m = {b->lr, b->start_x, b->start_y, b->config, b->steps};
+    struct bowl_mark m = {b->lr, b->start_x, b->start_y, b->steps, b->config};
     return m;
 }
 
@@ -139,7 +146,7 @@ void bowl_restore(struct bowl *b, const struct bowl_mark *m)
     }
     if (!same || b->steps > m->steps) {
         b->config = m->config;
-        bowl_start(b, m->start_x, m->start_y, m->lr);
+        bowl_restart(b, m->start_x, m->start_y, m->lr);
     }
     while (b->steps < m->steps)
         bowl_step(b);

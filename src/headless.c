@@ -107,8 +107,8 @@ bool headless_bowl(const struct options *o, FILE *out, char *err, size_t errlen)
     }
     double x, y;
     lab_start_point(o, &x, &y);
-    bowl_configure(b, &o->bowl_config);
     bowl_start(b, x, y, o->train.lr);
+    bowl_configure(b, &o->bowl_config);
     /* a schedule adds the lr of epoch k (the step that led to row k;
      * row 0 shows epoch 1's) */
     bool lr_column = o->bowl_config.schedule.kind != SCHEDULE_CONSTANT;

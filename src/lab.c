@@ -36,8 +36,8 @@ void race_start(struct race *r, const struct bowl_config *config, double x,
     for (int i = 0; i < OPTIMIZER_COUNT; i++) {
         struct bowl_config c = *config;
         c.optimizer.kind = (enum optimizer_kind)i;
-        bowl_configure(&r->lanes[i], &c);
         bowl_start(&r->lanes[i], x, y, lr);
+        bowl_configure(&r->lanes[i], &c);
     }
     r->winner = -1;
     r->winner_step = 0;
