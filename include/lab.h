@@ -36,4 +36,9 @@ void race_start(struct race *r, const struct bowl_config *config, double x,
  * the lower lane). */
 void race_step(struct race *r);
 
+/* Makes r the race of b's descent at b's step: started again when b's
+ * start, lr or config (other than the optimizer) differ from the lanes'
+ * or b is behind them (a reset, a rewind), then stepped up to b. */
+void race_follow(struct race *r, const struct bowl *b);
+
 #endif

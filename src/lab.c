@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "settings.h"
 
@@ -56,4 +57,20 @@ void race_step(struct race *r)
             r->winner_step = b->steps;
         }
     }
+}
+
+void race_follow(struct race *r, const struct bowl *b)
+{
+    const struct bowl *lane = &r->lanes[0];
+    struct bowl_config want = b->config, have = lane->config;
+    want.optimizer.kind = have.optimizer.kind = OPTIMIZER_SGD;
+    struct bowl_mark m = bowl_mark(lane), n = bowl_mark(b);
+    bool same = memcmp(&m.lr, &n.lr, sizeof m.lr) == 0 &&
+                memcmp(&m.start_x, &n.start_x, sizeof m.start_x) == 0 &&
+                memcmp(&m.start_y, &n.start_y, sizeof m.start_y) == 0 &&
+                memcmp(&want, &have, sizeof want) == 0;
+    if (!same || lane->steps > b->steps)
+        race_start(r, &b->config, b->start_x, b->start_y, b->lr);
+    while (r->lanes[0].steps < b->steps)
+        race_step(r);
 }

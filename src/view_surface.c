@@ -125,15 +125,17 @@ static void draw_bowl_mesh(struct canvas *c, const struct rect box,
                            const struct view_state *s)
 {
     const struct bowl *b = s->bowl;
-    canvas_box(c, box, c->utf8 ? "bowl: f(x,y)=x²+y², 3D" : "bowl: f(x,y)=x^2+y^2, 3D",
-               STYLE_FRAME);
+    char title[112], formula[96];
+    snprintf(title, sizeof title, "%s, 3D",
+             surface_title(&b->config.surface, c->utf8, formula, sizeof formula));
+    canvas_box(c, box, title, STYLE_FRAME);
     struct rect in = view_inner(box);
     if (in.w < 10 || in.h < 5)
         return;
     struct mesh_surface surface;
     mesh_surface_of_bowl(b, &surface);
     char fs[24], line[160], angles[40];
-    plot_format_number(fs, sizeof fs, bowl_f(b->x, b->y), -1);
+    plot_format_number(fs, sizeof fs, bowl_value(b, b->x, b->y), -1);
     mesh_angles(angles, sizeof angles, s, c->utf8);
     snprintf(line, sizeof line, "lr %g  step %zu  f = %s", b->lr, b->steps, fs);
     canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
@@ -324,9 +326,14 @@ static void draw_bowl(struct canvas *c, const struct rect box,
     struct bowl_info info;
     bowl_info_of(b, in.w, &info);
     if (s->race) {
-        snprintf(info.line1, sizeof info.line1, "step %zu  first within 1e-6 of the minimum: %s",
-                 b->steps, s->race->winner >= 0
-                     ? optimizer_name((enum optimizer_kind)s->race->winner) : "none yet");
+        /* the winner: the first within RACE_TOLERANCE of the minimum */
+        if (s->race->winner >= 0)
+            snprintf(info.line1, sizeof info.line1, "step %zu  first at the minimum: %s (step %zu)",
+                     b->steps, optimizer_name((enum optimizer_kind)s->race->winner),
+                     s->race->winner_step);
+        else
+            snprintf(info.line1, sizeof info.line1, "step %zu  first at the minimum: none yet",
+                     b->steps);
         canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);
         info.rows = 1 + (info.limits[0] != '\0');
     } else if (canvas_text_width(info.line1) + 3 + canvas_text_width(info.line2) <= in.w) {
