@@ -175,7 +175,7 @@ usage "bad file in --dump-frame" "$d/empty.csv:1: empty file" --dump-frame 80x24
 # "surface", the optimizer "momentum" and the surface "bowl" are not the
 # options).
 named=""
-for opt in $("$DESCENT" --help | grep -o -E '^  --[a-z-]+' | sed 's/^  --//' | sort -u); do
+for opt in $("$DESCENT" --help | grep -o -E '^  --[a-z0-9-]+' | sed 's/^  --//' | sort -u); do
     for f in src/*.c; do
         [ "$f" = src/settings_table.c ] && continue
         if grep -q -e "\"--$opt[\" =]" "$f" ||
