@@ -13,6 +13,9 @@ _descent_inits="zeros uniform"
 _descent_on_off="on off"
 _descent_views="bowl landscape mesh landscape-mesh"
 _descent_batches="full 1 4 8 16 32"
+_descent_optimizers="sgd momentum nesterov adagrad rmsprop adam"
+_descent_surfaces="bowl stretched rosenbrock saddle wells"
+_descent_schedules="constant step exp cosine"
 _descent_tables="builtin:iris builtin:and builtin:or builtin:xor gen:circle gen:xor gen:gauss gen:spiral gen:line gen:plane"
 
 # _descent_header DATA: the column names of DATA, one a line.
@@ -96,11 +99,14 @@ _descent()
     --activation) found=($(compgen -W "$_descent_activations" -- "$cur")) ;;
     --init) found=($(compgen -W "$_descent_inits" -- "$cur")) ;;
     --shuffle) found=($(compgen -W "$_descent_on_off" -- "$cur")) ;;
-    --standardize | --regions)
+    --standardize | --regions | --race)
         # an optional value: only as --standardize=on|off
         [[ -n $prefix ]] && found=($(compgen -W "$_descent_on_off" -- "$cur"))
         ;;
     --view) found=($(compgen -W "$_descent_views" -- "$cur")) ;;
+    --optimizer) found=($(compgen -W "$_descent_optimizers" -- "$cur")) ;;
+    --surface) found=($(compgen -W "$_descent_surfaces" -- "$cur")) ;;
+    --schedule) found=($(compgen -W "$_descent_schedules" -- "$cur")) ;;
     --batch) found=($(compgen -W "$_descent_batches" -- "$cur")) ;;
     --lesson)
         local lessons
@@ -148,7 +154,7 @@ _descent()
     *)
         if [[ $cur == -* || -z $cur ]]; then
             local options
-            options=$("$prog" --help 2>/dev/null | grep -o -E '^  --[a-z-]+' | sed 's/^ *//' | awk '!seen[$0]++')
+            options=$("$prog" --help 2>/dev/null | grep -o -E '^  --[a-z0-9-]+' | sed 's/^ *//' | awk '!seen[$0]++')
             found=($(compgen -W "$options" -- "$cur"))
         fi
         ;;

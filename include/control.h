@@ -65,6 +65,8 @@ struct control {
     const char **classes;         /* distinct values of the label column */
     size_t class_count;
     bool classes_known;
+    struct race *race;            /* R: every optimizer on the surface, or
+                                     NULL (lab.h; follows the bowl) */
 };
 
 /* Opens the session from o (which must outlive c) and sets the switches

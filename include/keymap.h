@@ -29,6 +29,11 @@ enum action {
     ACTION_TURN_RIGHT,   /* > */
     ACTION_TILT_DOWN,    /* ( */
     ACTION_TILT_UP,      /* ) */
+    ACTION_OPTIMIZER,    /* o */
+    ACTION_SURFACE,      /* f */
+    ACTION_KAPPA_UP,     /* k */
+    ACTION_KAPPA_DOWN,   /* K */
+    ACTION_RACE,         /* R */
     ACTION_COST_SCALE,   /* g */
     ACTION_REGIONS,      /* d */
     ACTION_PAIR,         /* w */

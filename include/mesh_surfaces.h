@@ -20,7 +20,9 @@
 
 /* The bowl f = x^2 + y^2 over the square the contour view shows (1.3
  * times the start's larger coordinate each way, at least 1.3), heights
- * from 0 to the cut. */
+ * from 0 to the cut. Another surface (b's config): over its contour
+ * view, from its lowest value there to MESH_BOWL_CUT times f(start)
+ * above that, at most its highest; s points into b's config. */
 void mesh_surface_of_bowl(const struct bowl *b, struct mesh_surface *s);
 
 /* log10 of the cost over l's grid (interpolated; NaN off the grid), from

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "bowl.h"
 #include "dataset.h"
 #include "trainer.h"
 
@@ -34,6 +35,9 @@ struct options {
     size_t epochs;                /* stop after this many; 0 = never (TUI) */
     size_t every;                 /* headless: print every K-th row and the last */
     double start_x, start_y;      /* bowl start, default 5,5 */
+    struct bowl_config bowl_config; /* --surface, --kappa, --optimizer and its
+                                     constants, --schedule (the bowl's) */
+    bool race;                    /* --race: every optimizer on the surface */
     unsigned epochs_per_frame;    /* TUI speed, default 1 */
     bool ascii;                   /* no braille/box drawing even in UTF-8 */
     bool no_color;                /* --no-color or NO_COLOR set */

@@ -18,6 +18,7 @@
 #define VIEWS_MIN_HEIGHT 24
 
 struct landscape; /* cache of the cost landscape: landscape.h */
+struct race;      /* every optimizer on one surface: lab.h */
 
 /* Everything the screen shows. Pointers are borrowed. A live run fills it
  * with control_view_state (control.h): the switches (right, log_cost,
@@ -26,6 +27,7 @@ struct view_state {
     const struct trainer *trainer;
     const struct dataset *data;
     const struct bowl *bowl;
+    const struct race *race;  /* every optimizer at once (R), or NULL */
     bool running;             /* training (false: paused) */
     bool finished;            /* reached --epochs: stopped for good */
     bool log_cost;            /* cost plot in log scale (g toggles) */

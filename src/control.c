@@ -120,6 +120,7 @@ bool control_open(struct control *c, const struct options *o, char *err,
     if (!session_open(&c->session, o, err, errlen))
         return false;
     start_switches(c);
+    control_lab_open(c, o->race);
     /* L goes on after the lesson the run started with */
     for (size_t i = 0; o->lesson_name[0] != '\0' && i < lesson_count(); i++)
         if (strcmp(lesson_name_at(i), o->lesson_name) == 0)
@@ -132,6 +133,7 @@ void control_close(struct control *c)
 {
     session_close(&c->session);
     control_forget_table(c);
+    control_lab_open(c, false);
 }
 
 static bool limit_reached(const struct control *c)
@@ -336,6 +338,7 @@ static unsigned next_lesson(struct control *c)
         return CONTROL_REDRAW;
     }
     keep_run(&c->run, o);  /* values only: nothing points into *o or *l */
+    control_lab_open(c, o->race);
     c->lesson_next = index + 1;
     free(l);
     free(o);
@@ -487,6 +490,12 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_TILT_DOWN:
     case ACTION_TILT_UP:
         return mesh_action(c, action);
+    case ACTION_OPTIMIZER:
+    case ACTION_SURFACE:
+    case ACTION_KAPPA_UP:
+    case ACTION_KAPPA_DOWN:
+    case ACTION_RACE:
+        return control_lab_action(c, action);
     case ACTION_COST_SCALE:
         c->view.log_cost = !c->view.log_cost;
         control_notice(c, "cost plot: %s scale", c->view.log_cost ? "log" : "linear");

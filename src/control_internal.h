@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "control.h"
+#include "keymap.h"
 
 /* printf into c->notice (one transient line). */
 void control_notice(struct control *c, const char *fmt, ...)
@@ -22,6 +23,12 @@ void control_after_reset(struct control *c);
  * column. Both reset the training; the notice says what happened. */
 unsigned control_cycle_feature(struct control *c, bool x_axis);
 unsigned control_cycle_classes(struct control *c);
+
+/* o, f, k, K, R (control_lab.c): the surface's optimizer, the surface,
+ * the stretched bowl's kappa, the race; the notice says what happened. */
+unsigned control_lab_action(struct control *c, enum action action);
+/* The race on (allocated; false when out of memory) or off (freed). */
+bool control_lab_open(struct control *c, bool race);
 
 /* Forgets the cached numeric columns and classes (a new table). */
 void control_forget_table(struct control *c);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "lab.h"
 #include "views.h"
 
 void control_view_state(const struct control *c, struct view_state *v)
@@ -13,6 +14,10 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->trainer = &c->session.trainer;
     v->data = c->session.data;
     v->bowl = &c->session.bowl;
+    if (c->race) {
+        race_follow(c->race, &c->session.bowl);
+        v->race = c->race;
+    }
     v->running = c->running;
     v->finished = c->finished;
     v->log_cost = c->view.log_cost;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bowl.h"
+#include "lab.h"
 #include "session.h"
 #include "train_csv.h"
 
@@ -63,22 +64,67 @@ bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen
     return ok;
 }
 
+/* --race with --headless --bowl: step,optimizer,x,y,f, one row per
+ * optimizer per printed step. */
+static bool headless_race(const struct options *o, FILE *out, char *err, size_t errlen)
+{
+    struct race *r = malloc(sizeof *r);
+    if (!r) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    double x, y;
+    lab_start_point(o, &x, &y);
+    race_start(r, &o->bowl_config, x, y, o->train.lr);
+    size_t since_flush = 0;
+    errno = 0;
+    bool ok = row_written(out, fputs("step,optimizer,x,y,f\n", out), EPOCHS_PER_FLUSH,
+                          &since_flush, err, errlen);
+    for (size_t k = 0; ok; k++) {
+        if (wanted(k, o->every, o->epochs))
+            for (int i = 0; ok && i < OPTIMIZER_COUNT; i++) {
+                const struct bowl *b = &r->lanes[i];
+                int printed = fprintf(out, "%zu,%s,%.17g,%.17g,%.17g\n", k,
+                                      optimizer_name((enum optimizer_kind)i), b->x,
+                                      b->y, bowl_value(b, b->x, b->y));
+                ok = row_written(out, printed, i + 1 == OPTIMIZER_COUNT ? o->every : 0,
+                                 &since_flush, err, errlen);
+            }
+        if (k == o->epochs)
+            break;
+        race_step(r);
+    }
+    free(r);
+    return ok;
+}
+
 bool headless_bowl(const struct options *o, FILE *out, char *err, size_t errlen)
 {
+    if (o->race)
+        return headless_race(o, out, err, errlen);
     struct bowl *b = malloc(sizeof *b);
     if (!b) {
         snprintf(err, errlen, "out of memory");
         return false;
     }
-    bowl_start(b, o->start_x, o->start_y, o->train.lr);
+    double x, y;
+    lab_start_point(o, &x, &y);
+    bowl_start(b, x, y, o->train.lr);
+    bowl_configure(b, &o->bowl_config);
+    /* a schedule adds the lr of epoch k (the step that led to row k;
+     * row 0 shows epoch 1's) */
+    bool lr_column = o->bowl_config.schedule.kind != SCHEDULE_CONSTANT;
     size_t since_flush = 0;
     errno = 0;
-    bool ok = row_written(out, fputs("step,x,y,f\n", out), EPOCHS_PER_FLUSH,
-                          &since_flush, err, errlen);
+    bool ok = row_written(out, fputs(lr_column ? "step,x,y,f,lr\n" : "step,x,y,f\n", out),
+                          EPOCHS_PER_FLUSH, &since_flush, err, errlen);
     for (size_t k = 0; ok; k++) {
         if (wanted(k, o->every, o->epochs)) {
-            int printed = fprintf(out, "%zu,%.17g,%.17g,%.17g\n", k, b->x, b->y,
-                                  bowl_f(b->x, b->y));
+            double f = bowl_value(b, b->x, b->y);
+            int printed = lr_column
+                ? fprintf(out, "%zu,%.17g,%.17g,%.17g,%.17g\n", k, b->x, b->y, f,
+                          schedule_lr(&b->config.schedule, b->lr, k))
+                : fprintf(out, "%zu,%.17g,%.17g,%.17g\n", k, b->x, b->y, f);
             ok = row_written(out, printed, o->every, &since_flush, err, errlen);
         }
         if (k == o->epochs)

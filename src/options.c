@@ -105,6 +105,7 @@ void options_defaults(struct options *o)
     o->every = 1;
     o->start_x = 5.0;
     o->start_y = 5.0;
+    o->bowl_config = bowl_config_default();
     o->epochs_per_frame = 1;
     o->points = GENERATE_POINTS_DEFAULT;
     const char *no_color = getenv("NO_COLOR");

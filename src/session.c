@@ -7,6 +7,7 @@
 #include "builtin.h"
 #include "generate.h"
 #include "settings.h"
+#include "lab.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,9 +155,9 @@ bool session_open(struct session *s, const struct options *o, char *err,
         table_free(&s->table);
         return false;
     }
-    s->bowl_start_x = o->start_x;
-    s->bowl_start_y = o->start_y;
+    lab_start_point(o, &s->bowl_start_x, &s->bowl_start_y);
     bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, o->train.lr);
+    bowl_configure(&s->bowl, &o->bowl_config);
     remember_from_here(s);
     return true;
 }
@@ -218,7 +219,7 @@ bool session_select(struct session *s, const struct selection *sel, char *err,
     s->trainer = trainer;
     anchor_selection(s->data, &s->selection);
     s->selection.standardize = standardize;
-    bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
+    bowl_restart(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
     remember_from_here(s);
     return true;
 }
@@ -229,7 +230,7 @@ static void before_training(struct session *s)
 {
     rewind_truncate(&s->rewind);
     if (s->bowl.lr != s->trainer.config.lr) {
-        bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
+        bowl_restart(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
         remember_bowl(s);
     }
 }
@@ -256,7 +257,7 @@ void session_configure(struct session *s, const struct train_config *config)
     bool new_lr = config->lr != s->trainer.config.lr;
     trainer_configure(&s->trainer, config);
     if (new_lr) {
-        bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, config->lr);
+        bowl_restart(&s->bowl, s->bowl_start_x, s->bowl_start_y, config->lr);
         remember_bowl(s);
     }
 }
@@ -264,7 +265,7 @@ void session_configure(struct session *s, const struct train_config *config)
 void session_reset(struct session *s)
 {
     trainer_reset(&s->trainer);
-    bowl_start(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
+    bowl_restart(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
     remember_from_here(s);
 }
 
@@ -272,7 +273,7 @@ void session_bowl_restart(struct session *s, double x, double y)
 {
     s->bowl_start_x = x;
     s->bowl_start_y = y;
-    bowl_start(&s->bowl, x, y, s->trainer.config.lr);
+    bowl_restart(&s->bowl, x, y, s->trainer.config.lr);
     remember_bowl(s);
 }
 

@@ -11,6 +11,9 @@
 #include "dataset.h"
 #include "generate.h"
 #include "neuron.h"
+#include "optimizer.h"
+#include "schedule.h"
+#include "surface.h"
 #include "trainer.h"
 #include "util.h"
 
@@ -384,12 +387,68 @@ static bool parse_size(const struct setting *s, struct options *o,
     return true;
 }
 
+/* ---------- the learning-rate lab's kinds ---------- */
+
+static bool parse_surface(const struct setting *s, struct options *o,
+                          const char *value, char *why, size_t whylen)
+{
+    return surface_parse(value, SLOT(enum surface_kind, s, o)) ||
+           complain(s, value, why, whylen);
+}
+
+static bool format_surface(const struct setting *s, const struct options *o,
+                           char *buf, size_t size)
+{
+    return (size_t)snprintf(buf, size, "%s",
+                            surface_name(*CONST_SLOT(enum surface_kind, s, o))) < size;
+}
+
+static bool parse_optimizer(const struct setting *s, struct options *o,
+                            const char *value, char *why, size_t whylen)
+{
+    return optimizer_parse(value, SLOT(enum optimizer_kind, s, o)) ||
+           complain(s, value, why, whylen);
+}
+
+static bool format_optimizer(const struct setting *s, const struct options *o,
+                             char *buf, size_t size)
+{
+    return (size_t)snprintf(buf, size, "%s",
+                            optimizer_name(*CONST_SLOT(enum optimizer_kind, s, o))) < size;
+}
+
+static bool parse_schedule(const struct setting *s, struct options *o,
+                           const char *value, char *why, size_t whylen)
+{
+    return schedule_parse(value, SLOT(enum schedule_kind, s, o)) ||
+           complain(s, value, why, whylen);
+}
+
+static bool format_schedule(const struct setting *s, const struct options *o,
+                            char *buf, size_t size)
+{
+    return (size_t)snprintf(buf, size, "%s",
+                            schedule_name(*CONST_SLOT(enum schedule_kind, s, o))) < size;
+}
+
+/* A decay rate: a number in [0, 1). */
+static bool parse_decay_rate(const struct setting *s, struct options *o,
+                             const char *value, char *why, size_t whylen)
+{
+    double number;
+    if (!parse_number(value, &number) || !(number >= 0.0 && number < 1.0))
+        return complain(s, value, why, whylen);
+    *SLOT(double, s, o) = number;
+    return true;
+}
+
 /* ---------- the rows ---------- */
 
 #define G_DATA "Data"
 #define G_TRAINING "Training"
 #define G_SCREEN "Screen"
 #define G_LESSONS "Lessons"
+#define G_LAB "Learning-rate lab"
 #define G_RECORD "Record and replay"
 #define G_HEADLESS "Without a terminal"
 #define G_OTHER ""
@@ -503,6 +562,55 @@ static const struct setting table[] = {
      SCOPE_COMMAND_LINE, VALUE_REQUIRED, parse_size, NULL,
      offsetof(struct options, dump_width), 2 * sizeof(int), NO_BUFFER, 1, 1000,
      "is not a size WxH (each 1 to 1000)"},
+
+    {"surface", "NAME", G_LAB, "bowl; f cycles",
+     "right panel: bowl (x^2+y^2), stretched (x^2+kappa*y^2), rosenbrock, "
+     "saddle (x^2-y^2) or wells (two Gaussian wells)",
+     LESSON_RECORD, VALUE_REQUIRED, parse_surface, format_surface,
+     FIELD(bowl_config.surface.kind), NO_BUFFER, 0, 0,
+     "is not one of bowl, stretched, rosenbrock, saddle, wells"},
+    {"kappa", "X", G_LAB, "10; k, K double and halve",
+     "the stretched bowl's condition number, > 0",
+     LESSON_RECORD, VALUE_REQUIRED, parse_positive, format_double,
+     FIELD(bowl_config.surface.kappa), NO_BUFFER, 0, 0, "is not a positive number"},
+    {"optimizer", "NAME", G_LAB, "sgd; o cycles",
+     "sgd, momentum, nesterov, adagrad, rmsprop or adam",
+     LESSON_RECORD, VALUE_REQUIRED, parse_optimizer, format_optimizer,
+     FIELD(bowl_config.optimizer.kind), NO_BUFFER, 0, 0,
+     "is not one of sgd, momentum, nesterov, adagrad, rmsprop, adam"},
+    {"momentum", "B", G_LAB, "0.9", "momentum and nesterov's beta, in [0, 1)",
+     LESSON_RECORD, VALUE_REQUIRED, parse_decay_rate, format_double,
+     FIELD(bowl_config.optimizer.momentum), NO_BUFFER, 0, 0, "is not in [0, 1)"},
+    {"rho", "R", G_LAB, "0.99", "rmsprop's decay, in [0, 1)",
+     LESSON_RECORD, VALUE_REQUIRED, parse_decay_rate, format_double,
+     FIELD(bowl_config.optimizer.rho), NO_BUFFER, 0, 0, "is not in [0, 1)"},
+    {"beta1", "B", G_LAB, "0.9", "adam's first-moment decay, in [0, 1)",
+     LESSON_RECORD, VALUE_REQUIRED, parse_decay_rate, format_double,
+     FIELD(bowl_config.optimizer.beta1), NO_BUFFER, 0, 0, "is not in [0, 1)"},
+    {"beta2", "B", G_LAB, "0.999", "adam's second-moment decay, in [0, 1)",
+     LESSON_RECORD, VALUE_REQUIRED, parse_decay_rate, format_double,
+     FIELD(bowl_config.optimizer.beta2), NO_BUFFER, 0, 0, "is not in [0, 1)"},
+    {"eps", "E", G_LAB, "1e-8", "added to the square root (adagrad, rmsprop, adam), > 0",
+     LESSON_RECORD, VALUE_REQUIRED, parse_positive, format_double,
+     FIELD(bowl_config.optimizer.eps), NO_BUFFER, 0, 0, "is not a positive number"},
+    {"schedule", "NAME", G_LAB, "constant",
+     "the lr of epoch e: constant, step (lr*F^floor((e-1)/K)), exp "
+     "(lr*F^((e-1)/K)) or cosine (warm restarts every K epochs)",
+     LESSON_RECORD, VALUE_REQUIRED, parse_schedule, format_schedule,
+     FIELD(bowl_config.schedule.kind), NO_BUFFER, 0, 0,
+     "is not one of constant, step, exp, cosine"},
+    {"decay", "F", G_LAB, "0.5", "the schedule's factor F, > 0",
+     LESSON_RECORD, VALUE_REQUIRED, parse_positive, format_double,
+     FIELD(bowl_config.schedule.decay), NO_BUFFER, 0, 0, "is not a positive number"},
+    {"decay-every", "K", G_LAB, "100", "the schedule's period K in epochs, >= 1",
+     LESSON_RECORD, VALUE_REQUIRED, parse_count, format_count,
+     FIELD(bowl_config.schedule.every), NO_BUFFER, 1, SIZE_MAX,
+     "is not a whole number >= 1"},
+    {"race", "[=on|off]", G_LAB, "off; R toggles",
+     "race every optimizer on the surface from the same start (with "
+     "--headless --bowl: step,optimizer,x,y,f rows)",
+     SCOPE_LESSON, VALUE_OPTIONAL, parse_on_off, NULL,
+     FIELD(race), NO_BUFFER, 0, 0, ON_OFF},
 
     {"lesson", "NAME|FILE", G_LESSONS, NULL,
      "start from a lesson: its settings and a caption saying what to watch; "

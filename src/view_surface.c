@@ -1,5 +1,6 @@
 /* view_surface.c - the right-hand top panel: the bowl f(x,y) = x^2 + y^2
- * with its level circles, descent path and gradient arrow, or the
+ * (or another surface of surface.h) with its level curves, descent path
+ * and the optimizer's arrows, every optimizer racing (R), or the
  * neuron's cost landscape over (w1, w2) with its contours and path (v
  * switches); either one as a 3D mesh with the path on it (m switches,
  * plot_mesh.c). A click on the bowl's contour view picks a starting
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lab.h"
 #include "landscape.h"
 #include "mesh.h"
 #include "mesh_surfaces.h"
@@ -22,22 +24,45 @@ static double bowl_at(double x, double y, const void *ctx)
     return bowl_f(x, y);
 }
 
-/* The bowl's two lines of numbers. */
+/* Any surface: ctx is its struct surface. */
+static double surface_at(double x, double y, const void *ctx)
+{
+    return surface_f(ctx, x, y);
+}
+
+/* The panel's lines of numbers: the lr and step, the point, and for the
+ * stretched bowl the limits known in closed form. */
 struct bowl_info {
-    char line1[96], line2[96];
-    int rows;               /* 1: side by side, 2: one under the other */
+    char line1[96], line2[96], limits[128];
+    int rows;               /* 1: side by side, 2: one under the other,
+                               plus one for the limits */
 };
 
 static void bowl_info_of(const struct bowl *b, int width, struct bowl_info *info)
 {
     char xs[24], ys[24], fs[24];
+    const struct bowl_config *cfg = &b->config;
     plot_format_number(xs, sizeof xs, b->x, -1);
     plot_format_number(ys, sizeof ys, b->y, -1);
-    plot_format_number(fs, sizeof fs, bowl_f(b->x, b->y), -1);
-    snprintf(info->line1, sizeof info->line1, "lr %g  step %zu", b->lr, b->steps);
+    plot_format_number(fs, sizeof fs, bowl_value(b, b->x, b->y), -1);
+    if (cfg->optimizer.kind == OPTIMIZER_SGD && cfg->schedule.kind == SCHEDULE_CONSTANT)
+        snprintf(info->line1, sizeof info->line1, "lr %g  step %zu", b->lr, b->steps);
+    else
+        snprintf(info->line1, sizeof info->line1, "%s  lr %g  step %zu",
+                 optimizer_name(cfg->optimizer.kind), bowl_current_lr(b), b->steps);
     snprintf(info->line2, sizeof info->line2, "(x, y) = (%s, %s)  f = %s", xs, ys, fs);
     info->rows = canvas_text_width(info->line1) + 3 + canvas_text_width(info->line2)
                  <= width ? 1 : 2;
+    info->limits[0] = '\0';
+    if (cfg->surface.kind == SURFACE_STRETCHED) {
+        /* lambda_max = 2 kappa: GD diverges past 2/lambda_max = 1/kappa,
+         * heavy-ball momentum past (2 + 2 beta)/lambda_max */
+        double kappa = cfg->surface.kappa, beta = cfg->optimizer.momentum;
+        snprintf(info->limits, sizeof info->limits,
+                 "diverges: sgd lr > 1/k = %.3g, momentum lr > %.3g",
+                 1.0 / kappa, (2.0 + 2.0 * beta) / (2.0 * kappa));
+        info->rows++;
+    }
 }
 
 /* The bowl's plot inside the panel's inner rectangle: axes drawn when c
@@ -48,18 +73,16 @@ static void bowl_plot(struct canvas *c, struct rect in, const struct bowl *b,
     /* The view: centred on the minimum, the start point well inside. */
     double sx = b->path_len ? b->path_x[0] : b->x;
     double sy = b->path_len ? b->path_y[0] : b->y;
-    double r = fmax(fabs(sx), fabs(sy));
-    if (!isfinite(r) || r < 1)
-        r = isfinite(r) ? 1 : 5;
-    r *= 1.3;
+    double x0, x1, y0, y1;
+    surface_view(&b->config.surface, sx, sy, &x0, &x1, &y0, &y1);
     struct rect area = {in.x, in.y + info_rows, in.w, in.h - info_rows};
-    struct axes ax = {.x0 = -r, .x1 = r, .y0 = -r, .y1 = r, .equal_aspect = true,
+    struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .equal_aspect = true,
                       .y_nice = true};
     if (area.h < 14 || !plot_axes(c, area, &ax, STYLE_DIM, p)) {
-        plot_init(p, area, -r, r, -r, r);
+        plot_init(p, area, x0, x1, y0, y1);
         plot_equal_aspect(p);
     }
-    *radius = r;
+    *radius = fmax(x1 - x0, y1 - y0) / 2;
 }
 
 /* The bowl's gradient arrow: -grad f = (-2x, -2y) drawn at a quarter of
@@ -102,15 +125,17 @@ static void draw_bowl_mesh(struct canvas *c, const struct rect box,
                            const struct view_state *s)
 {
     const struct bowl *b = s->bowl;
-    canvas_box(c, box, c->utf8 ? "bowl: f(x,y)=x²+y², 3D" : "bowl: f(x,y)=x^2+y^2, 3D",
-               STYLE_FRAME);
+    char title[112], formula[96];
+    snprintf(title, sizeof title, "%s, 3D",
+             surface_title(&b->config.surface, c->utf8, formula, sizeof formula));
+    canvas_box(c, box, title, STYLE_FRAME);
     struct rect in = view_inner(box);
     if (in.w < 10 || in.h < 5)
         return;
     struct mesh_surface surface;
     mesh_surface_of_bowl(b, &surface);
     char fs[24], line[160], angles[40];
-    plot_format_number(fs, sizeof fs, bowl_f(b->x, b->y), -1);
+    plot_format_number(fs, sizeof fs, bowl_value(b, b->x, b->y), -1);
     mesh_angles(angles, sizeof angles, s, c->utf8);
     snprintf(line, sizeof line, "lr %g  step %zu  f = %s", b->lr, b->steps, fs);
     canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
@@ -133,60 +158,225 @@ static void draw_bowl_mesh(struct canvas *c, const struct rect box,
     mesh_lines_free(&lines);
 }
 
+/* The level rings' colours, low to high; the saddle's negative levels
+ * are dotted in warm colours. */
+static const struct style rings[4] = {
+    {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
+    {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
+};
+static const struct style warm_rings[2] = {
+    {COLOUR_RED, COLOUR_DEFAULT, 0}, {COLOUR_YELLOW, COLOUR_DEFAULT, 0},
+};
+
+/* Levels between the lowest and highest value on the view, log-spaced
+ * from the minimum (a factor SURFACE_LEVEL_RATIO apart, the highest at
+ * most the view's highest value): rings as close near the bottom of a
+ * valley as on its walls, whatever the range. */
+#define SURFACE_LEVELS 14
+#define SURFACE_LEVEL_RATIO 0.5
+#define SURFACE_SAMPLES 48
+
+static void surface_range(const struct surface *sf, const struct plot *p,
+                          double *lo, double *hi)
+{
+    *lo = INFINITY, *hi = -INFINITY;
+    for (int i = 0; i <= SURFACE_SAMPLES; i++)
+        for (int j = 0; j <= SURFACE_SAMPLES; j++) {
+            double x = p->x0 + (p->x1 - p->x0) * i / SURFACE_SAMPLES;
+            double y = p->y0 + (p->y1 - p->y0) * j / SURFACE_SAMPLES;
+            double f = surface_f(sf, x, y);
+            if (isfinite(f))
+                *lo = fmin(*lo, f), *hi = fmax(*hi, f);
+        }
+}
+
+static void draw_levels(struct canvas *c, const struct plot *p,
+                        const struct surface *sf)
+{
+    double lo, hi, fmin, mx, my, levels[SURFACE_LEVELS];
+    surface_range(sf, p, &lo, &hi);
+    if (!(lo < hi))
+        return;
+    if (sf->kind == SURFACE_SADDLE) {
+        /* f = 0 on the diagonals; rising levels solid, falling dotted */
+        double top = fmax(hi, -lo);
+        size_t n = 0;
+        for (double d = top * SURFACE_LEVEL_RATIO; n < SURFACE_LEVELS / 2; d *= SURFACE_LEVEL_RATIO)
+            levels[n++] = d;
+        double neg[SURFACE_LEVELS / 2];
+        for (size_t k = 0; k < n; k++)
+            neg[k] = -levels[n - 1 - k];
+        for (size_t k = 0; k < n / 2; k++) {
+            double t = levels[k];
+            levels[k] = levels[n - 1 - k], levels[n - 1 - k] = t;
+        }
+        plot_contours(c, p, surface_at, sf, levels, n, rings, 4, false);
+        plot_contours(c, p, surface_at, sf, neg, n, warm_rings, 2, true);
+        return;
+    }
+    if (!surface_minimum(sf, &fmin, &mx, &my))
+        fmin = lo;
+    double span = hi - fmin, d = span * SURFACE_LEVEL_RATIO;
+    size_t n = 0;
+    for (; n < SURFACE_LEVELS; n++, d *= SURFACE_LEVEL_RATIO)
+        levels[SURFACE_LEVELS - 1 - n] = fmin + d;
+    plot_contours(c, p, surface_at, sf, levels, n, rings, 4, false);
+}
+
+/* The bowl's level circles every `step` of radius, at least 3 dots
+ * apart. */
+static void draw_circles(struct canvas *c, const struct plot *p, double r)
+{
+    double unit = fmax(plot_dot_width(p), plot_dot_height(p));
+    double step = util_ladder_at_least(fmax(r / 6, 3.5 * unit));
+    double corner = hypot(fmax(fabs(p->x0), fabs(p->x1)), fmax(fabs(p->y0), fabs(p->y1)));
+    double levels[64];
+    size_t nl = 0;
+    for (double rad = step; rad <= corner + step && nl < 64; rad += step)
+        levels[nl++] = rad * rad;
+    plot_contours(c, p, bowl_at, NULL, levels, nl, rings, 4, false);
+}
+
+/* A path and its current point (the point alone when the path lags). */
+static void draw_track(struct canvas *c, const struct plot *p, const struct bowl *b,
+                       struct style line, const char *mark, struct style mark_style)
+{
+    size_t n = b->path_len;
+    if (n > 0 && (b->path_x[n - 1] != b->x || b->path_y[n - 1] != b->y))
+        n = 0; /* the path lags the point: draw the point alone */
+    if (n > 0)
+        plot_path(c, p, b->path_x, b->path_y, n, line, mark, mark_style);
+    else
+        plot_path(c, p, &b->x, &b->y, 1, line, mark, mark_style);
+}
+
+/* The optimizer's arrows at the point, scaled together so that the
+ * longest is at most a quarter of the view: -grad f (yellow), the last
+ * step taken, ending at the point (white) and, for momentum and
+ * nesterov, the velocity it carries, -lr*v (cyan). */
+static void draw_optimizer_arrows(struct canvas *c, const struct plot *p,
+                                  const struct bowl *b, const char *glyph)
+{
+    double gx, gy, lr = bowl_current_lr(b);
+    surface_gradient(&b->config.surface, b->x, b->y, &gx, &gy);
+    enum optimizer_kind k = b->config.optimizer.kind;
+    bool velocity = k == OPTIMIZER_MOMENTUM || k == OPTIMIZER_NESTEROV;
+    double vx = -lr * b->state[0][0], vy = -lr * b->state[1][0];
+    double longest = fmax(hypot(gx, gy) * BOWL_ARROW_SCALE,
+                          velocity ? hypot(vx, vy) : 0.0);
+    double room = 0.25 * fmin(p->x1 - p->x0, p->y1 - p->y0);
+    double scale = longest > room ? room / longest : 1.0;
+    if (b->steps > 0 && isfinite(b->step_x) && isfinite(b->step_y))
+        plot_vector(c, p, b->x - b->step_x, b->y - b->step_y, b->step_x, b->step_y,
+                    STYLE_PATH);
+    if (velocity)
+        plot_vector(c, p, b->x, b->y, vx * scale, vy * scale,
+                    style_of(COLOUR_CYAN, ATTR_BOLD));
+    plot_vector(c, p, b->x, b->y, -gx * BOWL_ARROW_SCALE * scale,
+                -gy * BOWL_ARROW_SCALE * scale, STYLE_ARROW);
+    plot_point(c, p, b->x, b->y, glyph, STYLE_POINT);
+}
+
+/* The race's lanes: a glyph and a colour each, by optimizer. */
+static const char *const lane_glyphs[OPTIMIZER_COUNT] = {"s", "m", "n", "g", "r", "A"};
+static const unsigned char lane_colours[OPTIMIZER_COUNT] = {
+    COLOUR_WHITE, COLOUR_CYAN, COLOUR_BLUE, COLOUR_GREEN, COLOUR_MAGENTA, COLOUR_RED,
+};
+
+/* Every lane's path and point, and the legend: one line per optimizer
+ * with its glyph and f, the winner starred, from the top of area. */
+static void draw_race(struct canvas *c, const struct plot *p, const struct race *r,
+                      struct rect legend)
+{
+    for (int i = 0; i < OPTIMIZER_COUNT; i++)
+        draw_track(c, p, &r->lanes[i], style_of(lane_colours[i], 0), lane_glyphs[i],
+                   style_of(lane_colours[i], ATTR_BOLD));
+    for (int i = 0; i < OPTIMIZER_COUNT && i < legend.h; i++) {
+        const struct bowl *b = &r->lanes[i];
+        char fs[24], line[64];
+        plot_format_number(fs, sizeof fs, bowl_value(b, b->x, b->y), -1);
+        snprintf(line, sizeof line, "%s %-8s f=%s%s", lane_glyphs[i],
+                 optimizer_name((enum optimizer_kind)i), fs,
+                 r->winner == i ? (c->utf8 ? " ★" : " *") : "");
+        int w = canvas_text_width(line);
+        int x = legend.x + legend.w - w;
+        canvas_text(c, x < legend.x ? legend.x : x, legend.y + i, legend.w, line,
+                    style_of(lane_colours[i], ATTR_BOLD));
+    }
+}
+
 static void draw_bowl(struct canvas *c, const struct rect box,
                       const struct view_state *s)
 {
-    const struct bowl *b = s->bowl;
+    const struct bowl *b = s->race ? &s->race->lanes[0] : s->bowl;
     const struct view_glyphs *g = view_glyphs_for(c->utf8);
-    canvas_box(c, box, c->utf8 ? "bowl: f(x,y)=x²+y²" : "bowl: f(x,y)=x^2+y^2",
-               STYLE_FRAME);
+    const struct surface *sf = &b->config.surface;
+    char title[96];
+    if (s->race) {
+        char formula[80];
+        snprintf(title, sizeof title, "race at lr %g, %s", b->lr,
+                 surface_title(sf, c->utf8, formula, sizeof formula));
+    } else {
+        surface_title(sf, c->utf8, title, sizeof title);
+    }
+    canvas_box(c, box, title, STYLE_FRAME);
     struct rect in = view_inner(box);
     if (in.w < 10 || in.h < 5)
         return;
     struct bowl_info info;
     bowl_info_of(b, in.w, &info);
-    if (info.rows == 1) {
+    if (s->race) {
+        /* the winner: the first within RACE_TOLERANCE of the minimum */
+        if (s->race->winner >= 0)
+            snprintf(info.line1, sizeof info.line1, "step %zu  first at the minimum: %s (step %zu)",
+                     b->steps, optimizer_name((enum optimizer_kind)s->race->winner),
+                     s->race->winner_step);
+        else
+            snprintf(info.line1, sizeof info.line1, "step %zu  first at the minimum: none yet",
+                     b->steps);
+        canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);
+        info.rows = 1 + (info.limits[0] != '\0');
+    } else if (canvas_text_width(info.line1) + 3 + canvas_text_width(info.line2) <= in.w) {
         int w = canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);
         canvas_text(c, in.x + w + 3, in.y, in.w - w - 3, info.line2, STYLE_TEXT);
     } else {
         canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);
         canvas_text(c, in.x, in.y + 1, in.w, info.line2, STYLE_TEXT);
     }
+    if (info.limits[0])
+        canvas_text(c, in.x, in.y + info.rows - 1, in.w, info.limits, STYLE_DIM);
     struct plot p;
     double r;
     bowl_plot(c, in, b, info.rows, &p, &r);
-    /* Level circles every `step` of radius, at least 3 dots apart. */
-    double unit = fmax(plot_dot_width(&p), plot_dot_height(&p));
-    double step = util_ladder_at_least(fmax(r / 6, 3.5 * unit));
-    double corner = hypot(fmax(fabs(p.x0), fabs(p.x1)), fmax(fabs(p.y0), fabs(p.y1)));
-    double levels[64];
-    size_t nl = 0;
-    for (double rad = step; rad <= corner + step && nl < 64; rad += step)
-        levels[nl++] = rad * rad;
-    static const struct style rings[4] = {
-        {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
-        {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
-    };
-    plot_contours(c, &p, bowl_at, NULL, levels, nl, rings, 4, false);
-    size_t n = b->path_len;
-    if (n > 0 && (b->path_x[n - 1] != b->x || b->path_y[n - 1] != b->y))
-        n = 0; /* the path lags the point: draw the point alone */
-    if (n > 0)
-        plot_path(c, &p, b->path_x, b->path_y, n, STYLE_PATH, g->current, STYLE_POINT);
+    bool plain = sf->kind == SURFACE_BOWL && b->config.optimizer.kind == OPTIMIZER_SGD &&
+                 !s->race;
+    if (sf->kind == SURFACE_BOWL)
+        draw_circles(c, &p, r);
     else
-        plot_path(c, &p, &b->x, &b->y, 1, STYLE_PATH, g->current, STYLE_POINT);
-    /* -grad f at the point, then the point again on top of it. */
-    if (plot_vector(c, &p, b->x, b->y, -2 * b->x * BOWL_ARROW_SCALE,
-                    -2 * b->y * BOWL_ARROW_SCALE, STYLE_ARROW))
-        plot_point(c, &p, b->x, b->y, g->current, STYLE_POINT);
+        draw_levels(c, &p, sf);
+    if (s->race) {
+        draw_race(c, &p, s->race, (struct rect){p.area.x, p.area.y, p.area.w, p.area.h});
+    } else {
+        draw_track(c, &p, b, STYLE_PATH, g->current, STYLE_POINT);
+        /* -grad f at the point, then the point again on top of it. */
+        if (plain) {
+            if (plot_vector(c, &p, b->x, b->y, -2 * b->x * BOWL_ARROW_SCALE,
+                            -2 * b->y * BOWL_ARROW_SCALE, STYLE_ARROW))
+                plot_point(c, &p, b->x, b->y, g->current, STYLE_POINT);
+        } else {
+            draw_optimizer_arrows(c, &p, b, g->current);
+        }
+    }
     /* The start, and the minimum unless the point sits on it. */
+    double fmin, minx = 0, miny = 0;
+    surface_minimum(sf, &fmin, &minx, &miny);
     int mx, my, cx, cy, px = -9, py = -9;
     plot_to_cell(&p, b->x, b->y, &px, &py);
     if (b->path_len > 1 && plot_to_cell(&p, b->path_x[0], b->path_y[0], &cx, &cy) &&
         (cx != px || cy != py) &&
         (canvas_cell(c, cx, cy)->kind != CELL_TEXT || !strcmp(canvas_cell(c, cx, cy)->glyph, " ")))
         canvas_put(c, cx, cy, g->start, STYLE_TEXT);
-    if (plot_to_cell(&p, 0, 0, &mx, &my) && (abs(px - mx) > 1 || abs(py - my) > 1))
+    if (plot_to_cell(&p, minx, miny, &mx, &my) && (abs(px - mx) > 1 || abs(py - my) > 1))
         canvas_put(c, mx, my, "+", STYLE_DIM);
 }
 
@@ -289,10 +479,6 @@ static void draw_landscape(struct canvas *c, const struct rect box,
                      !s->running);
     double levels[LANDSCAPE_LEVELS_MAX];
     size_t nl = landscape_levels(l, levels, LANDSCAPE_LEVELS_MAX);
-    static const struct style rings[4] = {
-        {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
-        {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
-    };
     plot_contours(c, &p, landscape_at, l, levels, nl, rings, 4, false);
     size_t np = landscape_path(l, t);
     plot_path(c, &p, l->path_w1, l->path_w2, np, STYLE_PATH, g->current, STYLE_POINT);

@@ -35,7 +35,7 @@ expect_reply() {
 }
 
 # Options: all of --help's, once each.
-"$prog" --help | grep -o -E '^  --[a-z-]+' | sed 's/^ *//' | sort -u >"$TMP/options"
+"$prog" --help | grep -o -E '^  --[a-z0-9-]+' | sed 's/^ *//' | sort -u >"$TMP/options"
 complete "$prog --"
 sort "$TMP/reply" >"$TMP/offered"
 if cmp -s "$TMP/options" "$TMP/offered" && [ "$(wc -l <"$TMP/options")" -ge 25 ]
@@ -53,6 +53,9 @@ expect_reply "--init values" "$prog --init u" "uniform"
 expect_reply "--shuffle values" "$prog --shuffle " "on off"
 expect_reply "--view values" "$prog --view " "bowl landscape mesh landscape-mesh"
 expect_reply "--batch values" "$prog --batch " "full 1 4 8 16 32"
+expect_reply "--optimizer values" "$prog --optimizer " "sgd momentum nesterov adagrad rmsprop adam"
+expect_reply "--surface values" "$prog --surface " "bowl stretched rosenbrock saddle wells"
+expect_reply "--schedule values" "$prog --schedule " "constant step exp cosine"
 expect_reply "--standardize= values" "$prog --standardize=" "on off"
 expect_reply "--regions takes no separate value" "$prog --regions o" ""
 expect_reply "--lr has no list" "$prog --lr " ""
@@ -110,6 +113,9 @@ check_list inits --init
 check_list on_off --shuffle
 check_list views --view
 check_list batches --batch
+check_list optimizers --optimizer
+check_list surfaces --surface
+check_list schedules --schedule
 bad=""
 for v in $(list tables); do
     case $v in builtin:iris) args="" ;; *) args="--x x1 --y x2 --label y --classes 0,1" ;; esac
@@ -139,7 +145,7 @@ if command -v zsh >/dev/null 2>&1; then
     done <"$TMP/options"
     [ -z "$missing" ] && ok "zsh knows every option" || fail "zsh knows every option" "missing:$missing"
     bad=""
-    for pair in loss:losses activation:activations init:inits view:views batch:batches shuffle:on_off; do
+    for pair in loss:losses activation:activations init:inits view:views batch:batches shuffle:on_off optimizer:optimizers surface:surfaces schedule:schedules; do
         zl=$(sed -n "s/^  '--${pair%%:*}=\\[.*:(\\(.*\\))'\$/\\1/p" completions/_descent)
         [ "$zl" = "$(list "${pair#*:}" | tr '\n' ' ' | sed 's/ $//')" ] || bad="$bad ${pair%%:*}($zl)"
     done

@@ -39,6 +39,14 @@ bowl_lr0.05_200x60    --dump-frame 200x60 --lr 0.05 --epochs 30
 xor_80x24             --dump-frame 80x24 --data data/xor.csv --x x1 --y x2 --label y --classes 0,1 --epochs 100
 xor_120x40_ascii      --dump-frame 120x40 --data data/xor.csv --x x1 --y x2 --label y --classes 0,1 --epochs 100 --ascii
 step_120x40           --dump-frame 120x40 --activation step --epochs 20
+surface_stretched_120x40  --dump-frame 120x40 --surface stretched --lr 0.09 --epochs 20
+surface_rosenbrock_120x40 --dump-frame 120x40 --surface rosenbrock --optimizer adam --lr 0.1 --epochs 60
+surface_saddle_120x40     --dump-frame 120x40 --surface saddle --lr 0.1 --epochs 12
+surface_wells_120x40      --dump-frame 120x40 --surface wells --lr 0.02 --epochs 30
+surface_wells_80x24_ascii --dump-frame 80x24 --surface wells --optimizer momentum --lr 0.02 --epochs 30 --ascii
+surface_mesh_wells_120x40 --dump-frame 120x40 --surface wells --lr 0.02 --epochs 30 --view mesh
+race_stretched_200x60     --dump-frame 200x60 --surface stretched --race --lr 0.05 --epochs 40
+race_wells_120x40_ascii   --dump-frame 120x40 --surface wells --race --lr 0.05 --epochs 40 --ascii
 bce_batch8_120x40     --dump-frame 120x40 --loss BCE --batch 8 --epochs 50
 standardized_80x24    --dump-frame 80x24 --standardize --epochs 100
 virginica_120x40      --dump-frame 120x40 --classes versicolor,virginica --x petal_width --y petal_length --epochs 200

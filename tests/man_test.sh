@@ -34,7 +34,7 @@ section OPTIONS >"$TMP/options_section"
 section KEYS >"$TMP/keys_section"
 
 "$DESCENT" --help >"$TMP/help"
-grep -o -E '^  --[a-z-]+' "$TMP/help" | sed 's/^  //' | sort -u >"$TMP/options"
+grep -o -E '^  --[a-z0-9-]+' "$TMP/help" | sed 's/^  //' | sort -u >"$TMP/options"
 sed -n '/^Keys in the TUI:$/,$p' "$TMP/help" | sed '1d' | awk 'NF { print $1 }' >"$TMP/keys"
 
 # Sanity: the lists are what --help has today, not empty by a parsing slip.

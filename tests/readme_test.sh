@@ -11,7 +11,7 @@ else
     fail "README key table is the program's key table" "run: sh scripts/update_readme.sh" "$(diff "$TMP/keys" "$TMP/readme_keys" | head -5)"
 fi
 
-"$DESCENT" --help | grep -o -E '^  --[a-z-]+' | sed 's/^  //' | sort -u >"$TMP/options"
+"$DESCENT" --help | grep -o -E '^  --[a-z0-9-]+' | sed 's/^  //' | sort -u >"$TMP/options"
 missing=""
 while read -r opt; do
     grep -q -- "\`$opt" README.md || missing="$missing $opt"

@@ -233,7 +233,7 @@ static void test_bowl_restore_is_a_fresh_descent(void **state)
     for (int i = 0; i < 10000; i++)
         bowl_step(b);
     for (size_t t = 0; t < sizeof targets / sizeof targets[0]; t++) {
-        struct bowl_mark m = {0.0001, 5, 5, targets[t]};
+        struct bowl_mark m = {0.0001, 5, 5, targets[t], bowl_config_default()};
         bowl_restore(b, &m);
         bowl_start(f, 5, 5, 0.0001);
         for (size_t i = 0; i < targets[t]; i++)
@@ -244,7 +244,7 @@ static void test_bowl_restore_is_a_fresh_descent(void **state)
         assert_memory_equal(&b->x, &f->x, sizeof b->x);
     }
     /* another descent (a click, a new lr) is rebuilt from its own start */
-    struct bowl_mark other = {0.1, -3, 2, 7};
+    struct bowl_mark other = {0.1, -3, 2, 7, bowl_config_default()};
     bowl_restore(b, &other);
     bowl_start(f, -3, 2, 0.1);
     for (int i = 0; i < 7; i++)

@@ -1,0 +1,95 @@
+#!/bin/sh
+# lrlab_test.sh - the learning-rate lab in the live program: the real
+# binary runs in a private tmux server (tests/tmux_lib.sh); f cycles the
+# surfaces from their starts, k and K double and halve kappa with the
+# closed-form limit in the notice, o cycles the surface's optimizer while
+# the neuron keeps training, R races every optimizer with a legend and
+# stops the race. Every check polls the screen with a generous deadline.
+# Run from the repository root with DESCENT set (tests/run.sh does both).
+set -u
+. tests/lib.sh
+
+NAME=lrlab
+. tests/tmux_lib.sh
+tm set-option -g remain-on-exit on >/dev/null
+
+# start NAME WIDTH HEIGHT ARGS: runs descent ARGS in a new session.
+start() {
+    S=$1
+    tm new-session -d -s "$S" -x "$2" -y "$3" "'$BIN' $4; sleep 120"
+}
+
+check() {
+    name=$1
+    shift
+    if "$@"; then ok "$name"; else fail "$name" "screen:" "$(screen | grep -v '^ *$' | head -n 40)"; fi
+}
+
+status() { screen | grep -E 'epoch [0-9]+' | tail -n 1; }
+epoch() { status | sed -n 's/.*epoch \([0-9][0-9]*\).*/\1/p' | head -n 1; }
+
+# wait_epoch_above N: polls until the status shows an epoch > N (10 s).
+wait_epoch_above() {
+    n=200
+    while [ "$n" -gt 0 ]; do
+        now=$(epoch)
+        [ -n "$now" ] && [ "$now" -gt "$1" ] && return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+
+start keys 120 40 "--lr 0.05"
+check "the bowl at the start" wait_for 'bowl: f\(x,y\)=x²\+y²'
+key f
+check "f: the stretched bowl, kappa 10" wait_for 'stretched: f=x²\+10y²'
+check "f: from its documented start" wait_for 'surface stretched from \(5, 2\)'
+check "the stretched bowl states its limits" \
+    wait_for 'diverges: sgd lr > 1/k = 0\.1, momentum lr > 0\.19'
+key k
+check "k: kappa doubles, the limit halves" wait_for 'kappa 20: sgd diverges for lr > 0\.05'
+check "k: the title follows" wait_for 'stretched: f=x²\+20y²'
+key K
+check "K: kappa halves" wait_for 'kappa 10: sgd diverges for lr > 0\.1'
+before=$(epoch)
+key o
+check "o: momentum on the surface" wait_for 'optimizer momentum on the surface'
+check "o: the panel names the optimizer" wait_for 'momentum  lr 0\.05  step'
+check "an optimizer switch mid-run: the neuron trains on" wait_epoch_above "${before:-0}"
+key o o o o
+check "o: four more, adam" wait_for 'optimizer adam on the surface'
+key o
+check "o: and round to sgd" wait_for 'optimizer sgd on the surface'
+key R
+check "R: the race starts" wait_for 'race: every optimizer from the same start'
+check "R: the race's title" wait_for 'race at lr 0\.05, stretched'
+# legend_complete: every optimizer's line "GLYPH NAME f=VALUE" is shown.
+legend_complete() {
+    n=200
+    while [ "$n" -gt 0 ]; do
+        text=$(screen)
+        all=yes
+        for lane in "s sgd" "m momentum" "n nesterov" "g adagrad" "r rmsprop" "A adam"; do
+            printf '%s\n' "$text" | grep -Eq "$lane +f=-?[0-9]" || all=no
+        done
+        [ "$all" = yes ] && return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}
+check "the race legend lists every optimizer with its f" legend_complete
+check "the race marks its winner" wait_for 'first at the minimum: [a-z]+ \(step [0-9]+\)' 20
+key R
+check "R again: the race is over" wait_for 'race over'
+check "R again: one descent" sh -c "! tmux -L '$SOCKET' capture-pane -p -t '$S' | grep -q 'race at lr'"
+key f f
+check "f: the saddle" wait_for 'saddle: f\(x,y\)=x²-y²'
+key f
+check "f: the wells" wait_for 'surface wells from \(2, 0\.5\)'
+key f
+check "f: round to the bowl" wait_for 'surface bowl from \(5, 5\)'
+key q
+tm kill-session -t "$S" 2>/dev/null
+exit 0
