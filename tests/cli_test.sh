@@ -202,12 +202,10 @@ named=""
 for opt in $("$DESCENT" --help | grep -o -E '^  --[a-z0-9-]+' | sed 's/^  --//' | sort -u); do
     for f in src/*.c; do
         [ "$f" = src/settings_table.c ] && continue
-# as a string outside comments. Words on the screen that happen to be
-# option names are not the options: export.c's SVG text-anchor "start",
-# the scatter's and cost plot's "test" labels, the scatter's "target",
-# views.c's panel "surface", the optimizer "momentum" and the surface
-# "bowl".
-words_on_screen="src/export.c:start src/view_cost.c:test src/view_scatter.c:test src/view_scatter.c:target src/views.c:surface src/optimizer.c:momentum src/surface.c:bowl"
+        code=$(grep -v -E '^ *(/?\*)' "$f")
+        if printf '%s\n' "$code" | grep -q -e "\"--$opt[\" =]" ||
+           { [ ${#opt} -ge 4 ] && ! case " $words_on_screen " in *" $f:$opt "*) true;; *) false;; esac &&
+             printf '%s\n' "$code" | grep -q -e "\"$opt\""; }; then
             named="$named $f:$opt"
         fi
     done

@@ -24,10 +24,10 @@
 
 /* The selection used unless a case says otherwise. */
 static const struct selection iris_default = {
-    "sepal_length", "petal_length", "species", "setosa", "versicolor", false,
+    "sepal_length", "petal_length", "species", "setosa", "versicolor", false, NULL, NULL, 0, 0,
 };
 
-static const struct selection truth_table = {"x1", "x2", "y", "0", "1", false};
+static const struct selection truth_table = {"x1", "x2", "y", "0", "1", false, NULL, NULL, 0, 0};
 
 /* ---------------------------------------------------------------------
  * The bad corpus: each file (or path) and its exact message.
@@ -39,24 +39,24 @@ struct bad_case {
     const char *expected;
 };
 
-static const struct selection many_classes_pick = {"x1", "x2", "y", "a", "z", false};
+static const struct selection many_classes_pick = {"x1", "x2", "y", "a", "z", false, NULL, NULL, 0, 0};
 static const struct selection two_classes_pick = {
-    "sepal_length", "petal_length", "species", "setosa", "virginica", false,
+    "sepal_length", "petal_length", "species", "setosa", "virginica", false, NULL, NULL, 0, 0,
 };
 static const struct selection constant_pick = {
-    "sepal_width", "petal_length", "species", "setosa", "versicolor", true,
+    "sepal_width", "petal_length", "species", "setosa", "versicolor", true, NULL, NULL, 0, 0,
 };
 static const struct selection unknown_column_pick = {
-    "petal_size", "petal_length", "species", "setosa", "versicolor", false,
+    "petal_size", "petal_length", "species", "setosa", "versicolor", false, NULL, NULL, 0, 0,
 };
 static const struct selection label_as_feature_pick = {
-    "sepal_length", "species", "species", "setosa", "versicolor", false,
+    "sepal_length", "species", "species", "setosa", "versicolor", false, NULL, NULL, 0, 0,
 };
 static const struct selection same_class_pick = {
-    "sepal_length", "petal_length", "species", "setosa", " setosa ", false,
+    "sepal_length", "petal_length", "species", "setosa", " setosa ", false, NULL, NULL, 0, 0,
 };
 static const struct selection numeric_label_pick = {
-    "sepal_length", "petal_length", "petal_width", "setosa", "versicolor", false,
+    "sepal_length", "petal_length", "petal_width", "setosa", "versicolor", false, NULL, NULL, 0, 0,
 };
 
 static const struct bad_case bad_cases[] = {
@@ -336,7 +336,7 @@ static void test_iris_select_pairs(void **state)
     char err[ERR_SIZE];
     assert_true(table_load_file("data/iris.csv", &t, err, sizeof err));
     struct selection sel = {" petal_width", "sepal_width ", " species ",
-                            " virginica", "setosa\t", false};
+                            " virginica", "setosa\t", false, NULL, NULL, 0, 0};
     assert_true(dataset_select(&t, &sel, &d, err, sizeof err));
     assert_int_equal(d.n, 100);
     assert_true(d.y[0] == 1.0);  /* the file's setosa rows come first */
@@ -710,7 +710,7 @@ static void test_standardize_huge(void **state)
     char err[ERR_SIZE];
     assert_true(table_load_buffer("huge", text, strlen(text), &t, err,
                                   sizeof err));
-    struct selection sel = {"a", "b", "c", "p", "q", true};
+    struct selection sel = {"a", "b", "c", "p", "q", true, NULL, NULL, 0, 0};
     assert_true(dataset_select(&t, &sel, &d, err, sizeof err));
     for (size_t i = 0; i < d.n; i++)
         assert_true(isfinite(d.x1[i]) && isfinite(d.x2[i]));
@@ -838,7 +838,7 @@ static void test_random_input(void **state)
             for (size_t col = 0; col < t.ncols; col++)
                 assert_non_null(table_text(&t, row, col));
         struct selection sel = {t.names[0], t.names[t.ncols - 1],
-                                t.names[t.ncols / 2], "1.5", "a", true};
+                                t.names[t.ncols / 2], "1.5", "a", true, NULL, NULL, 0, 0};
         struct dataset d;
         if (!dataset_select(&t, &sel, &d, err, sizeof err))
             assert_null(strchr(err, '\n'));
@@ -1091,7 +1091,7 @@ static void test_many_labels(void **state)
         assert_null(table_text(t, 0, 0));
         assert_int_equal(table_distinct_count(t, 0), 0);
         assert_true(table_numbers(t, 1)[2 * LABELS - 1] == -(2.0 * LABELS - 1));
-        struct selection sel = {"x", "y", "label", "L7", "L69999", false};
+        struct selection sel = {"x", "y", "label", "L7", "L69999", false, NULL, NULL, 0, 0};
         struct dataset d;
         char err[ERR_SIZE];
         assert_true(dataset_select(t, &sel, &d, err, sizeof err));
@@ -1136,13 +1136,13 @@ static void test_non_number_at_last_row(void **state)
         assert_false(table_first_non_number(t, 1, &bad));
         char err[ERR_SIZE], expected[ERR_SIZE];
         struct dataset d;
-        struct selection sel = {"x", "y", "label", "a", "b", false};
+        struct selection sel = {"x", "y", "label", "a", "b", false, NULL, NULL, 0, 0};
         assert_false(dataset_select(t, &sel, &d, err, sizeof err));
         snprintf(expected, sizeof expected,
                  "%s:%d:1: x: \"n/a\" is not a number", t->source, ROWS + 1);
         assert_string_equal(err, expected);
         /* its texts went when it had too many distinct numbers */
-        struct selection as_label = {"y", "y", "x", "1.25", "2.25", false};
+        struct selection as_label = {"y", "y", "x", "1.25", "2.25", false, NULL, NULL, 0, 0};
         assert_false(dataset_select(t, &as_label, &d, err, sizeof err));
         snprintf(expected, sizeof expected,
                  "%s:1: column \"x\" cannot be the label column: it has more"

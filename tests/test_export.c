@@ -65,7 +65,7 @@ static int setup(void **state)
     fputs(tricky_csv, out);
     assert_int_equal(fclose(out), 0);
     assert_true(table_load_file(path, &f->table, err, sizeof err));
-    struct selection sel = {"x1", "x2", "label", "plain", "a<b&\"c\"", false};
+    struct selection sel = {"x1", "x2", "label", "plain", "a<b&\"c\"", false, NULL, NULL, 0, 0};
     assert_true(dataset_select(&f->table, &sel, &f->data, err, sizeof err));
     struct train_config cfg = train_config_default();
     assert_true(trainer_init(&f->trainer, &f->data, &cfg));

@@ -522,7 +522,7 @@ static void test_svg_mesh(void **state)
     assert_true(table_load_buffer("iris.csv", iris_csv, iris_csv_len, &table, err,
                                   sizeof err));
     struct selection sel = {"sepal_length", "petal_length", "species", "setosa",
-                            "versicolor", false};
+                            "versicolor", false, NULL, NULL, 0, 0};
     assert_true(dataset_select(&table, &sel, &data, err, sizeof err));
     struct train_config cfg = train_config_default();
     cfg.lr = 1.1;

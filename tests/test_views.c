@@ -51,7 +51,7 @@ static int setup(void **state)
     assert_true(table_load_buffer("iris.csv", iris_csv, iris_csv_len, &f->table,
                                   err, sizeof err));
     struct selection sel = {"sepal_length", "petal_length", "species", "setosa",
-                            "versicolor", false};
+                            "versicolor", false, NULL, NULL, 0, 0};
     assert_true(dataset_select(&f->table, &sel, &f->data, err, sizeof err));
     struct train_config cfg = train_config_default();
     assert_true(trainer_init(&f->trainer, &f->data, &cfg));
