@@ -69,7 +69,7 @@ struct options {
 
 /* Parses argv (argv[0] is the program). On a usage error returns false
  * with a one-line message in err (no "descent: " prefix). Defaults are
- * those of DESIGN.md. --lesson NAME|FILE is only noted in o->lesson_arg:
+ * those of docs/DESIGN.md. --lesson NAME|FILE is only noted in o->lesson_arg:
  * the caller applies it (lesson_use, lesson.h) so that the options given
  * explicitly win; --lesson list sets the mode MODE_LESSON_LIST. May be
  * called any number of times: it resets getopt, prints nothing,
@@ -77,7 +77,7 @@ struct options {
 bool options_parse(int argc, char **argv, struct options *o, char *err,
                    size_t errlen);
 
-/* The defaults of DESIGN.md (as if no option were given, the TUI mode). */
+/* The defaults of docs/DESIGN.md (as if no option were given, the TUI mode). */
 void options_defaults(struct options *o);
 
 /* What options_set made of a setting. */

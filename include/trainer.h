@@ -1,6 +1,6 @@
 /* trainer.h - gradient descent on one neuron: epochs cut into minibatches,
  * seeded shuffling, per-epoch history and divergence detection. Exactly the
- * semantics of DESIGN.md "Training semantics". Only trainer_* functions
+ * semantics of docs/DESIGN.md "Training semantics". Only trainer_* functions
  * change a struct trainer; everything else reads it through const. */
 #ifndef DESCENT_TRAINER_H
 #define DESCENT_TRAINER_H
@@ -92,7 +92,7 @@ struct trainer_state {
 const char *init_name(enum init init);
 bool init_parse(const char *name, enum init *out);
 
-/* The defaults of DESIGN.md: sigmoid, MSE, lr 0.5, full batch, shuffle on,
+/* The defaults of docs/DESIGN.md: sigmoid, MSE, lr 0.5, full batch, shuffle on,
  * zeros, seed 1. */
 struct train_config train_config_default(void);
 

@@ -1,4 +1,4 @@
-/* trainer.c - gradient descent on one neuron, exactly as DESIGN.md
+/* trainer.c - gradient descent on one neuron, exactly as docs/DESIGN.md
  * "Training semantics" says: an epoch permutes the samples (when
  * shuffling and the batch is smaller than the data), cuts them in order
  * into batches, averages each batch's per-sample gradients over its real

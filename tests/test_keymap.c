@@ -1,4 +1,4 @@
-/* test_keymap.c - the key table: every key of DESIGN.md "Keys" that does
+/* test_keymap.c - the key table: every key of docs/DESIGN.md "Keys" that does
  * something is bound once, each row is complete and printable, and lookups
  * agree with the table. */
 #include <setjmp.h>

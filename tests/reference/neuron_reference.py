@@ -4,7 +4,7 @@
 Follows the algorithm of the first seed article (the ArtificialNeuron:
 forward pass, chain-rule backward pass, gradients averaged over the batch,
 w <- w - lr*dW), written here from the formulas, with batches cut in order
-(no shuffling) and averaged over their real size, as DESIGN.md specifies.
+(no shuffling) and averaged over their real size, as docs/DESIGN.md specifies.
 
     python3 tests/reference/neuron_reference.py   # rewrites tests/reference/*.csv
 
