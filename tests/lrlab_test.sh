@@ -25,7 +25,6 @@ check() {
     if "$@"; then ok "$name"; else fail "$name" "screen:" "$(screen | grep -v '^ *$' | head -n 40)"; fi
 }
 
-status() { screen | grep -E 'epoch [0-9]+' | tail -n 1; }
 epoch() { status | sed -n 's/.*epoch \([0-9][0-9]*\).*/\1/p' | head -n 1; }
 
 # wait_epoch_above N: polls until the status shows an epoch > N (10 s).

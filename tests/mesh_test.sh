@@ -31,17 +31,7 @@ check() {
 
 finish() { tm kill-session -t "$S" 2>/dev/null; }
 
-status() { screen | grep -E 'epoch [0-9]+' | tail -n 1; }
 
-wait_status() {
-    n=$(( ${2:-10} * 20 ))
-    while [ "$n" -gt 0 ]; do
-        status | grep -Eq -- "$1" && return 0
-        sleep 0.05
-        n=$((n - 1))
-    done
-    return 1
-}
 
 wait_gone() {
     n=$(( ${2:-10} * 20 ))

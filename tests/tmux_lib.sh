@@ -72,3 +72,17 @@ click() {
     tm send-keys -t "$S" -H 1b 5b 4d 20 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
     tm send-keys -t "$S" -H 1b 5b 4d 23 "$(printf %x $(($1 + 33)))" "$(printf %x $(($2 + 33)))"
 }
+
+# status: the status line, the last line that carries "epoch N".
+status() { screen | grep -E 'epoch [0-9]+' | tail -n 1; }
+
+# wait_status PATTERN [SECONDS]: wait_for on the status line only.
+wait_status() {
+    n=$(( ${2:-10} * 20 ))
+    while [ "$n" -gt 0 ]; do
+        status | grep -Eq -- "$1" && return 0
+        sleep 0.05
+        n=$((n - 1))
+    done
+    return 1
+}

@@ -32,25 +32,11 @@ start() {
 }
 
 
-# The status line: the last line that carries "epoch N".
-status() { screen | grep -E 'epoch [0-9]+' | tail -n 1; }
-
 # The epoch the status line shows, or nothing.
 epoch() { status | sed -n 's/.*epoch \([0-9][0-9]*\).*/\1/p' | head -n 1; }
 
 # wait_for PATTERN [SECONDS]: polls the screen until the extended regex
 # shows up; false after the deadline (default 10 s).
-
-# wait_status PATTERN [SECONDS]: the same on the status line only.
-wait_status() {
-    n=$(( ${2:-10} * 20 ))
-    while [ "$n" -gt 0 ]; do
-        status | grep -Eq -- "$1" && return 0
-        sleep 0.05
-        n=$((n - 1))
-    done
-    return 1
-}
 
 # wait_epoch_above N [SECONDS]: polls until the status shows an epoch > N.
 wait_epoch_above() {
