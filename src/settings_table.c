@@ -60,7 +60,8 @@ static const struct setting table[] = {
      offsetof(struct options, selection.class_a), 2 * sizeof(const char *),
      NO_BUFFER, 0, 0, "is not two class names as A,B"},
     {"standardize", "[=on|off]", G_DATA, "off",
-     "scale each feature to mean 0, standard deviation 1",
+     "scale each feature (with --features: each term, after it is formed) "
+     "to mean 0, standard deviation 1",
      LESSON_RECORD, VALUE_OPTIONAL, kind_parse_on_off, kind_format_on_off,
      FIELD(selection.standardize), NO_BUFFER, 0, 0, ON_OFF},
     {"features", "LIST", G_DATA, "the --x and --y columns",
