@@ -229,8 +229,9 @@ bool dataset_select(const struct table *t, const struct selection *sel,
 void dataset_free(struct dataset *d);
 
 /* For a classification (no target) whose label column holds exactly two
- * values: points sel's class_a and class_b at those two, in order of
- * first appearance in the file (pointers into t), and returns true.
+ * values: points sel's class_a and class_b at those two, sorted (as
+ * numbers when both are numbers, else byte by byte: "0" before "1", "no"
+ * before "yes"), as pointers into t, and returns true.
  * Otherwise leaves sel alone and returns false (the selection then
  * reports a missing class as usual). src/dataset_rows.c. */
 bool dataset_auto_classes(const struct table *t, struct selection *sel);

@@ -1,7 +1,8 @@
 /* dataset_rows.c - which rows of a table a classification keeps: the two
  * classes of a label column that holds exactly two values, when none were
- * named, and the rows kept and the labels dropped, in words for the
- * screen's first notice and --headless --verbose. */
+ * named (sorted, so that labels 0 and 1 are targets 0 and 1), and the rows
+ * kept and the labels dropped, in words for the screen's first notice and
+ * --headless --verbose. */
 #include "dataset.h"
 
 #include "text_util.h"
@@ -11,6 +12,15 @@
 
 /* Labels a summary names before "and N more". */
 #define DROPPED_NAMED 3
+
+/* a before b: as numbers when both are (2 before 10), else byte order. */
+static bool label_before(const char *a, const char *b)
+{
+    double x, y;
+    if (parse_number(a, &x) && parse_number(b, &y))
+        return x < y;
+    return strcmp(a, b) < 0;
+}
 
 bool dataset_auto_classes(const struct table *t, struct selection *sel)
 {
@@ -22,8 +32,9 @@ bool dataset_auto_classes(const struct table *t, struct selection *sel)
     const char *values[2];
     if (table_distinct(t, (size_t)label, values, 2) != 2)
         return false;
-    sel->class_a = values[0];
-    sel->class_b = values[1];
+    bool swap = label_before(values[1], values[0]);
+    sel->class_a = values[swap ? 1 : 0];
+    sel->class_b = values[swap ? 0 : 1];
     return true;
 }
 

@@ -145,7 +145,7 @@ bool session_open(struct session *s, const struct options *o, char *err,
     if (o->data_path != NULL
         && strncmp(o->data_path, GENERATE_PREFIX, strlen(GENERATE_PREFIX)) == 0)
         adapt_to_table(&s->table, &s->selection);
-    if (!options_classes_given(o))
+    else if (!options_classes_given(o))
         dataset_auto_classes(&s->table, &s->selection);
     s->data = select_samples(&s->table, &s->selection, err, errlen);
     if (s->data == NULL) {

@@ -63,7 +63,7 @@ static const struct setting table[] = {
      FIELD(selection.label_column), BUFFER(column_buf[2]), 0, 0, ""},
     {"classes", "A,B", G_DATA, "setosa,versicolor",
      "the two classes; A is target 0, B target 1 (a label column of two "
-     "values: those two, in order of first appearance)",
+     "values: those two, sorted)",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_classes, kind_format_classes,
      offsetof(struct options, selection.class_a), 2 * sizeof(const char *),
      NO_BUFFER, 0, 0, "is not two class names as A,B"},

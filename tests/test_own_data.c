@@ -172,7 +172,7 @@ static void test_auto_classes(void **state)
     struct selection sel = {"x1", "x2", "answer", "setosa", "versicolor", false,
                             NULL, NULL, 0, 0};
     assert_true(dataset_auto_classes(&t, &sel));
-    assert_string_equal(sel.class_a, "no"); /* first appearance, not sorted */
+    assert_string_equal(sel.class_a, "no"); /* sorted */
     assert_string_equal(sel.class_b, "yes");
     struct dataset d;
     assert_true(dataset_select(&t, &sel, &d, err, sizeof err));
@@ -186,6 +186,22 @@ static void test_auto_classes(void **state)
                                    false, "x1", "x2", 0, 0};
     assert_false(dataset_auto_classes(&t, &regression));
     assert_string_equal(regression.class_a, "setosa");
+    table_free(&t);
+
+    /* Sorted, not in order of appearance; numbers as numbers. */
+    static const char yes_first[] = "x,y,c\nyes,1,yes\nno,2,no\n";
+    static const char ten_first[] = "x,y,c\n1,1,10\n2,2,9\n3,3,10\n";
+    assert_true(table_load_buffer("yes.csv", yes_first, sizeof yes_first - 1, &t, err,
+                                  sizeof err));
+    struct selection pick = {"y", "y", "c", "setosa", "versicolor", false, NULL, NULL, 0, 0};
+    assert_true(dataset_auto_classes(&t, &pick));
+    assert_string_equal(pick.class_a, "no");
+    table_free(&t);
+    assert_true(table_load_buffer("ten.csv", ten_first, sizeof ten_first - 1, &t, err,
+                                  sizeof err));
+    assert_true(dataset_auto_classes(&t, &pick));
+    assert_string_equal(pick.class_a, "9");
+    assert_string_equal(pick.class_b, "10");
     table_free(&t);
 
     /* Five labels: the classes stay as they were. */
