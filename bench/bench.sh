@@ -59,6 +59,37 @@ for batch in full 1; do
 done
 [ "$have_numpy" = yes ] || echo "(numpy not installed: sudo apt-get install python3-numpy for the comparison)"
 
+# N inputs: the same full-batch epoch with 2 and with 4 raw Iris features.
+# The four timings of a round are taken one after another, round after
+# round, so that both counts of inputs see the same load of the machine.
+echo
+echo "N inputs, full batch on Iris (versicolor vs virginica, 100 samples, sigmoid, MSE)"
+n2=sepal_length,petal_length
+n4=sepal_length,sepal_width,petal_length,petal_width
+e1=50000
+e2=500000
+i=0
+while [ $i -lt $runs ]; do
+    for key in n2_$e1 n2_$e2 n4_$e1 n4_$e2; do
+        eval "features=\$${key%_*}"
+        epochs=${key#*_}
+        t0=$(date +%s%N)
+        "$bin" --headless --features "$features" --classes versicolor,virginica \
+            --epochs "$epochs" --every "$epochs" >/dev/null
+        t1=$(date +%s%N)
+        echo $((t1 - t0)) >>"$tmp/$key"
+    done
+    i=$((i + 1))
+done
+median_of() { sort -n "$tmp/$1" | sed -n "$(((runs + 1) / 2))p"; }
+c2=$(slope $e1 $e2 "$(median_of n2_$e1)" "$(median_of n2_$e2)")
+c4=$(slope $e1 $e2 "$(median_of n4_$e1)" "$(median_of n4_$e2)")
+awk -v c2="$c2" -v c4="$c4" -v n=$samples 'BEGIN {
+    printf "%-12s %14s %14s\n", "inputs", "descent ep/s", "ns/sample"
+    printf "%-12s %14.0f %14.2f\n", "N = 2", 1e9 / c2, c2 / n
+    printf "%-12s %14.0f %14.2f\n", "N = 4", 1e9 / c4, c4 / n
+    printf "N = 4 takes %.2fx the time per sample of N = 2 (goal: at most 2x)\n", c4 / c2 }'
+
 if [ -x "$build/bench_frame" ]; then
     echo
     "$build/bench_frame"

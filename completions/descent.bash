@@ -104,6 +104,7 @@ _descent()
         [[ -n $prefix ]] && found=($(compgen -W "$_descent_on_off" -- "$cur"))
         ;;
     --view) found=($(compgen -W "$_descent_views" -- "$cur")) ;;
+    --delimiter) found=($(compgen -W "tab" -- "$cur")) ;;  # or any one character
     --optimizer) found=($(compgen -W "$_descent_optimizers" -- "$cur")) ;;
     --surface) found=($(compgen -W "$_descent_surfaces" -- "$cur")) ;;
     --schedule) found=($(compgen -W "$_descent_schedules" -- "$cur")) ;;

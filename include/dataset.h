@@ -63,6 +63,18 @@ bool table_load_file(const char *path, struct table *t, char *err, size_t errlen
 bool table_load_buffer(const char *name, const char *buf, size_t len,
                        struct table *t, char *err, size_t errlen);
 
+/* table_load_file and table_load_buffer with delimiter between the
+ * fields instead of the comma (one byte: not a quote, CR, LF or space).
+ * With any delimiter but the comma a number may have a decimal comma
+ * ("5,1" is 5.1; number_scan_comma). With the comma, a header of one
+ * field that holds ";" or a tab is refused, the message naming
+ * --delimiter. */
+bool table_load_file_delimited(const char *path, char delimiter,
+                               struct table *t, char *err, size_t errlen);
+bool table_load_buffer_delimited(const char *name, const char *buf,
+                                 size_t len, char delimiter, struct table *t,
+                                 char *err, size_t errlen);
+
 /* Frees what table_load_* allocated; safe on a zeroed table. */
 void table_free(struct table *t);
 
@@ -215,6 +227,22 @@ bool dataset_select(const struct table *t, const struct selection *sel,
 
 /* Frees what dataset_select allocated; safe on a zeroed dataset. */
 void dataset_free(struct dataset *d);
+
+/* For a classification (no target) whose label column holds exactly two
+ * values: points sel's class_a and class_b at those two, sorted (as
+ * numbers when both are numbers, else byte by byte: "0" before "1", "no"
+ * before "yes"), as pointers into t, and returns true.
+ * Otherwise leaves sel alone and returns false (the selection then
+ * reports a missing class as usual). src/dataset_rows.c. */
+bool dataset_auto_classes(const struct table *t, struct selection *sel);
+
+/* The rows of t the classification d left out, in words: "kept K of N
+ * rows; dropped labels: a, b, c and 2 more" (at most three labels named,
+ * in order of first appearance, escaped as in messages), written to buf
+ * (truncated to size). Returns how many rows were dropped; 0 (buf "")
+ * when none was or d is a regression. src/dataset_rows.c. */
+size_t dataset_rows_summary(const struct table *t, const struct dataset *d,
+                            char *buf, size_t size);
 
 /* Which of n rows are held out for a test fraction f (0 <= f <= 0.9) and
  * seed: round(f * n) of them. A Fisher-Yates shuffle of 0..n-1 (rng.h's

@@ -28,6 +28,14 @@ enum number_status number_check(const char *text, double *out);
  * others by strtod under the C locale. */
 enum number_status number_scan(const char *text, size_t length, double *out);
 
+/* number_scan that also reads a decimal comma: a text with exactly one
+ * comma and no point ("5,1", "-0,25e3") is read as if the comma were a
+ * point; any other text exactly as number_scan reads it. For files whose
+ * fields are not separated by commas (--delimiter). Never depends on the
+ * locale. */
+enum number_status number_scan_comma(const char *text, size_t length,
+                                     double *out);
+
 /* The words a message puts after a value that is not a number, e.g. "is
  * not a number", "is out of range"; "" for NUMBER_OK. */
 const char *number_status_reason(enum number_status status);

@@ -48,6 +48,10 @@ struct options {
     int dump_width, dump_height;  /* --dump-frame WxH */
     size_t points;                /* --points: rows of --data gen:NAME */
     double noise;                 /* --noise: of --data gen:NAME, 0..0.5 */
+    char delimiter;               /* --delimiter: between the fields of
+                                     --data FILE, default ',' */
+    bool verbose;                 /* --verbose: headless, the rows kept on
+                                     stderr */
     char features_buf[2048];      /* storage for --features */
     char target_buf[256];         /* storage for --target */
     char class_buf[2][256];       /* storage for --classes A,B */
@@ -100,6 +104,11 @@ enum setting_status options_set(struct options *o, const char *name,
 
 /* The names options_set accepts, comma separated ("data, x, y, ..."). */
 const char *options_setting_names(void);
+
+/* True when --classes was given (on the command line, by a lesson or a
+ * record file); false while they are the defaults, which a label column
+ * of exactly two values replaces (dataset_auto_classes). */
+bool options_classes_given(const struct options *o);
 
 /* True when the setting called name was given on the command line. */
 bool options_explicit(const struct options *o, const char *name);

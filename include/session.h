@@ -27,6 +27,10 @@ struct session {
     struct rewind rewind;        /* every finished epoch's state, for <- -> */
 };
 
+/* True when o's data is a file (or standard input), not a built-in or
+ * generated table. */
+bool session_data_is_file(const struct options *o);
+
 /* Loads the data (--data or the built-in Iris), selects, and sets up the
  * trainer and the bowl from the options. false with err on bad input. */
 bool session_open(struct session *s, const struct options *o, char *err,

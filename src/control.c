@@ -121,6 +121,10 @@ bool control_open(struct control *c, const struct options *o, char *err,
         return false;
     start_switches(c);
     control_lab_open(c, o->race);
+    /* Own data: the first notice says which rows the classes kept. */
+    if (session_data_is_file(o))
+        dataset_rows_summary(&c->session.table, c->session.data, c->notice,
+                             sizeof c->notice);
     /* L goes on after the lesson the run started with */
     for (size_t i = 0; o->lesson_name[0] != '\0' && i < lesson_count(); i++)
         if (strcmp(lesson_name_at(i), o->lesson_name) == 0)

@@ -24,7 +24,10 @@
  * Decisions worth knowing:
  * - libcsv trims blanks (spaces, tabs) around unquoted fields and skips
  *   lines that hold only blanks; blanks inside quotes are kept.
- * - A UTF-8 byte order mark at the start of the text is skipped. */
+ * - A UTF-8 byte order mark at the start of the text is skipped.
+ * - The field delimiter is a comma unless the caller names another
+ *   (--delimiter); then numbers may have a decimal comma. With the comma,
+ *   a header of one field holding ";" or a tab is refused with a hint. */
 
 #include "table_internal.h"
 #include "text_util.h"
@@ -42,6 +45,7 @@
 struct loader {
     struct table *table;
     const char *source;
+    char delimiter;         /* between fields: ',' unless --delimiter */
     char *err;
     size_t errlen;
     bool failed;
@@ -206,6 +210,23 @@ static void check_header_names(struct loader *loader)
                     text_show(t->names[repeat]).text, original + 1);
 }
 
+/* A header of one field read with the comma, holding a semicolon or a
+ * tab, is a file separated by those: refused, naming the option. */
+static void check_header_delimiter(struct loader *loader)
+{
+    const struct table *t = loader->table;
+    if (loader->failed || loader->delimiter != ',' || t->ncols != 1)
+        return;
+    if (strchr(t->names[0], ';'))
+        loader_fail(loader, loader->record_line, 0,
+                    "the header is one field that holds \";\": for columns"
+                    " separated by \";\", use --delimiter ';'");
+    else if (strchr(t->names[0], '\t'))
+        loader_fail(loader, loader->record_line, 0,
+                    "the header is one field that holds tabs: for columns"
+                    " separated by tabs, use --delimiter tab");
+}
+
 static void finish_header(struct loader *loader)
 {
     struct table *t = loader->table;
@@ -213,6 +234,7 @@ static void finish_header(struct loader *loader)
     loader->header_end_line = loader->line;
     t->header_line = loader->record_line;
     check_header_names(loader);
+    check_header_delimiter(loader);
     if (loader->failed)
         return;
     t->columns = calloc(t->ncols, sizeof *t->columns);
@@ -220,8 +242,10 @@ static void finish_header(struct loader *loader)
         loader_out_of_memory(loader);
         return;
     }
-    for (size_t i = 0; i < t->ncols; i++)
+    for (size_t i = 0; i < t->ncols; i++) {
         table_column_start(&t->columns[i]);
+        t->columns[i].decimal_comma = loader->delimiter != ',';
+    }
 }
 
 static void finish_data_row(struct loader *loader)
@@ -379,15 +403,15 @@ static void finish_table(struct loader *loader)
 /* Starts a load of t from source: the table zeroed with its name, libcsv
  * ready. false with err filled when out of memory (then t is zeroed). */
 static bool loader_start(struct loader *loader, struct csv_parser *parser,
-                         const char *source, struct table *t, char *err,
-                         size_t errlen)
+                         const char *source, char delimiter, struct table *t,
+                         char *err, size_t errlen)
 {
     memset(t, 0, sizeof *t);
     if (err != NULL && errlen > 0)
         err[0] = '\0';
     *loader = (struct loader){
-        .table = t, .source = source, .err = err, .errlen = errlen,
-        .line = 1,
+        .table = t, .source = source, .delimiter = delimiter, .err = err,
+        .errlen = errlen, .line = 1,
     };
     t->source = text_copy(source, strlen(source));
     if (t->source == NULL) {
@@ -400,6 +424,7 @@ static bool loader_start(struct loader *loader, struct csv_parser *parser,
         table_free(t);
         return false;
     }
+    csv_set_delim(parser, (unsigned char)delimiter);
     return true;
 }
 
@@ -415,13 +440,14 @@ static bool loader_end(struct loader *loader, struct csv_parser *parser)
     return true;
 }
 
-bool table_load_buffer(const char *name, const char *buf, size_t len,
-                       struct table *t, char *err, size_t errlen)
+bool table_load_buffer_delimited(const char *name, const char *buf,
+                                 size_t len, char delimiter, struct table *t,
+                                 char *err, size_t errlen)
 {
     struct loader loader;
     struct csv_parser parser;
-    if (!loader_start(&loader, &parser, name != NULL ? name : "(input)", t,
-                      err, errlen))
+    if (!loader_start(&loader, &parser, name != NULL ? name : "(input)",
+                      delimiter, t, err, errlen))
         return false;
     if (buf == NULL)
         len = 0;
@@ -433,6 +459,12 @@ bool table_load_buffer(const char *name, const char *buf, size_t len,
     }
     parse_end(&loader, &parser);
     return loader_end(&loader, &parser);
+}
+
+bool table_load_buffer(const char *name, const char *buf, size_t len,
+                       struct table *t, char *err, size_t errlen)
+{
+    return table_load_buffer_delimited(name, buf, len, ',', t, err, errlen);
 }
 
 /* Reads all of an open stream into a new buffer (not NUL-terminated):
@@ -473,23 +505,31 @@ static bool read_stream(FILE *file, const char *path, char **bytes,
 /* "-" is standard input, named <stdin> in messages. It can be read only
  * once, so its bytes are kept for the life of the process: a lesson (L)
  * reopens the same data. */
-static bool load_stdin(struct table *t, char *err, size_t errlen)
+static bool load_stdin(char delimiter, struct table *t, char *err,
+                       size_t errlen)
 {
     static char *bytes;
     static size_t length;
     if (bytes == NULL && !read_stream(stdin, "<stdin>", &bytes, &length, err, errlen))
         return false;
-    return table_load_buffer("<stdin>", bytes, length, t, err, errlen);
+    return table_load_buffer_delimited("<stdin>", bytes, length, delimiter, t,
+                                       err, errlen);
 }
 
 bool table_load_file(const char *path, struct table *t, char *err,
                      size_t errlen)
 {
+    return table_load_file_delimited(path, ',', t, err, errlen);
+}
+
+bool table_load_file_delimited(const char *path, char delimiter,
+                               struct table *t, char *err, size_t errlen)
+{
     memset(t, 0, sizeof *t);
     if (path == NULL)
         path = "";
     if (strcmp(path, "-") == 0)
-        return load_stdin(t, err, errlen);
+        return load_stdin(delimiter, t, err, errlen);
     FILE *file = fopen(path, "rb");
     if (file == NULL) {
         text_report(err, errlen, path, 0, 0, "cannot open: %s",
@@ -510,7 +550,7 @@ bool table_load_file(const char *path, struct table *t, char *err,
     }
     struct loader loader;
     struct csv_parser parser;
-    bool ok = loader_start(&loader, &parser, path, t, err, errlen);
+    bool ok = loader_start(&loader, &parser, path, delimiter, t, err, errlen);
     while (ok && !loader.failed) {
         size_t got = fread(block, 1, TABLE_BLOCK_BYTES, file);
         if (got > 0)

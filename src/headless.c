@@ -45,6 +45,9 @@ bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen
     struct session s;
     if (!session_open(&s, o, err, errlen))
         return false;
+    char rows[256];
+    if (o->verbose && dataset_rows_summary(&s.table, s.data, rows, sizeof rows) > 0)
+        fprintf(stderr, "descent: %s\n", rows); /* stdout stays the CSV */
     struct trainer *t = &s.trainer;
     size_t since_flush = 0;
     errno = 0;

@@ -197,6 +197,26 @@ enum number_status number_scan(const char *text, size_t length, double *out)
     return NUMBER_OK;
 }
 
+enum number_status number_scan_comma(const char *text, size_t length,
+                                     double *out)
+{
+    const char *comma = text != NULL ? memchr(text, ',', length) : NULL;
+    if (comma == NULL || memchr(text, '.', length) != NULL
+        || memchr(comma + 1, ',', length - (size_t)(comma - text) - 1) != NULL)
+        return number_scan(text, length, out);
+    char small[64];
+    char *copy = length < sizeof small ? small : malloc(length + 1);
+    if (copy == NULL)
+        return NUMBER_NOT_A_NUMBER;
+    memcpy(copy, text, length);
+    copy[length] = '\0';
+    copy[comma - text] = '.';
+    enum number_status status = number_scan(copy, length, out);
+    if (copy != small)
+        free(copy);
+    return status;
+}
+
 enum number_status number_check(const char *text, double *out)
 {
     return number_scan(text, text != NULL ? strlen(text) : 0, out);

@@ -92,6 +92,15 @@ void options_print_help(FILE *out)
 
 /* ---------- defaults and settings ---------- */
 
+/* The default classes; options_classes_given knows them by address. */
+static const char default_class[2][16] = {"setosa", "versicolor"};
+
+bool options_classes_given(const struct options *o)
+{
+    return o->selection.class_a != default_class[0]
+           || o->selection.class_b != default_class[1];
+}
+
 void options_defaults(struct options *o)
 {
     memset(o, 0, sizeof *o);
@@ -99,8 +108,8 @@ void options_defaults(struct options *o)
     o->selection.x_column = "sepal_length";
     o->selection.y_column = "petal_length";
     o->selection.label_column = "species";
-    o->selection.class_a = "setosa";
-    o->selection.class_b = "versicolor";
+    o->selection.class_a = default_class[0];
+    o->selection.class_b = default_class[1];
     o->train = train_config_default();
     o->every = 1;
     o->start_x = 5.0;
@@ -108,6 +117,7 @@ void options_defaults(struct options *o)
     o->bowl_config = bowl_config_default();
     o->epochs_per_frame = 1;
     o->points = GENERATE_POINTS_DEFAULT;
+    o->delimiter = ',';
     const char *no_color = getenv("NO_COLOR");
     o->no_color = no_color && *no_color;
 }

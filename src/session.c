@@ -31,9 +31,19 @@ static bool load_table(const struct options *o, struct table *t, char *err,
     if (builtin_table(o->data_path, &text, &len))
         return table_load_buffer(o->data_path, text, len, t, err, errlen);
     if (o->data_path)
-        return table_load_file(o->data_path, t, err, errlen);
+        return table_load_file_delimited(o->data_path, o->delimiter, t, err,
+                                         errlen);
     return table_load_buffer("iris.csv (built in)", iris_csv, iris_csv_len, t,
                              err, errlen);
+}
+
+bool session_data_is_file(const struct options *o)
+{
+    const char *text;
+    size_t len;
+    return o->data_path != NULL
+           && strncmp(o->data_path, GENERATE_PREFIX, strlen(GENERATE_PREFIX)) != 0
+           && !builtin_table(o->data_path, &text, &len);
 }
 
 /* Generated data has its own columns (x1, x2, label; x1, y for line;
@@ -135,6 +145,8 @@ bool session_open(struct session *s, const struct options *o, char *err,
     if (o->data_path != NULL
         && strncmp(o->data_path, GENERATE_PREFIX, strlen(GENERATE_PREFIX)) == 0)
         adapt_to_table(&s->table, &s->selection);
+    else if (!options_classes_given(o))
+        dataset_auto_classes(&s->table, &s->selection);
     s->data = select_samples(&s->table, &s->selection, err, errlen);
     if (s->data == NULL) {
         table_free(&s->table);

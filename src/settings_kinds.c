@@ -135,10 +135,14 @@ bool kind_parse_classes(const struct setting *s, struct options *o,
     return true;
 }
 
+/* Written only when given: a record file of a run on a two-valued label
+ * column without --classes replays with the classes found again. */
 bool kind_format_classes(const struct setting *s, const struct options *o,
                            char *buf, size_t size)
 {
     (void)s;
+    if (!options_classes_given(o))
+        return false;
     int n = snprintf(buf, size, "%s,%s", o->selection.class_a,
                      o->selection.class_b);
     return n >= 0 && (size_t)n < size;
@@ -436,3 +440,30 @@ bool kind_parse_decay_rate(const struct setting *s, struct options *o,
     return true;
 }
 
+/* --delimiter: one byte, or "tab" / "\t" for a tab; not a quote, CR or
+ * LF (libcsv's quote and line ends), nor a space (libcsv trims spaces
+ * around fields). */
+bool kind_parse_delimiter(const struct setting *s, struct options *o,
+                          const char *value, char *why, size_t whylen)
+{
+    char c = value[0];
+    if (strcmp(value, "tab") == 0 || strcmp(value, "\\t") == 0)
+        c = '\t';
+    else if (value[0] == '\0' || value[1] != '\0')
+        return complain(s, value, why, whylen);
+    if (c == '"' || c == '\r' || c == '\n' || c == ' ')
+        return complain(s, value, why, whylen);
+    *SLOT(char, s, o) = c;
+    return true;
+}
+
+/* Written only when it is not the comma; a tab as "tab". */
+bool kind_format_delimiter(const struct setting *s, const struct options *o,
+                           char *buf, size_t size)
+{
+    char c = *CONST_SLOT(char, s, o);
+    if (c == ',')
+        return false;
+    int n = c == '\t' ? snprintf(buf, size, "tab") : snprintf(buf, size, "%c", c);
+    return n >= 0 && (size_t)n < size;
+}

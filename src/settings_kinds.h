@@ -47,6 +47,8 @@ bool kind_parse_optimizer(const struct setting *s, struct options *o, const char
 bool kind_format_optimizer(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_schedule(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_schedule(const struct setting *s, const struct options *o, char *buf, size_t size);
+bool kind_parse_delimiter(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
+bool kind_format_delimiter(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_decay_rate(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 
 #endif

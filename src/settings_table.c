@@ -45,6 +45,13 @@ static const struct setting table[] = {
      "x1,x2,label), gen:line (x1,y), gen:plane (x1,x2,y)",
      LESSON_RECORD | SCOPE_PATH, VALUE_REQUIRED, kind_parse_data, kind_format_text,
      FIELD(data_path), BUFFER(data_buf), 0, 0, "is not a file name"},
+    {"delimiter", "C", G_DATA, ",",
+     "the character between the fields of --data FILE: one character, or "
+     "tab (also \\t); with any other than the comma a number may have a "
+     "decimal comma (5,1)",
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_delimiter, kind_format_delimiter,
+     FIELD(delimiter), NO_BUFFER, 0, 0,
+     "is not one character or tab (a quote, a space or a line break cannot be one)"},
     {"x", "COL", G_DATA, "sepal_length", "feature on the x axis",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_text, kind_format_text,
      FIELD(selection.x_column), BUFFER(column_buf[0]), 0, 0, ""},
@@ -55,12 +62,14 @@ static const struct setting table[] = {
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_text, kind_format_text,
      FIELD(selection.label_column), BUFFER(column_buf[2]), 0, 0, ""},
     {"classes", "A,B", G_DATA, "setosa,versicolor",
-     "the two classes; A is target 0, B target 1",
+     "the two classes; A is target 0, B target 1 (a label column of two "
+     "values: those two, sorted)",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_classes, kind_format_classes,
      offsetof(struct options, selection.class_a), 2 * sizeof(const char *),
      NO_BUFFER, 0, 0, "is not two class names as A,B"},
     {"standardize", "[=on|off]", G_DATA, "off",
-     "scale each feature to mean 0, standard deviation 1",
+     "scale each feature (with --features: each term, after it is formed) "
+     "to mean 0, standard deviation 1",
      LESSON_RECORD, VALUE_OPTIONAL, kind_parse_on_off, kind_format_on_off,
      FIELD(selection.standardize), NO_BUFFER, 0, 0, ON_OFF},
     {"features", "LIST", G_DATA, "the --x and --y columns",
@@ -227,6 +236,11 @@ static const struct setting table[] = {
     {"every", "K", G_HEADLESS, "1", "print every K-th row and the last",
      SCOPE_COMMAND_LINE, VALUE_REQUIRED, kind_parse_count, NULL,
      FIELD(every), NO_BUFFER, 1, SIZE_MAX, "is not a whole number >= 1"},
+    {"verbose", "", G_HEADLESS, NULL,
+     "with --headless: say on stderr how many rows the classes kept and "
+     "which labels they dropped",
+     SCOPE_COMMAND_LINE, VALUE_NONE, kind_parse_flag, NULL,
+     FIELD(verbose), NO_BUFFER, 0, 0, ""},
 
     {"help", "", G_OTHER, NULL, "this text",
      SCOPE_COMMAND_LINE, VALUE_NONE, kind_parse_flag, NULL,

@@ -157,8 +157,9 @@ bool table_column_store(struct table_column *c, size_t row, const char *text,
     if (row >= c->capacity && !column_grow(c, row + 1))
         return false;
     if (c->numeric) {
-        enum number_status status = number_scan(text, length,
-                                                &c->numbers[row]);
+        enum number_status status =
+            c->decimal_comma ? number_scan_comma(text, length, &c->numbers[row])
+                             : number_scan(text, length, &c->numbers[row]);
         if (status != NUMBER_OK
             && !stop_numbers(c, row, line, status, text, length))
             return false;

@@ -62,6 +62,8 @@ struct table_column {
     bool has_non_number;  /* non_number is set (then !numeric) */
     struct table_non_number non_number; /* its text is non_number_text */
     char *non_number_text;  /* owned copy of that value */
+    bool decimal_comma;   /* numbers may have a decimal comma (a file whose
+                             fields are not separated by commas) */
 };
 
 /* A run of rows on consecutive lines: row first_row + k is on line

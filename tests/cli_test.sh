@@ -190,6 +190,25 @@ run --headless --epochs 300 --data gen:xor --features x1,x2,x1*x2 --loss BCE --l
 [ "$(printf '%s\n' "$(cat "$TMP/out")" | tail -n 1 | awk -F, '{ print $NF }')" = 1 ] \
     && ok "gen:xor with x1*x2: 100% training accuracy" || fail "gen:xor with x1*x2: 100% training accuracy" "$(printf '%s\n' "$(cat "$TMP/out")" | tail -n 1)"
 
+# Own data that forgives: --delimiter, decimal commas, classes found,
+# the rows kept said on stderr with --verbose (stdout unchanged).
+run --headless --epochs 5
+cp "$TMP/out" "$TMP/plain"
+run --headless --epochs 5 --verbose
+cmp -s "$TMP/out" "$TMP/plain" && expect_err "--verbose: the rows kept on stderr, stdout the same" \
+    "descent: kept 100 of 150 rows; dropped labels: virginica" || fail "--verbose leaves stdout as it was"
+run --headless --epochs 3 --data tests/data/ok_semicolon_decimal_comma.csv --delimiter ';' --verbose
+expect_rc "--delimiter ';' with decimal commas" 0
+expect_err "--delimiter ';' --verbose" "descent: kept 4 of 5 rows; dropped labels: virginica"
+run --headless --epochs 3 --data tests/data/ok_tab.csv --delimiter tab --x x1 --y x2 --label answer --verbose
+[ "$RC" -eq 0 ] && [ ! -s "$TMP/err" ] && [ "$(wc -l <"$TMP/out")" -eq 4 ] &&
+    ok "--delimiter tab, two labels and no --classes: trained, nothing dropped" ||
+    fail "--delimiter tab and found classes" "rc $RC" "$(cat "$TMP/err")"
+usage "a semicolon file read with commas" "tests/data/ok_semicolon_decimal_comma.csv:1: the header is one field that holds \";\": for columns separated by \";\", use --delimiter ';'" \
+    --headless --data tests/data/ok_semicolon_decimal_comma.csv
+usage "bad delimiter" '--delimiter: "ab" is not one character or tab (a quote, a space or a line break cannot be one) (see --help)' --headless --delimiter ab
+usage "a quote as delimiter" '--delimiter: """ is not one character or tab (a quote, a space or a line break cannot be one) (see --help)' --headless --delimiter '"'
+
 # The settings table (its rows in settings_table.c, the kinds of value in
 # settings_kinds.c) is the only place an option is named: no other
 # source file spells "--NAME" or (names of four letters and more) "NAME"

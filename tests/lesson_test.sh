@@ -139,6 +139,78 @@ else
     skip "a lesson with built-in data runs from any directory" "session.c does not load --data builtin:NAME yet"
 fi
 
+# --- N inputs: feature terms, regression, a test split -------------------
+
+run --headless --lesson xor-term
+check "xor-term: 100% on every one of 300 epochs, from epoch 1" "$(awk -F, '
+    NR == 1 && $0 != "epoch,cost,w1,w2,w3,b,accuracy" { print "header " $0 }
+    NR > 1 && $7 != 1 { print "epoch " $0 }
+    END { if (NR != 301) print NR - 1 " rows" }' "$TMP/out")"
+
+run --headless --lesson circle-squares
+check "circle-squares: 100% first at epoch 54 and kept; the circle grows every epoch to between 2.5 and 3.5" "$(awk -F, '
+    NR > 1 && $6 == 1 && !first { first = $1 }
+    NR > 1 && first && $6 != 1 { print "lost 100% at " $0 }
+    NR > 2 { r = sqrt(-$5 / (($3 + $4) / 2)); if (!(r > prev)) print "radius " r " at epoch " $1; prev = r }
+    END { if (first != 54) print "first 100% at " first
+          if (!(prev > 2.5 && prev < 3.5)) print "last radius " prev
+          if (NR != 501) print NR - 1 " rows" }' "$TMP/out")"
+run --headless --lesson circle-squares --features x1,x2
+check "circle-squares on x1, x2 alone: never above 57% (57% reached)" "$(awk -F, '
+    NR > 1 && $6 > best { best = $6 }
+    END { if (best != 0.56999999999999995) print "best " best }' "$TMP/out")"
+
+run --headless --lesson iris-four
+check "iris-four: 98% first at epoch 288, never higher, kept to the end" "$(awk -F, '
+    NR > 1 && $8 > 0.98 { print "above 98%: " $0 }
+    NR > 1 && $8 == 0.97999999999999998 && !first { first = $1 }
+    NR > 1 && first && $8 != 0.97999999999999998 { print "lost 98% at " $0 }
+    END { if (first != 288) print "first 98% at " first }' "$TMP/out")"
+pairs=""
+for pair in sepal_length,sepal_width sepal_length,petal_length sepal_length,petal_width \
+            sepal_width,petal_length sepal_width,petal_width petal_length,petal_width; do
+    run --headless --lesson iris-four --features "$pair"
+    pairs="$pairs$(awk -F, -v p="$pair" 'NR > 1 && $6 > best { best = $6 }
+        END { if (best > 0.95) print p ": " best " " }' "$TMP/out")"
+done
+check "iris-four on each of the six pairs: 95% at most" "$pairs"
+
+run --headless --lesson line-fit --epochs 300
+check "line-fit at lr 0.05: the fit reads 3.00x - 2.00 from epoch 117 on, not before" "$(awk -F, '
+    NR > 1 { fit = sprintf("%.2f %.2f", $3, $4) == "3.00 -2.00"
+             if (fit && !first) first = $1
+             if (first && !fit) print "lost at " $0 }
+    END { if (first != 117) print "first at " first }' "$TMP/out")"
+run --headless --lesson line-fit --lr 0.2
+check "line-fit at lr 0.2: the slope swings past 3 every epoch, wider each time, and diverges" "$(awk -F, '
+    NR > 1 { e = $3 - 3; a = e < 0 ? -e : e
+             if (NR > 2 && e * prev >= 0) print "no swing at " $0
+             if (NR > 3 && !(a > prevabs)) print "no wider at " $0
+             prev = e; prevabs = a }
+    END { if (!(prevabs > 1e6)) print "last slope error " prevabs }' "$TMP/out")"
+run --headless --lesson line-fit --lr 0.18 --epochs 300
+tail -n 1 "$TMP/out" >"$TMP/below"
+run --headless --lesson line-fit --lr 0.19 --epochs 300
+check "line-fit: the limit is near 0.185 (lr 0.18 settles, lr 0.19 diverges)" "$(awk -F, '
+    NR == 1 { d = $3 - 3; if (d < 0) d = -d; if (d > 1e-6) print "lr 0.18 slope " $3 }
+    NR == 2 && !($2 > 1e10) { print "lr 0.19 cost " $2 }' "$TMP/below" "$TMP/out")"
+
+run --headless --lesson spiral-overfit
+check "spiral-overfit: the test cost is lowest at epoch 100 and rises every epoch after it; the training cost falls" "$(awk -F, '
+    NR == 1 { for (k = 1; k <= NF; k++) if ($k == "test_cost") tc = k; if (!tc) print "no test_cost"; next }
+    $1 == 100 { low = $tc }
+    $1 > 100 && !($tc > prevtest) { print "test cost fell at " $1 }
+    $1 > 100 && !($2 < prevcost) { print "training cost rose at " $1 }
+    { prevtest = $tc; prevcost = $2; if (NR == 2 || $tc < min) { min = $tc; at = $1 } }
+    END { if (at != 100) print "lowest test cost at " at
+          if (NR != 2001) print NR - 1 " rows" }' "$TMP/out")"
+
+d=$TMP/dir
+mkdir -p "$d"
+cp assets/lessons/circle-squares.lesson "$d/mine.lesson"
+run --headless --lesson "$d/mine.lesson" --epochs 2
+[ "$RC" -eq 0 ] && ok "data = gen:NAME in a lesson file is not a file beside it" || fail "data = gen:NAME in a lesson file" "$(cat "$TMP/err")"
+
 # --- the command line ----------------------------------------------------
 
 run --lesson list
@@ -195,7 +267,7 @@ for f in tests/data/lessons/bad_*.lesson; do
     fi
 done
 usage "bad lesson in the TUI too" "tests/data/lessons/bad_value.lesson:4: lr: \"fast\" is not a positive number" --lesson tests/data/lessons/bad_value.lesson
-usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, seed, epochs, epochs-per-frame, view, regions, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
+usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, delimiter, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, seed, epochs, epochs-per-frame, view, regions, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
 
 # --- the caption on the screen -------------------------------------------
 

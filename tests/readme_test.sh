@@ -17,3 +17,22 @@ while read -r opt; do
     grep -q -- "\`$opt" README.md || missing="$missing $opt"
 done <"$TMP/options"
 [ -z "$missing" ] && ok "README names every option" || fail "README names every option" "missing:$missing"
+
+# The headless examples with N inputs print what the README shows: each
+# indented "$ build/descent --headless ... --features ..." line (no pipe)
+# and the indented lines after it, up to the next command or blank line.
+n=0
+bad=""
+sed -n 's/^    \$ build\/descent \(--headless .*--features [^|]*\)$/\1/p' README.md >"$TMP/commands"
+while IFS= read -r cmd; do
+    n=$((n + 1))
+    awk -v c="    \$ build/descent $cmd" '
+        $0 == c { on = 1; next }
+        on && (/^    \$ / || !/^    /) { exit }
+        on { sub(/^    /, ""); print }' README.md >"$TMP/want"
+    # shellcheck disable=SC2086
+    run $cmd
+    cmp -s "$TMP/out" "$TMP/want" || bad="$bad [$cmd]"
+done <"$TMP/commands"
+[ "$n" -ge 2 ] && [ -z "$bad" ] && ok "README's $n headless examples with --features print what it shows" ||
+    fail "README's headless examples with --features" "$n found; differ:$bad"

@@ -158,6 +158,15 @@ static const struct bad_case bad_cases[] = {
     {"data/iris.csv", &same_class_pick,
      "data/iris.csv: the two classes are the same (\"setosa\"); pick two"
      " different classes"},
+    {"tests/data/ok_semicolon_decimal_comma.csv", NULL,
+     "tests/data/ok_semicolon_decimal_comma.csv:1: the header is one field"
+     " that holds \";\": for columns separated by \";\", use --delimiter ';'"},
+    {"tests/data/semicolon_bad_number.csv", NULL,
+     "tests/data/semicolon_bad_number.csv:1: the header is one field that"
+     " holds \";\": for columns separated by \";\", use --delimiter ';'"},
+    {"tests/data/ok_tab.csv", NULL,
+     "tests/data/ok_tab.csv:1: the header is one field that holds tabs: for"
+     " columns separated by tabs, use --delimiter tab"},
     {"data/iris.csv", &numeric_label_pick,
      "data/iris.csv:1: class \"setosa\" not found in column petal_width"
      " (classes: 0.2, 0.4, 0.3, 0.1, 0.5, 0.6, 1.4, 1.5 and 14 more)"},
@@ -169,6 +178,8 @@ static const char *const ok_files[] = {
     "tests/data/ok_quoted.csv", "tests/data/ok_reordered.csv",
     "tests/data/ok_no_final_newline.csv", "tests/data/ok_blank_lines.csv",
     "tests/data/ok_cr_only.csv", "tests/data/ok_spaces.csv",
+    /* tested in test_own_data.c */
+    "tests/data/ok_labels_typo.csv", "tests/data/line_3x_minus_2.csv",
 };
 
 /* Loads path and selects from it; returns false and fills err on error. */
