@@ -17,8 +17,8 @@
  * the current speed, whether running or not) but never past it. Events
  * recorded while paused are spaced as recorded, at most REPLAY_GAP_MS
  * apart. A recorded quit ends the replay instead of the program; then,
- * or at the end of the file, the user takes over. Keys other than q and
- * Esc are refused while it plays. */
+ * or at the end of the file, the user takes over. Keys other than q are
+ * refused while it plays. */
 #include "app.h"
 
 #include <math.h>

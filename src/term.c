@@ -494,6 +494,30 @@ void term_blit(const struct canvas *c)
 
 /* ---------- keys ---------- */
 
+/* The most bytes of an escape sequence read to swallow it. */
+#define ESCAPE_SEQUENCE_MAX 32
+
+/* After an Esc byte: Esc alone (nothing follows within curses' Esc
+ * delay) is the Esc key; Esc with bytes right behind it is Alt+key or a
+ * sequence curses does not know (a CSI "Esc [ ... final" or an SS3
+ * "Esc O x"), swallowed whole so that none of its bytes acts as a key.
+ * Returns KEY_CODE_ESCAPE or TERM_KEY_NONE. */
+static int read_escape(void)
+{
+    wtimeout(stdscr, 0);
+    int ch = wgetch(stdscr);
+    if (ch == ERR)
+        return KEY_CODE_ESCAPE;
+    if (ch == '[' || ch == 'O') {
+        for (int i = 0; i < ESCAPE_SEQUENCE_MAX; i++) {
+            int next = wgetch(stdscr);
+            if (next == ERR || ch == 'O' || (next >= 0x40 && next <= 0x7e))
+                break;
+        }
+    }
+    return TERM_KEY_NONE;
+}
+
 /* What a curses key becomes for the program (TERM_KEY_NONE: nothing). */
 static int translate_key(int ch)
 {
@@ -510,6 +534,12 @@ static int translate_key(int ch)
         return KEY_CODE_UP;
     case KEY_DOWN:
         return KEY_CODE_DOWN;
+    case KEY_BACKSPACE:
+        return KEY_CODE_BACKSPACE;
+    case KEY_ENTER:
+        return KEY_CODE_ENTER;
+    case 27:
+        return read_escape();
 #ifdef NCURSES_MOUSE_VERSION
     case KEY_MOUSE: {
         MEVENT ev;

@@ -232,10 +232,10 @@ else fail help_lists_keys "$nhelp help lines; missing:$missing"; fi
 literal x
 check help_closes_on_any_key wait_gone 'pause / resume'
 check help_key_not_acted wait_for 'data: petal_width vs sepal_length'
-key Escape
+key q
 wait_exit 10
-if [ "$(exit_status)" = 0 ] && restored; then ok esc_quits_restored
-else fail esc_quits_restored "exit: $(exit_status)"; fi
+if [ "$(exit_status)" = 0 ] && restored; then ok q_quits_restored
+else fail q_quits_restored "exit: $(exit_status)"; fi
 finish
 
 # ---------------------------------------------------------------------
