@@ -407,6 +407,10 @@ int app_run(const struct options *o, char *err, size_t errlen)
     if (frame_log && *frame_log)
         a->frame_log = fopen(frame_log, "w");
 
+    if (a->control.run.lesson_name[0] != '\0' && !a->replaying)
+        snprintf(a->control.notice, sizeof a->control.notice,
+                 "lesson %s: paused at epoch 0 (%s: start)", a->control.run.lesson_name,
+                 keymap_label_for(ACTION_PAUSE));
     a->landscape = landscape_new(); /* NULL: the view computes without a cache */
     a->replay_wall = util_now_ms();
     run_loop(a);

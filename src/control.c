@@ -88,10 +88,12 @@ static void keep_run(struct control_run *run, const struct options *o)
         snprintf(run->caption[i], sizeof run->caption[i], "%s", o->caption[i]);
 }
 
-/* The switches as a run starts (also after a lesson). */
+/* The switches as a run starts (also after a lesson): running, but a
+ * lesson opens paused at epoch 0 with its caption, at the teacher's
+ * pace (space starts it). */
 static void start_switches(struct control *c)
 {
-    c->running = true;
+    c->running = c->run.lesson_name[0] == '\0';
     c->auto_paused = false;
     c->finished = false;
     c->help = false;
@@ -348,8 +350,9 @@ static unsigned next_lesson(struct control *c)
     c->view.mesh = c->view.mesh || kept.mesh;
     c->view.mesh_turn = kept.mesh_turn;
     c->view.mesh_tilt = kept.mesh_tilt;
-    control_notice(c, "lesson %zu of %zu: %s (%s: next)", index + 1, count,
-               c->run.lesson_name, keymap_label_for(ACTION_LESSON));
+    control_notice(c, "lesson %zu of %zu: %s, paused (%s: start, %s: next)", index + 1,
+                   count, c->run.lesson_name, keymap_label_for(ACTION_PAUSE),
+                   keymap_label_for(ACTION_LESSON));
     return CONTROL_REDRAW;
 }
 

@@ -126,3 +126,18 @@ literal z; check zoom_neuron_next wait_for '^┌─ neuron.*─┐$'
 literal z; check zoom_right_next wait_for '^┌─ bowl: .*─┐$'
 key Escape; check zoom_esc_back wait_for '┬─ bowl: '
 finish
+
+# ---------------------------------------------------------------------
+# A lesson opens paused at epoch 0 with its caption; space starts it.
+start lesson 100 30 "--lesson minibatch-noise"
+check lesson_opens_paused wait_status 'epoch 0 .*paused'
+check lesson_caption_shown wait_for '^ lesson minibatch-noise: '
+check lesson_says_space_starts wait_for 'lesson minibatch-noise: paused at epoch 0 \(space: start\)'
+sleep 1
+check lesson_still_epoch_0_after_1s [ "$(epoch)" = 0 ]
+key Space
+check lesson_space_starts alive
+literal L
+check lesson_L_opens_paused wait_for 'lesson [0-9]+ of [0-9]+: [a-z-]+, paused \(space: start, L: next\)'
+check lesson_L_at_epoch_0 wait_status 'epoch 0 .*paused'
+finish
