@@ -385,6 +385,7 @@ int app_run(const struct options *o, char *err, size_t errlen)
         return 2;
     }
     char unused[8];
+    term_set_theme(o->theme);
     if (!term_init(o->ascii, o->no_color, err, errlen)) {
         recorder_close(&a->recorder, unused, sizeof unused);
         app_free(a);

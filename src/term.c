@@ -38,6 +38,7 @@
 #include "term.h"
 #include "keymap.h"
 #include "term_signal.h"
+#include "theme.h"
 #include "util.h"
 
 /* Everything the terminal layer holds between term_init and term_restore
@@ -46,6 +47,7 @@ struct term_state {
     SCREEN *screen;                /* NULL: not started */
     bool utf8;                     /* glyphs beyond ASCII reach the screen */
     bool colour;                   /* colour pairs are used */
+    enum theme theme;              /* dark, light or mono (resolved) */
     bool default_colours;          /* use_default_colors() worked */
     short pair_of[COLOUR_COUNT][COLOUR_COUNT]; /* 0: not allocated */
     bool pair_failed[COLOUR_COUNT][COLOUR_COUNT];
@@ -202,7 +204,9 @@ static bool term_start(bool no_color, char *err, size_t errlen)
     curs_set(0);
     set_escdelay(25);
 
-    term.colour = !no_color && has_colors();
+    if (term.theme == THEME_DETECT)
+        term.theme = theme_detect(getenv("COLORFGBG"));
+    term.colour = !no_color && term.theme != THEME_MONO && has_colors();
     if (term.colour) {
         start_color();
         term.default_colours = use_default_colors() == OK;
@@ -217,6 +221,12 @@ static bool term_start(bool no_color, char *err, size_t errlen)
     term.click_x = term.click_y = -1;
     term.repaint_all = true;
     return true;
+}
+
+/* Chooses the colours; see term.h. */
+void term_set_theme(enum theme theme)
+{
+    term.theme = theme;
 }
 
 /* Starts full-screen mode; see term.h. */
@@ -404,8 +414,13 @@ static int put_cell(int y, int x, int room, const struct cell *c)
         text[0] = L'?';
         span = 1;
     }
+    /* The theme shows the drawn style; half-block shading keeps its
+     * colours (top and bottom halves must stay alike). */
+    struct style st = {c->fg, c->bg, c->attr};
+    if (c->kind != CELL_HALF)
+        st = theme_style(term.theme, st);
     cchar_t cc;
-    setcchar(&cc, text, curses_attr(c->attr), pair_for(c->fg, c->bg), NULL);
+    setcchar(&cc, text, curses_attr(st.attr), pair_for(st.fg, st.bg), NULL);
     /* The bottom-right cell reports ERR (the cursor cannot advance) but is
      * written all the same. */
     mvwadd_wch(stdscr, y, x, &cc);
