@@ -12,11 +12,11 @@
 
 static const struct view_glyphs utf8_glyphs = {
     "·", "—", "∂", "≥", "▶ running", "❚❚ paused", "■ done", "●", "○", " ·",
-    "◀", "…", "∇",
+    "◀", "…", "∇", "•",
 };
 static const struct view_glyphs ascii_glyphs = {
     "*", "--", "d", ">=", "> running", "|| paused", "# done", "@", "o", " .",
-    "<", "...", "grad ",
+    "<", "...", "grad ", "*",
 };
 
 const struct view_glyphs *view_glyphs_for(bool utf8)

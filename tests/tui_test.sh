@@ -231,7 +231,7 @@ if [ "$nhelp" -ge 15 ] && [ -z "$missing" ]; then ok help_lists_keys
 else fail help_lists_keys "$nhelp help lines; missing:$missing"; fi
 literal x
 check help_closes_on_any_key wait_gone 'pause / resume'
-check help_key_not_acted wait_for 'data: petal_width vs sepal_length'
+check help_key_not_acted wait_for 'data: sepal_length vs petal_width'
 key q
 wait_exit 10
 if [ "$(exit_status)" = 0 ] && restored; then ok q_quits_restored
