@@ -13,7 +13,7 @@
 
 /* The panels' names in the order z shows them. */
 static const char *const zoom_names[ZOOM_COUNT] = {
-    [ZOOM_NONE] = "off", [ZOOM_DATA] = "data", [ZOOM_COST] = "cost",
+    [ZOOM_NONE] = "off", [ZOOM_DATA] = "data plot", [ZOOM_COST] = "cost plot",
     [ZOOM_NEURON] = "neuron", [ZOOM_RIGHT] = "right panel",
 };
 

@@ -153,7 +153,7 @@ static void test_zoom_steps_and_esc_returns(void **state)
     assert_string_equal(c->notice, "zoom off: every panel");
     control_key(c, 'z');
     control_key(c, 'z');
-    assert_string_equal(c->notice, "zoom: cost (z: next, Esc: back)");
+    assert_string_equal(c->notice, "zoom: cost plot (z: next, Esc: back)");
     control_key(c, KEY_CODE_ESCAPE);
     assert_int_equal(c->view.zoom, ZOOM_NONE);
 }
