@@ -12,6 +12,7 @@ _descent_activations="sigmoid linear relu step"
 _descent_inits="zeros uniform"
 _descent_on_off="on off"
 _descent_views="bowl landscape mesh landscape-mesh"
+_descent_themes="dark light mono"
 _descent_batches="full 1 4 8 16 32"
 _descent_optimizers="sgd momentum nesterov adagrad rmsprop adam"
 _descent_surfaces="bowl stretched rosenbrock saddle wells"
@@ -105,6 +106,7 @@ _descent()
         ;;
     --view) found=($(compgen -W "$_descent_views" -- "$cur")) ;;
     --delimiter) found=($(compgen -W "tab" -- "$cur")) ;;  # or any one character
+    --theme) found=($(compgen -W "$_descent_themes" -- "$cur")) ;;
     --optimizer) found=($(compgen -W "$_descent_optimizers" -- "$cur")) ;;
     --surface) found=($(compgen -W "$_descent_surfaces" -- "$cur")) ;;
     --schedule) found=($(compgen -W "$_descent_schedules" -- "$cur")) ;;

@@ -22,7 +22,7 @@ struct view_state; /* views.h */
 enum {
     CONTROL_NONE = 0,
     CONTROL_REDRAW = 1,  /* something shown changed */
-    CONTROL_QUIT = 2,    /* q, Esc */
+    CONTROL_QUIT = 2,    /* q */
     CONTROL_SAVE = 4     /* s: the caller saves the screen (export_save) */
 };
 
@@ -42,6 +42,15 @@ struct control_run {
     unsigned epochs_per_frame;
     char lesson_name[64];         /* "" when none */
     char caption[2][CAPTION_BYTES_MAX + 1]; /* the lesson's caption lines, or "" */
+};
+
+/* The one-line prompt of = on the status line: the learning rate being
+ * typed, and why the last Enter was refused. */
+#define LR_PROMPT_MAX 24
+struct lr_prompt {
+    bool open;
+    char text[LR_PROMPT_MAX + 1];  /* what was typed so far */
+    char error[96];                /* "" or why Enter did not apply it */
 };
 
 /* The state of a live run. It holds no pointer into itself (the session
@@ -67,6 +76,7 @@ struct control {
     bool classes_known;
     struct race *race;            /* R: every optimizer on the surface, or
                                      NULL (lab.h; follows the bowl) */
+    struct lr_prompt prompt;      /* =: while open, keys go to it */
 };
 
 /* Opens the session from o (which must outlive c) and sets the switches
@@ -77,8 +87,8 @@ bool control_open(struct control *c, const struct options *o, char *err,
 void control_close(struct control *c);
 
 /* A key (a byte or KEY_CODE_* of keymap.h): closes the help overlay if
- * it is open (and does nothing else), otherwise does the key table's
- * action. Any key clears the picked epoch and the notice. Returns
+ * it is open (and does nothing else); goes to the = prompt while it is
+ * open (control_overlay.c); otherwise does the key table's action. Any key clears the picked epoch and the notice. Returns
  * CONTROL_* flags; CONTROL_NONE for a key that did nothing at all. */
 unsigned control_key(struct control *c, int key);
 

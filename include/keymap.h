@@ -43,7 +43,10 @@ enum action {
     ACTION_LESSON,       /* L */
     ACTION_SAVE,         /* s */
     ACTION_HELP,         /* ? */
-    ACTION_QUIT,         /* q, Esc */
+    ACTION_QUIT,         /* q */
+    ACTION_CLOSE,        /* Esc: closes an overlay, the prompt, the zoom */
+    ACTION_LR_PROMPT,    /* = */
+    ACTION_ZOOM,         /* z */
     ACTION_COUNT
 };
 
@@ -54,7 +57,9 @@ enum {
     KEY_CODE_UP,
     KEY_CODE_DOWN,
     KEY_CODE_MOUSE,      /* a click; term_last_click says where */
-    KEY_CODE_ESCAPE = 27
+    KEY_CODE_ESCAPE = 27,
+    KEY_CODE_ENTER = 13,     /* Enter, as the terminal sends it with nonl */
+    KEY_CODE_BACKSPACE = 127
 };
 
 struct key_binding {

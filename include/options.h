@@ -13,6 +13,7 @@
 
 #include "bowl.h"
 #include "dataset.h"
+#include "theme.h"
 #include "trainer.h"
 
 /* The most rows the settings table may have (struct options marks which
@@ -41,6 +42,7 @@ struct options {
     unsigned epochs_per_frame;    /* TUI speed, default 1 */
     bool ascii;                   /* no braille/box drawing even in UTF-8 */
     bool no_color;                /* --no-color or NO_COLOR set */
+    enum theme theme;             /* --theme; THEME_DETECT: from COLORFGBG */
     bool landscape;               /* --view landscape: cost over (w1, w2) */
     bool mesh;                    /* --view mesh: as a 3D mesh (right after
                                      landscape: --view sets both) */

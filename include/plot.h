@@ -59,6 +59,9 @@ struct axes {
     bool y_nice;            /* also nice ticks where there is room */
     const char *x_name;     /* axis names (NULL: none): x at the right */
     const char *y_name;     /* end of the tick labels, y at the top left */
+    bool y_name_above;      /* the y name on a row of its own above the
+                               area, from the left edge (long names), not
+                               in the tick labels' column */
 };
 
 /* Draws a left and a bottom axis with ticks and labels inside outer and
@@ -71,6 +74,12 @@ bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
 /* Writes glyph in the cell showing (x, y), if inside the area. */
 void plot_point(struct canvas *c, const struct plot *p, double x, double y,
                 const char *glyph, struct style st);
+
+/* Writes glyph in the cell of each of the n points (xs[i], ys[i]) that
+ * lies inside the area: the steps of a descent, so that its path reads
+ * apart from level curves by glyph as well as colour. */
+void plot_marks(struct canvas *c, const struct plot *p, const double *xs,
+                const double *ys, size_t n, const char *glyph, struct style st);
 
 /* How one class of a scatter is drawn. */
 struct scatter_class {

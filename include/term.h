@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "canvas.h"
+#include "theme.h"
 
 /* The largest screen the program draws: term_size never reports more;
  * the rest of a larger terminal is blank but for a one-line notice. */
@@ -38,6 +39,12 @@ enum {
  * message in err, the terminal untouched, when stdin/stdout are not a
  * terminal or it cannot be started. */
 bool term_init(bool ascii, bool no_color, char *err, size_t errlen);
+
+/* The colours term_init will use: dark, light (theme.h: nothing that
+ * matters in white, yellow or dim), mono (no colour, as --no-color), or
+ * THEME_DETECT (the default): light when COLORFGBG announces a light
+ * background (theme_detect), else dark. Call before term_init. */
+void term_set_theme(enum theme theme);
 
 /* True when canvases should be drawn with UTF-8 glyphs (decided at init). */
 bool term_utf8(void);

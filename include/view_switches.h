@@ -12,6 +12,11 @@
 /* What the right-hand top panel shows (v toggles). */
 enum right_view { RIGHT_BOWL, RIGHT_LANDSCAPE };
 
+/* The panel z shows on the whole screen, in the order z steps through
+ * them (ZOOM_NONE: the normal layout; Esc goes back to it). */
+enum zoom_panel { ZOOM_NONE, ZOOM_DATA, ZOOM_COST, ZOOM_NEURON, ZOOM_RIGHT,
+                  ZOOM_COUNT };
+
 struct view_switches {
     enum right_view right;  /* bowl or the neuron's cost landscape */
     bool mesh;              /* either one as a 3D mesh (m toggles) */
@@ -25,6 +30,7 @@ struct view_switches {
                                (indices into theta: w1 .. wN, b), w steps */
     bool picked;            /* a click on the cost plot picked an epoch: */
     size_t picked_epoch;    /* its cost and weights are shown */
+    enum zoom_panel zoom;   /* one panel on the whole screen (z) */
 };
 
 #endif

@@ -55,6 +55,10 @@ struct view_state {
     size_t picked_epoch;      /* show that epoch's cost and weights */
     size_t newest_epoch;      /* while rewound: the newest epoch trained
                                  ("◀ epoch N of M"); 0: not known */
+    const char *prompt;       /* the = prompt's typed text (the status
+                                 line reads "lr = TEXT_"), or NULL */
+    const char *prompt_error; /* why Enter refused it, or NULL */
+    enum zoom_panel zoom;     /* one panel on the whole screen (z) */
 };
 
 /* Draws the whole frame into c (already sized to the terminal). Below

@@ -17,8 +17,8 @@
  * the current speed, whether running or not) but never past it. Events
  * recorded while paused are spaced as recorded, at most REPLAY_GAP_MS
  * apart. A recorded quit ends the replay instead of the program; then,
- * or at the end of the file, the user takes over. Keys other than q and
- * Esc are refused while it plays. */
+ * or at the end of the file, the user takes over. Keys other than q are
+ * refused while it plays. */
 #include "app.h"
 
 #include <math.h>
@@ -385,6 +385,7 @@ int app_run(const struct options *o, char *err, size_t errlen)
         return 2;
     }
     char unused[8];
+    term_set_theme(o->theme);
     if (!term_init(o->ascii, o->no_color, err, errlen)) {
         recorder_close(&a->recorder, unused, sizeof unused);
         app_free(a);
@@ -407,6 +408,10 @@ int app_run(const struct options *o, char *err, size_t errlen)
     if (frame_log && *frame_log)
         a->frame_log = fopen(frame_log, "w");
 
+    if (a->control.run.lesson_name[0] != '\0' && !a->replaying)
+        snprintf(a->control.notice, sizeof a->control.notice,
+                 "lesson %s: paused at epoch 0 (%s: start)", a->control.run.lesson_name,
+                 keymap_label_for(ACTION_PAUSE));
     a->landscape = landscape_new(); /* NULL: the view computes without a cache */
     a->replay_wall = util_now_ms();
     run_loop(a);

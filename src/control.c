@@ -20,8 +20,6 @@
 
 #define MIN_EPOCHS_PER_FRAME 1u
 #define MAX_EPOCHS_PER_FRAME 65536u
-#define LR_MIN 1e-6
-#define LR_MAX 1e6
 
 void control_notice(struct control *c, const char *fmt, ...)
 {
@@ -90,10 +88,12 @@ static void keep_run(struct control_run *run, const struct options *o)
         snprintf(run->caption[i], sizeof run->caption[i], "%s", o->caption[i]);
 }
 
-/* The switches as a run starts (also after a lesson). */
+/* The switches as a run starts (also after a lesson): running, but a
+ * lesson opens paused at epoch 0 with its caption, at the teacher's
+ * pace (space starts it). */
 static void start_switches(struct control *c)
 {
-    c->running = true;
+    c->running = c->run.lesson_name[0] == '\0';
     c->auto_paused = false;
     c->finished = false;
     c->help = false;
@@ -354,8 +354,9 @@ static unsigned next_lesson(struct control *c)
     c->view.mesh = c->view.mesh || kept.mesh;
     c->view.mesh_turn = kept.mesh_turn;
     c->view.mesh_tilt = kept.mesh_tilt;
-    control_notice(c, "lesson %zu of %zu: %s (%s: next)", index + 1, count,
-               c->run.lesson_name, keymap_label_for(ACTION_LESSON));
+    control_notice(c, "lesson %zu of %zu: %s, paused (%s: start, %s: next)", index + 1,
+                   count, c->run.lesson_name, keymap_label_for(ACTION_PAUSE),
+                   keymap_label_for(ACTION_LESSON));
     return CONTROL_REDRAW;
 }
 
@@ -445,17 +446,30 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_BATCH_UP:
     case ACTION_BATCH_DOWN:
         config.batch = batch_ladder(config.batch, action == ACTION_BATCH_UP ? 1 : -1);
+        if (config.batch == s->trainer.config.batch) {
+            if (config.batch == 0)
+                control_notice(c, "batch is already full (%zu samples)", s->data->n);
+            else
+                control_notice(c, "batch is already %zu: the smallest", config.batch);
+            return CONTROL_REDRAW;
+        }
         session_configure(s, &config);
         return CONTROL_REDRAW;
     case ACTION_FASTER:
-    case ACTION_SLOWER:
+    case ACTION_SLOWER: {
+        unsigned speed_before = c->epochs_per_frame;
         if (action == ACTION_FASTER && c->epochs_per_frame < MAX_EPOCHS_PER_FRAME)
             c->epochs_per_frame *= 2;
         if (action == ACTION_SLOWER && c->epochs_per_frame > MIN_EPOCHS_PER_FRAME)
             c->epochs_per_frame /= 2;
         control_notice(c, "speed: %u epoch%s per frame", c->epochs_per_frame,
                    c->epochs_per_frame == 1 ? "" : "s");
+        if (c->epochs_per_frame == speed_before)
+            control_notice(c, "speed is already the %s: %u epoch%s per frame",
+                           action == ACTION_FASTER ? "fastest" : "slowest",
+                           c->epochs_per_frame, c->epochs_per_frame == 1 ? "" : "s");
         return CONTROL_REDRAW;
+    }
     case ACTION_RESET:
         session_reset(s);
         control_after_reset(c);
@@ -532,6 +546,10 @@ static unsigned do_action(struct control *c, enum action action)
         return CONTROL_REDRAW;
     case ACTION_QUIT:
         return CONTROL_QUIT;
+    case ACTION_CLOSE:
+    case ACTION_LR_PROMPT:
+    case ACTION_ZOOM:
+        return control_overlay_action(c, action);
     default:
         return CONTROL_NONE;
     }
@@ -543,6 +561,8 @@ unsigned control_key(struct control *c, int key)
         c->help = false;
         return CONTROL_REDRAW;
     }
+    if (c->prompt.open)
+        return control_prompt_key(c, key);
     enum action action = keymap_lookup(key);
     if (action == ACTION_NONE)
         return CONTROL_NONE;

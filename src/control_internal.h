@@ -30,6 +30,17 @@ unsigned control_lab_action(struct control *c, enum action action);
 /* The race on (allocated; false when out of memory) or off (freed). */
 bool control_lab_open(struct control *c, bool race);
 
+/* The learning rates +, - and = may set. */
+#define LR_MIN 1e-6
+#define LR_MAX 1e6
+
+/* Esc, = and z (control_overlay.c): close what is open, open the
+ * learning-rate prompt, zoom the next panel; the notice says what
+ * happened. control_prompt_key takes every key while the prompt is open
+ * (Enter applies, Esc cancels, Backspace, printable characters). */
+unsigned control_overlay_action(struct control *c, enum action action);
+unsigned control_prompt_key(struct control *c, int key);
+
 /* Forgets the cached numeric columns and classes (a new table). */
 void control_forget_table(struct control *c);
 

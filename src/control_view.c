@@ -40,4 +40,9 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->rewound = session_rewound(&c->session);
     v->picked = c->view.picked;
     v->picked_epoch = c->view.picked_epoch;
+    v->zoom = c->view.zoom;
+    if (c->prompt.open) {
+        v->prompt = c->prompt.text;
+        v->prompt_error = c->prompt.error[0] != '\0' ? c->prompt.error : NULL;
+    }
 }

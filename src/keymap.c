@@ -14,6 +14,7 @@ static const struct key_binding bindings[] = {
     {'.', ".", ACTION_BATCH_STEP, "one minibatch (pauses first)"},
     {'+', "+", ACTION_LR_UP, "learning rate up (1-2-5)"},
     {'-', "-", ACTION_LR_DOWN, "learning rate down (1-2-5)"},
+    {'=', "=", ACTION_LR_PROMPT, "type a learning rate"},
     {'l', "l", ACTION_LOSS, "next loss: MSE MAE BCE"},
     {'a', "a", ACTION_ACTIVATION, "next activation function"},
     {'b', "b", ACTION_BATCH_UP, "batch up: 1 4 8 16 32 full"},
@@ -30,6 +31,7 @@ static const struct key_binding bindings[] = {
     {'v', "v", ACTION_VIEW, "right panel: bowl/landscape"},
     {'w', "w", ACTION_PAIR, "landscape: next weight pair"},
     {'t', "t", ACTION_TEST, "test points/curve on / off"},
+    {'z', "z", ACTION_ZOOM, "zoom a panel (again: next)"},
     {'m', "m", ACTION_MESH, "right panel: contours/3D"},
     {'<', "<", ACTION_TURN_LEFT, "3D: turn 15 degrees left"},
     {'>', ">", ACTION_TURN_RIGHT, "3D: turn 15 degrees right"},
@@ -46,7 +48,7 @@ static const struct key_binding bindings[] = {
     {'s', "s", ACTION_SAVE, "save .csv .txt .svg here"},
     {'?', "?", ACTION_HELP, "this help (any key closes)"},
     {'q', "q", ACTION_QUIT, "quit"},
-    {KEY_CODE_ESCAPE, "Esc", ACTION_QUIT, "quit"},
+    {KEY_CODE_ESCAPE, "Esc", ACTION_CLOSE, "close overlay/prompt/zoom"},
 };
 
 /* The whole table in help order; its length goes to *count. */

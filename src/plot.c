@@ -153,6 +153,13 @@ void plot_point(struct canvas *c, const struct plot *p, double x, double y,
         canvas_put(c, cx, cy, glyph, st);
 }
 
+void plot_marks(struct canvas *c, const struct plot *p, const double *xs,
+                const double *ys, size_t n, const char *glyph, struct style st)
+{
+    for (size_t i = 0; i < n; i++)
+        plot_point(c, p, xs[i], ys[i], glyph, st);
+}
+
 bool plot_scatter(struct canvas *c, const struct plot *p, const double *xs,
                   const double *ys, const double *cls, size_t n,
                   const struct scatter_class classes[2],

@@ -137,11 +137,12 @@ bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
     struct y_tick ticks[MAX_TICKS];
     size_t nt = 0;
     int lw = 1;
-    int y_name_w = ax->y_name ? canvas_text_width(ax->y_name) : 0;
+    bool above = ax->y_name && ax->y_name_above;
+    int y_name_w = ax->y_name && !above ? canvas_text_width(ax->y_name) : 0;
     struct plot q;
     for (int iter = 0; iter < 4; iter++) {
-        struct rect area = {outer.x + lw + 1, outer.y, outer.w - lw - 1,
-                            outer.h - 2};
+        struct rect area = {outer.x + lw + 1, outer.y + above, outer.w - lw - 1,
+                            outer.h - 2 - above};
         if (area.w < 2 || area.h < 1)
             return false;
         plot_init(&q, area, ax->x0, ax->x1, ax->y0, ax->y1);
@@ -171,14 +172,17 @@ bool plot_axes(struct canvas *c, struct rect outer, const struct axes *ax,
     canvas_hline(c, a->x - 1, a->y + a->h, a->w + 1, st);
     for (size_t i = 0; i < nt; i++) {
         canvas_join(c, a->x - 1, ticks[i].row, BOX_LEFT, st);
-        if (ax->y_name && ticks[i].row == a->y)
+        if (ax->y_name && !above && ticks[i].row == a->y)
             continue;
         int w = canvas_text_width(ticks[i].label);
         int x = a->x - 1 - w;
         canvas_text(c, x < outer.x ? outer.x : x, ticks[i].row, lw,
                     ticks[i].label, st);
     }
-    if (ax->y_name)
+    if (above)
+        canvas_text(c, outer.x, a->y - 1, outer.w, ax->y_name,
+                    style_of((enum colour)st.fg, ATTR_BOLD));
+    else if (ax->y_name)
         canvas_text(c, a->x - 1 - (y_name_w < lw ? y_name_w : lw), a->y, lw,
                     ax->y_name, style_of((enum colour)st.fg, ATTR_BOLD));
     /* x ticks: nice values, labels centred, none overlapping (nor the x

@@ -92,6 +92,7 @@ static void cost_frame(struct canvas *c, struct rect r,
     struct axes ax = {
         .x0 = position_at(s, 0), .x1 = position_at(s, s->n - 1),
         .y0 = ylo, .y1 = yhi, .x_integer = true, .log_y = use_log,
+        .x_name = "epoch", .y_name = "cost", .y_name_above = true,
         .y_marks = marks, .y_mark_count = cr.finite ? (ylo < yhi ? 2 : 1) : 0,
         .y_nice = r.h >= 10,
     };

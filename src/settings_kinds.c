@@ -385,6 +385,13 @@ bool kind_parse_size(const struct setting *s, struct options *o,
     return true;
 }
 
+/* --theme: dark, light or mono (theme.h). */
+bool kind_parse_theme(const struct setting *s, struct options *o,
+                      const char *value, char *why, size_t whylen)
+{
+    return theme_parse(value, SLOT(enum theme, s, o)) || complain(s, value, why, whylen);
+}
+
 /* ---------- the learning-rate lab's kinds ---------- */
 
 bool kind_parse_surface(const struct setting *s, struct options *o,

@@ -41,6 +41,7 @@ bool kind_parse_view(const struct setting *s, struct options *o, const char *val
 bool kind_parse_pair(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_pair(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_size(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
+bool kind_parse_theme(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_parse_surface(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_surface(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_optimizer(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);

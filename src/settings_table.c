@@ -138,6 +138,12 @@ static const struct setting table[] = {
     {"no-color", "", G_SCREEN, NULL, "no colours (also when NO_COLOR is set)",
      SCOPE_COMMAND_LINE, VALUE_NONE, kind_parse_flag, NULL,
      FIELD(no_color), NO_BUFFER, 0, 0, ""},
+    {"theme", "dark|light|mono", G_SCREEN,
+     "light when COLORFGBG's last field is 7 or 15, else dark",
+     "colours for a dark or a light background (nothing that matters in "
+     "white, yellow or dim), or mono: no colour, attributes only",
+     SCOPE_COMMAND_LINE, VALUE_REQUIRED, kind_parse_theme, NULL,
+     FIELD(theme), NO_BUFFER, 0, 0, "is not dark, light or mono"},
     {"view", "bowl|landscape|mesh|landscape-mesh", G_SCREEN, "bowl; v, m toggle",
      "right panel: the bowl x^2+y^2 or the neuron's cost over (w1, w2), "
      "as contours or (mesh) as a 3D mesh",

@@ -38,6 +38,7 @@
 #include "term.h"
 #include "keymap.h"
 #include "term_signal.h"
+#include "theme.h"
 #include "util.h"
 
 /* Everything the terminal layer holds between term_init and term_restore
@@ -46,6 +47,7 @@ struct term_state {
     SCREEN *screen;                /* NULL: not started */
     bool utf8;                     /* glyphs beyond ASCII reach the screen */
     bool colour;                   /* colour pairs are used */
+    enum theme theme;              /* dark, light or mono (resolved) */
     bool default_colours;          /* use_default_colors() worked */
     short pair_of[COLOUR_COUNT][COLOUR_COUNT]; /* 0: not allocated */
     bool pair_failed[COLOUR_COUNT][COLOUR_COUNT];
@@ -202,7 +204,9 @@ static bool term_start(bool no_color, char *err, size_t errlen)
     curs_set(0);
     set_escdelay(25);
 
-    term.colour = !no_color && has_colors();
+    if (term.theme == THEME_DETECT)
+        term.theme = theme_detect(getenv("COLORFGBG"));
+    term.colour = !no_color && term.theme != THEME_MONO && has_colors();
     if (term.colour) {
         start_color();
         term.default_colours = use_default_colors() == OK;
@@ -217,6 +221,12 @@ static bool term_start(bool no_color, char *err, size_t errlen)
     term.click_x = term.click_y = -1;
     term.repaint_all = true;
     return true;
+}
+
+/* Chooses the colours; see term.h. */
+void term_set_theme(enum theme theme)
+{
+    term.theme = theme;
 }
 
 /* Starts full-screen mode; see term.h. */
@@ -404,8 +414,13 @@ static int put_cell(int y, int x, int room, const struct cell *c)
         text[0] = L'?';
         span = 1;
     }
+    /* The theme shows the drawn style; half-block shading keeps its
+     * colours (top and bottom halves must stay alike). */
+    struct style st = {c->fg, c->bg, c->attr};
+    if (c->kind != CELL_HALF)
+        st = theme_style(term.theme, st);
     cchar_t cc;
-    setcchar(&cc, text, curses_attr(c->attr), pair_for(c->fg, c->bg), NULL);
+    setcchar(&cc, text, curses_attr(st.attr), pair_for(st.fg, st.bg), NULL);
     /* The bottom-right cell reports ERR (the cursor cannot advance) but is
      * written all the same. */
     mvwadd_wch(stdscr, y, x, &cc);
@@ -494,6 +509,30 @@ void term_blit(const struct canvas *c)
 
 /* ---------- keys ---------- */
 
+/* The most bytes of an escape sequence read to swallow it. */
+#define ESCAPE_SEQUENCE_MAX 32
+
+/* After an Esc byte: Esc alone (nothing follows within curses' Esc
+ * delay) is the Esc key; Esc with bytes right behind it is Alt+key or a
+ * sequence curses does not know (a CSI "Esc [ ... final" or an SS3
+ * "Esc O x"), swallowed whole so that none of its bytes acts as a key.
+ * Returns KEY_CODE_ESCAPE or TERM_KEY_NONE. */
+static int read_escape(void)
+{
+    wtimeout(stdscr, 0);
+    int ch = wgetch(stdscr);
+    if (ch == ERR)
+        return KEY_CODE_ESCAPE;
+    if (ch == '[' || ch == 'O') {
+        for (int i = 0; i < ESCAPE_SEQUENCE_MAX; i++) {
+            int next = wgetch(stdscr);
+            if (next == ERR || ch == 'O' || (next >= 0x40 && next <= 0x7e))
+                break;
+        }
+    }
+    return TERM_KEY_NONE;
+}
+
 /* What a curses key becomes for the program (TERM_KEY_NONE: nothing). */
 static int translate_key(int ch)
 {
@@ -510,6 +549,12 @@ static int translate_key(int ch)
         return KEY_CODE_UP;
     case KEY_DOWN:
         return KEY_CODE_DOWN;
+    case KEY_BACKSPACE:
+        return KEY_CODE_BACKSPACE;
+    case KEY_ENTER:
+        return KEY_CODE_ENTER;
+    case 27:
+        return read_escape();
 #ifdef NCURSES_MOUSE_VERSION
     case KEY_MOUSE: {
         MEVENT ev;

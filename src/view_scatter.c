@@ -160,12 +160,14 @@ static void data_range(const double *v, size_t n, double *lo, double *hi)
 /* The axes for xs against ys over count samples (training, then test
  * when shown), drawn when there is room; *p the data window either way. */
 static void lay_axes(struct canvas *c, struct rect area, const double *xs,
-                     const double *ys, size_t count, struct plot *p)
+                     const double *ys, size_t count, const char *const names[2],
+                     struct plot *p)
 {
     double x0, x1, y0, y1;
     data_range(xs, count, &x0, &x1);
     data_range(ys, count, &y0, &y1);
-    struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .y_nice = true};
+    struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .y_nice = true,
+                      .x_name = names[0], .y_name = names[1], .y_name_above = true};
     if (!plot_axes(c, area, &ax, STYLE_DIM, p))
         plot_init(p, area, x0, x1, y0, y1);
 }
@@ -243,13 +245,18 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
     const struct trainer *t = s->trainer;
     const struct view_glyphs *g = view_glyphs_for(c->utf8);
     bool one_input = d->regression && d->plot_column[0] == d->plot_column[1];
-    char title[256];
-    if (one_input)
-        snprintf(title, sizeof title, "data: %s against %s",
-                 d->label_name ? d->label_name : "y", d->x_name ? d->x_name : "x1");
-    else
-        snprintf(title, sizeof title, "data: %s vs %s", d->x_name ? d->x_name : "x1",
-                 d->y_name ? d->y_name : "x2");
+    /* Axis names, "z(name)" when standardised; the title reads "y vs x". */
+    char names[2][128], title[300];
+    const char *raw[2] = {d->x_name ? d->x_name : "x1", d->y_name ? d->y_name : "x2"};
+    for (int k = 0; k < 2; k++)
+        snprintf(names[k], sizeof names[k], d->standardized ? "z(%s)" : "%s", raw[k]);
+    if (one_input) {
+        snprintf(names[1], sizeof names[1], "%s", d->label_name ? d->label_name : "y");
+        snprintf(title, sizeof title, "data: %s against %s", names[1], names[0]);
+    } else {
+        snprintf(title, sizeof title, "data: %s vs %s", names[1], names[0]);
+    }
+    const char *const axis_names[2] = {names[0], names[1]};
     canvas_box(c, box, title, STYLE_FRAME);
     struct rect in = view_inner(box);
     if (in.w < 10 || in.h < 5)
@@ -261,7 +268,7 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
     size_t count = show_test ? d->n + d->n_test : d->n;
     struct rect area = {in.x, in.y + legend_rows, in.w, in.h - legend_rows};
     struct plot p;
-    lay_axes(c, area, d->x1, one_input ? d->y : d->x2, count, &p);
+    lay_axes(c, area, d->x1, one_input ? d->y : d->x2, count, axis_names, &p);
     struct scatter_ctx ctx = {t, d, 0};
     char legend[160] = "";
     int x = in.x;

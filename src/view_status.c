@@ -202,6 +202,27 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
     }
 }
 
+/* The = prompt in place of the status line: "lr = TEXT_", then why the
+ * last Enter was refused, or how to finish. */
+static void draw_prompt(struct canvas *c, const struct view_layout *l,
+                        const struct view_state *s)
+{
+    char line[64];
+    snprintf(line, sizeof line, "lr = %s_", s->prompt);
+    int x = canvas_text(c, 0, l->status_row, c->width, line, STYLE_TITLE);
+    if (x >= c->width)
+        return;
+    char rest[160];
+    if (s->prompt_error)
+        snprintf(rest, sizeof rest, "  %s (Enter applies, %s cancels)", s->prompt_error,
+                 keymap_label_for(ACTION_CLOSE));
+    else
+        snprintf(rest, sizeof rest, "  Enter applies, %s cancels",
+                 keymap_label_for(ACTION_CLOSE));
+    canvas_text(c, x, l->status_row, c->width - x, rest,
+                s->prompt_error ? STYLE_WARN : STYLE_TEXT);
+}
+
 /* Text centred on a row, between x0 and x0 + w. */
 static void centred(struct canvas *c, int x0, int w, int y, const char *text,
                     struct style st)
@@ -279,7 +300,10 @@ void view_status_draw(struct canvas *c, const struct view_layout *l,
                       const struct view_state *s)
 {
     bool help_dropped = false;
-    draw_status(c, l, s, &help_dropped);
+    if (s->prompt)
+        draw_prompt(c, l, s);
+    else
+        draw_status(c, l, s, &help_dropped);
     int bottom = l->status_row - 1;
     if (help_dropped) {
         char help[32];
@@ -296,7 +320,8 @@ void view_status_draw(struct canvas *c, const struct view_layout *l,
                  keymap_label_for(ACTION_LR_DOWN), keymap_label_for(ACTION_RESET));
         centred(c, 0, c->width, bottom, banner,
                 style_of(COLOUR_RED, ATTR_BOLD | ATTR_REVERSE));
-        notice_row = l->panel[PANEL_COST].y;
+        notice_row = l->panel[PANEL_COST].h > 0 ? l->panel[PANEL_COST].y
+                                                : l->caption_rows;
     }
     if (s->notice && *s->notice) {
         char text[256];

@@ -77,7 +77,7 @@ static void bowl_plot(struct canvas *c, struct rect in, const struct bowl *b,
     surface_view(&b->config.surface, sx, sy, &x0, &x1, &y0, &y1);
     struct rect area = {in.x, in.y + info_rows, in.w, in.h - info_rows};
     struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .equal_aspect = true,
-                      .y_nice = true};
+                      .y_nice = true, .x_name = "x", .y_name = "y", .y_name_above = true};
     if (area.h < 14 || !plot_axes(c, area, &ax, STYLE_DIM, p)) {
         plot_init(p, area, x0, x1, y0, y1);
         plot_equal_aspect(p);
@@ -358,6 +358,11 @@ static void draw_bowl(struct canvas *c, const struct rect box,
         draw_race(c, &p, s->race, (struct rect){p.area.x, p.area.y, p.area.w, p.area.h});
     } else {
         draw_track(c, &p, b, STYLE_PATH, g->current, STYLE_POINT);
+        size_t n = b->path_len; /* the steps between start and point marked */
+        if (n > 2 && b->path_x[n - 1] == b->x && b->path_y[n - 1] == b->y) {
+            plot_marks(c, &p, b->path_x + 1, b->path_y + 1, n - 2, g->step, STYLE_PATH);
+            plot_point(c, &p, b->x, b->y, g->current, STYLE_POINT);
+        }
         /* -grad f at the point, then the point again on top of it. */
         if (plain) {
             if (plot_vector(c, &p, b->x, b->y, -2 * b->x * BOWL_ARROW_SCALE,

@@ -8,13 +8,15 @@
 
 #include "views_internal.h"
 
+#include <string.h>
+
 static const struct view_glyphs utf8_glyphs = {
     "·", "—", "∂", "≥", "▶ running", "❚❚ paused", "■ done", "●", "○", " ·",
-    "◀", "…", "∇",
+    "◀", "…", "∇", "•",
 };
 static const struct view_glyphs ascii_glyphs = {
     "*", "--", "d", ">=", "> running", "|| paused", "# done", "@", "o", " .",
-    "<", "...", "grad ",
+    "<", "...", "grad ", "*",
 };
 
 const struct view_glyphs *view_glyphs_for(bool utf8)
@@ -41,12 +43,27 @@ static const struct {
     [PANEL_NEURON] = {"neuron", view_neuron_draw, NULL},
 };
 
+/* The panel each zoom shows. */
+static const enum view_panel zoomed_panel[ZOOM_COUNT] = {
+    [ZOOM_DATA] = PANEL_SCATTER, [ZOOM_COST] = PANEL_COST,
+    [ZOOM_NEURON] = PANEL_NEURON, [ZOOM_RIGHT] = PANEL_SURFACE,
+};
+
 /* Left column 58% of the width, top row 3/5 of the panels' height; the
- * boxes share their borders. */
-static struct view_layout lay_out(int width, int height, int caption_rows)
+ * boxes share their borders. Zoomed, one panel takes all the rows above
+ * the status line and the others are empty (w = h = 0: not drawn). */
+static struct view_layout lay_out(int width, int height, int caption_rows,
+                                  enum zoom_panel zoom)
 {
     struct view_layout l;
     int rows = height - 1 - caption_rows;
+    if (zoom > ZOOM_NONE && zoom < ZOOM_COUNT) {
+        memset(&l, 0, sizeof l);
+        l.panel[zoomed_panel[zoom]] = (struct rect){0, caption_rows, width, rows};
+        l.caption_rows = caption_rows;
+        l.status_row = height - 1;
+        return l;
+    }
     int left = width * 58 / 100;
     int top = (rows * 3 + 2) / 5;
     int y = caption_rows;
@@ -67,11 +84,12 @@ void views_render(struct canvas *c, const struct view_state *s)
         view_too_small_draw(c);
         return;
     }
-    struct view_layout l =
-        lay_out(c->width, c->height, view_caption_rows(s, c->width, c->utf8));
+    struct view_layout l = lay_out(c->width, c->height,
+                                   view_caption_rows(s, c->width, c->utf8), s->zoom);
     view_caption_draw(c, s);
     for (int i = 0; i < PANEL_COUNT; i++)
-        panels[i].draw(c, l.panel[i], s);
+        if (l.panel[i].w > 0 && l.panel[i].h > 0)
+            panels[i].draw(c, l.panel[i], s);
     view_status_draw(c, &l, s);
 }
 
@@ -81,7 +99,10 @@ static bool hit_panel(const struct view_state *s, int width, int height,
 {
     if (width < VIEWS_MIN_WIDTH || height < VIEWS_MIN_HEIGHT || !panels[which].hit)
         return false;
-    struct view_layout l = lay_out(width, height, view_caption_rows(s, width, true));
+    struct view_layout l =
+        lay_out(width, height, view_caption_rows(s, width, true), s->zoom);
+    if (l.panel[which].w <= 0 || l.panel[which].h <= 0)
+        return false;
     return panels[which].hit(s, l.panel[which], x, y, hit);
 }
 

@@ -25,6 +25,7 @@ struct view_glyphs {
     const char *back;       /* "◀": the status line of a rewound screen */
     const char *ellipsis;   /* a clipped caption */
     const char *nabla;      /* "∇" */
+    const char *step;       /* a step of the bowl's path: "•", "*" */
 };
 
 /* The glyphs of a UTF-8 (true) or an ASCII screen. */

@@ -75,7 +75,7 @@ if "$BIN" --help | grep -q -- '--features'; then
     check "the column not plotted is held at its mean" wait_for 'held at mean: petal_width 1.676'
     key x
     check "x steps to the next column the terms use" wait_for 'x axis: petal_width \(reset\)'
-    check "x: the plane is petal_width against petal_length" wait_for 'data: petal_width vs petal_length'
+    check "x: the plane is petal_width against petal_length" wait_for 'data: petal_length vs petal_width'
     check "x: now sepal_length is held" wait_for 'held at mean: sepal_length 6.262'
     finish
     start circle 100 30 "--data gen:circle --features x1^2,x2^2 --epochs 5"

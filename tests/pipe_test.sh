@@ -76,7 +76,7 @@ exit_status() { sed -n 's/^exit=//p' "$TMP/$S.exit" 2>/dev/null; }
 epoch() { screen | grep -E 'epoch [0-9]+' | tail -n 1 | sed -n 's/.*epoch \([0-9][0-9]*\).*/\1/p'; }
 
 start live "cat '$(pwd)/data/xor.csv' | '$BIN' --data - $XOR"
-if wait_for 'epoch [0-9]+' && wait_for 'data: x1 vs x2'; then ok "live: the screen shows the piped data"; else
+if wait_for 'epoch [0-9]+' && wait_for 'data: x2 vs x1'; then ok "live: the screen shows the piped data"; else
     fail "live: the screen shows the piped data" "$(screen | head -n 5)" "$(cat "$TMP/live.exit" 2>/dev/null)"; fi
 key Space
 if wait_for 'paused'; then ok "live: space pauses (keys from the terminal)"; else fail "live: space pauses" "$(screen | tail -n 2)"; fi

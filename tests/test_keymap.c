@@ -36,7 +36,8 @@ static const struct {
     {KEY_CODE_RIGHT, ACTION_FORWARD}, {'L', ACTION_LESSON},
     {'s', ACTION_SAVE},
     {'?', ACTION_HELP},        {'q', ACTION_QUIT},
-    {KEY_CODE_ESCAPE, ACTION_QUIT},
+    {KEY_CODE_ESCAPE, ACTION_CLOSE},
+    {'=', ACTION_LR_PROMPT},   {'z', ACTION_ZOOM},
 };
 
 static void test_lookup_expected_keys(void **state)
@@ -49,7 +50,7 @@ static void test_lookup_expected_keys(void **state)
 static void test_unbound_keys(void **state)
 {
     (void)state;
-    assert_int_equal(keymap_lookup('z'), ACTION_NONE);
+    assert_int_equal(keymap_lookup('Z'), ACTION_NONE);
     assert_int_equal(keymap_lookup(0), ACTION_NONE);
     assert_int_equal(keymap_lookup(-1), ACTION_NONE);
     assert_int_equal(keymap_lookup(KEY_CODE_UP), ACTION_NONE);
@@ -92,16 +93,19 @@ static void test_labels_round_trip(void **state)
             assert_true(*p > 0x20 && *p < 0x7f); /* one token, ASCII */
     }
     assert_int_equal(keymap_key_of_label("nope"), -1);
-    assert_null(keymap_label('z'));
+    assert_null(keymap_label('Z'));
 }
 
+/* Esc never quits: it closes the help, the = prompt or a zoom. */
 static void test_table_order_starts_with_space_ends_with_quit(void **state)
 {
     (void)state;
     size_t n = 0;
     const struct key_binding *t = keymap_table(&n);
     assert_string_equal(t[0].label, "space");
-    assert_int_equal(t[n - 1].action, ACTION_QUIT);
+    assert_int_equal(t[n - 2].action, ACTION_QUIT);
+    assert_string_equal(t[n - 2].label, "q");
+    assert_int_equal(t[n - 1].action, ACTION_CLOSE);
     assert_string_equal(t[n - 1].label, "Esc");
     assert_non_null(keymap_table(NULL));
 }

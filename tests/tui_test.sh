@@ -196,7 +196,7 @@ check key_batch_down_stops_at_1 wait_status 'batch 1( |$)'
 literal ']'; check key_faster wait_for 'speed: 2 epochs per frame'
 check key_faster_status wait_status 'speed 2/frame'
 literal ']'; check key_faster_again wait_for 'speed: 4 epochs per frame'
-literal '['; literal '['; literal '['; check key_slower_stops_at_1 wait_for 'speed: 1 epoch per frame'
+literal '['; literal '['; literal '['; check key_slower_stops_at_1 wait_for 'speed is already the slowest: 1 epoch per frame'
 e=$(epoch)
 key n; key n
 wait_status "epoch $((e + 2))( |$)"
@@ -231,11 +231,11 @@ if [ "$nhelp" -ge 15 ] && [ -z "$missing" ]; then ok help_lists_keys
 else fail help_lists_keys "$nhelp help lines; missing:$missing"; fi
 literal x
 check help_closes_on_any_key wait_gone 'pause / resume'
-check help_key_not_acted wait_for 'data: petal_width vs sepal_length'
-key Escape
+check help_key_not_acted wait_for 'data: sepal_length vs petal_width'
+key q
 wait_exit 10
-if [ "$(exit_status)" = 0 ] && restored; then ok esc_quits_restored
-else fail esc_quits_restored "exit: $(exit_status)"; fi
+if [ "$(exit_status)" = 0 ] && restored; then ok q_quits_restored
+else fail q_quits_restored "exit: $(exit_status)"; fi
 finish
 
 # ---------------------------------------------------------------------
