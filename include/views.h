@@ -38,6 +38,7 @@ struct view_state {
                                  {0, 0} reads as {0, 1} */
     bool help;                /* the help overlay (?) */
     unsigned epochs_per_frame;
+    unsigned epochs_per_second; /* the slow pace ([ below 1/frame); 0: none */
     const char *notice;       /* one transient line, or NULL */
     bool colour;              /* colours reach the screen: decision regions
                                  as coloured half-blocks; false (the frame

@@ -6,10 +6,13 @@
  * when something changed, and the training paced.
  *
  * Pacing: while running, one frame every FRAME_MS; a frame trains
- * epochs_per_frame epochs but stops early when TRAIN_BUDGET_MS of
- * training have passed, so keys are answered within a frame even on large
- * data. Paused (or finished, or diverged), the loop blocks on the next
- * key or signal and uses no CPU. The screen is rebuilt only when
+ * epochs_per_frame epochs (or, at a slow pace, one epoch when its time
+ * has come) minibatch by minibatch and stops, even inside an epoch, when
+ * TRAIN_BUDGET_MS of training have passed, so keys are answered within a
+ * frame whatever the data (control_train_frame). Paused (or finished, or
+ * diverged), and while the help overlay or the notice to enlarge the
+ * terminal is up, the loop blocks on the next key or signal and uses no
+ * CPU. The screen is rebuilt only when
  * something changed.
  *
  * Replay (--replay FILE): the next event is applied when training stands
@@ -254,6 +257,14 @@ static bool react(struct app *a, unsigned reaction, bool *dirty)
     return true;
 }
 
+/* Training waits while the help overlay or the notice to enlarge the
+ * terminal hides the screen; it goes on when they close. */
+static bool held(const struct app *a)
+{
+    return a->control.help || a->canvas.width < VIEWS_MIN_WIDTH
+           || a->canvas.height < VIEWS_MIN_HEIGHT;
+}
+
 /* The loop proper; returns when the user quits or a signal asks to. */
 static void run_loop(struct app *a)
 {
@@ -266,6 +277,8 @@ static void run_loop(struct app *a)
         double replay_wait = -1.0;
         if (a->replaying) {
             reaction = replay_turn(a, &next_frame, &replay_wait);
+        } else if (c->running && held(a)) {
+            next_frame = util_now_ms(); /* goes on at once when it closes */
         } else if (c->running && util_now_ms() >= next_frame) {
             control_train_frame(c, TRAIN_BUDGET_MS, NULL);
             reaction = CONTROL_REDRAW;
@@ -283,7 +296,7 @@ static void run_loop(struct app *a)
         int timeout = -1;
         if (a->replaying) {
             timeout = replay_wait > 0.0 ? (int)ceil(replay_wait) : 0;
-        } else if (c->running) {
+        } else if (c->running && !held(a)) {
             double wait = next_frame - util_now_ms();
             timeout = wait > 0.0 ? (int)ceil(wait) : 0;
         }

@@ -147,7 +147,11 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
         snprintf(batch, sizeof batch, "full");
     else
         snprintf(batch, sizeof batch, "%zu", t->config.batch);
-    snprintf(speed, sizeof speed, "%u/frame", s->epochs_per_frame);
+    if (s->epochs_per_second > 0)
+        snprintf(speed, sizeof speed, "%u epoch%s/s", s->epochs_per_second,
+                 s->epochs_per_second == 1 ? "" : "s");
+    else
+        snprintf(speed, sizeof speed, "%u/frame", s->epochs_per_frame);
     const char *state = s->finished ? g->done : s->running ? g->running : g->paused;
     char parts[9][64];
     if (s->rewound && s->newest_epoch > 0)
