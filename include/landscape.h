@@ -33,6 +33,11 @@
  * (about 2 ms), so large data sets get a coarser grid, never a slow
  * frame. */
 #define LANDSCAPE_WORK_MAX 600000.0
+/* On more training rows than this the grid is the mean cost over an
+ * evenly spread sample of this many rows (the picture of the whole,
+ * computed within LANDSCAPE_WORK_MAX whatever the data); up to it, over
+ * every row. */
+#define LANDSCAPE_ROWS_MAX 2048
 /* The path drawn is the history thinned to at most this many points. */
 #define LANDSCAPE_PATH_MAX 4096
 /* Level lines of the view: at most this many. */
@@ -66,6 +71,13 @@ struct landscape {
     size_t nparams;           /* P of held */
     double held[LANDSCAPE_PARAMS_MAX]; /* the parameters the grid was
                                  computed at (the pair's own ignored) */
+
+    /* The rows the grid is over: all (rows_used == n) or the sample;
+     * how far each parameter moves z per unit over them (the rms of its
+     * term, 1 for the bias), as the grid was computed. */
+    size_t rows_used;
+    size_t sample[LANDSCAPE_ROWS_MAX];
+    double scale[LANDSCAPE_PARAMS_MAX];
 
     /* Statistics: grids computed and the time of the last one (ms). */
     unsigned long recomputes;

@@ -41,6 +41,7 @@
 #include "replay.h"
 #include "term.h"
 #include "util.h"
+#include "view_cache.h"
 #include "views.h"
 
 #define FRAME_MS 33.0           /* about 30 frames per second */
@@ -52,6 +53,8 @@ struct app {
     struct control control;
     struct canvas canvas;
     struct landscape *landscape;   /* the v view's cache (NULL: none) */
+    struct view_cache *cache;      /* raster and numbers kept between frames
+                                      (NULL: none) */
     struct options replay_options; /* options with the recorded settings */
     struct recording replay;       /* the file played back */
     bool replaying;
@@ -67,6 +70,7 @@ static void view_state(const struct app *a, struct view_state *v)
     control_view_state(&a->control, v);
     v->colour = term_colour();
     v->landscape = a->landscape;
+    v->cache = a->cache;
 }
 
 static void render(struct app *a)
@@ -376,6 +380,7 @@ static void app_free(struct app *a)
         fclose(a->frame_log);
     canvas_free(&a->canvas);
     landscape_free(a->landscape);
+    view_cache_free(a->cache);
     control_close(&a->control);
     recording_free(&a->replay);
 }
@@ -421,6 +426,7 @@ int app_run(const struct options *o, char *err, size_t errlen)
         a->frame_log = fopen(frame_log, "w");
 
     a->landscape = landscape_new(); /* NULL: the view computes without a cache */
+    a->cache = view_cache_new();    /* likewise */
     a->replay_wall = util_now_ms();
     run_loop(a);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "view_cache.h"
 #include "views_internal.h"
 
 
@@ -141,7 +142,9 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
     const struct trainer *t = s->trainer;
     const struct view_glyphs *g = view_glyphs_for(c->utf8);
     char cost[32], batch[32], speed[32];
-    double shown = t->epoch > 0 ? t->last_cost : trainer_evaluate(t, NULL);
+    struct view_numbers own;
+    double shown = t->epoch > 0 ? t->last_cost
+                                : view_cache_numbers(s->cache, t, !s->running, &own)->cost;
     plot_format_number(cost, sizeof cost, shown, -1);
     if (t->config.batch == 0)
         snprintf(batch, sizeof batch, "full");
