@@ -3,10 +3,10 @@
  * ranges (scatter_raster.h) and the numbers at the current weights (the
  * cost, its gradient, the accuracy or r2), computed once per weights and
  * settings. On large data (more than VIEW_EXACT_MAX training rows) the
- * numbers shown while training runs come from an evenly spaced sample of
- * VIEW_EXACT_MAX rows and say so; paused, they are exact. Owned by the
- * caller (app.c); views given none compute everything exactly each time,
- * as the frame dump does. */
+ * numbers come from an evenly spaced sample of VIEW_EXACT_MAX rows, and
+ * the screen says so: a pass over every row would hold up the keys, paused
+ * as well as running. Owned by the caller (app.c); views given none
+ * compute everything exactly each time, as the frame dump does. */
 #ifndef DESCENT_VIEW_CACHE_H
 #define DESCENT_VIEW_CACHE_H
 
@@ -48,11 +48,11 @@ struct view_cache *view_cache_new(void);
 void view_cache_free(struct view_cache *vc);
 
 /* The numbers at t's current weights and settings: from vc when they were
- * computed for the same (bit for bit), else computed (exactly when exact
- * is true or the rows are few, else over the sample) and kept. vc NULL:
- * computed exactly into *scratch, which is returned. */
+ * computed for the same (bit for bit), else computed (exactly when the
+ * rows are VIEW_EXACT_MAX or fewer, else over the sample) and kept. vc
+ * NULL: computed exactly into *scratch, which is returned. */
 const struct view_numbers *view_cache_numbers(struct view_cache *vc,
-                                              const struct trainer *t, bool exact,
+                                              const struct trainer *t,
                                               struct view_numbers *scratch);
 
 #endif

@@ -62,7 +62,12 @@ struct app {
     double replay_wall;            /* when the last event was applied */
     double replay_ms;              /* its recorded time */
     struct recorder recorder;      /* the file written (file NULL: none) */
-    FILE *frame_log;               /* DESCENT_FRAME_LOG: render+blit time per frame */
+    FILE *frame_log;               /* DESCENT_FRAME_LOG: per frame, render+blit
+                                      ms, epoch, the frame's training ms, and
+                                      ms from reading a key to the end of
+                                      the blit that shows it (-1: none) */
+    double train_ms;               /* the last frame's training time */
+    double key_read_ms;            /* when a key was read (-1: none waiting) */
 };
 
 static void view_state(const struct app *a, struct view_state *v)
@@ -80,9 +85,14 @@ static void render(struct app *a)
     view_state(a, &v);
     views_render(&a->canvas, &v);
     term_blit(&a->canvas);
-    if (a->frame_log)
-        fprintf(a->frame_log, "%.6f %zu\n", util_now_ms() - start,
-                a->control.session.trainer.epoch);
+    if (a->frame_log) {
+        double end = util_now_ms();
+        fprintf(a->frame_log, "%.6f %zu %.6f %.6f\n", end - start,
+                a->control.session.trainer.epoch, a->train_ms,
+                a->key_read_ms >= 0.0 ? end - a->key_read_ms : -1.0);
+    }
+    a->train_ms = 0.0;
+    a->key_read_ms = -1.0;
 }
 
 /* s: the screen as it is and the run, as descent-YYYYmmdd-HHMMSS.* here. */
@@ -284,7 +294,9 @@ static void run_loop(struct app *a)
         } else if (c->running && held(a)) {
             next_frame = util_now_ms(); /* goes on at once when it closes */
         } else if (c->running && util_now_ms() >= next_frame) {
+            double start = util_now_ms();
             control_train_frame(c, TRAIN_BUDGET_MS, NULL);
+            a->train_ms = util_now_ms() - start;
             reaction = CONTROL_REDRAW;
             next_frame += FRAME_MS;
             double t = util_now_ms();
@@ -317,6 +329,7 @@ static void run_loop(struct app *a)
             dirty = true;
             continue;
         }
+        a->key_read_ms = util_now_ms();
         bool was_running = c->running;
         if (a->replaying && !(key != KEY_CODE_MOUSE &&
                               keymap_lookup(key) == ACTION_QUIT)) {
@@ -424,10 +437,13 @@ int app_run(const struct options *o, char *err, size_t errlen)
     const char *frame_log = getenv("DESCENT_FRAME_LOG");
     if (frame_log && *frame_log)
         a->frame_log = fopen(frame_log, "w");
+    if (a->frame_log) /* a line per frame as it happens: the bench counts them */
+        setvbuf(a->frame_log, NULL, _IOLBF, 0);
 
     a->landscape = landscape_new(); /* NULL: the view computes without a cache */
     a->cache = view_cache_new();    /* likewise */
     a->replay_wall = util_now_ms();
+    a->key_read_ms = -1.0;
     run_loop(a);
 
     int sig = term_stop_signal();

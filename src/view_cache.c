@@ -79,7 +79,7 @@ static bool same_inputs(const struct view_cache *vc, const struct trainer *t)
 }
 
 const struct view_numbers *view_cache_numbers(struct view_cache *vc,
-                                              const struct trainer *t, bool exact,
+                                              const struct trainer *t,
                                               struct view_numbers *scratch)
 {
     size_t n = t->data->n;
@@ -94,8 +94,8 @@ const struct view_numbers *view_cache_numbers(struct view_cache *vc,
         exact_numbers(t, scratch);
         return scratch;
     }
-    bool sampled = !exact && n > VIEW_EXACT_MAX;
-    if (same_inputs(vc, t) && (sampled || vc->numbers.rows == n))
+    bool sampled = n > VIEW_EXACT_MAX;
+    if (same_inputs(vc, t))
         return &vc->numbers;
     if (sampled && vc->sample == NULL)
         vc->sample = malloc(VIEW_EXACT_MAX * sizeof *vc->sample);

@@ -174,7 +174,7 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
     bool listed = d->terms != NULL; /* one line per parameter */
     const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
     struct view_numbers own;
-    const struct view_numbers *num = view_cache_numbers(s->cache, t, !s->running, &own);
+    const struct view_numbers *num = view_cache_numbers(s->cache, t, &own);
     const double *gradient = num->gradient;
     double cost = num->cost;
     struct gradient grad = gradient_two_of(gradient, t->nparams);

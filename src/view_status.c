@@ -144,7 +144,7 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
     char cost[32], batch[32], speed[32];
     struct view_numbers own;
     double shown = t->epoch > 0 ? t->last_cost
-                                : view_cache_numbers(s->cache, t, !s->running, &own)->cost;
+                                : view_cache_numbers(s->cache, t, &own)->cost;
     plot_format_number(cost, sizeof cost, shown, -1);
     if (t->config.batch == 0)
         snprintf(batch, sizeof batch, "full");

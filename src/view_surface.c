@@ -453,7 +453,7 @@ static void draw_landscape(struct canvas *c, const struct rect box,
         return;
     }
     struct view_numbers own;
-    const struct view_numbers *num = view_cache_numbers(s->cache, t, !s->running, &own);
+    const struct view_numbers *num = view_cache_numbers(s->cache, t, &own);
     const double *gradient = num->gradient;
     const char *eq = num->rows < t->data->n ? c->utf8 ? "≈" : "~" : "="; /* a sample */
     char bs[48], cs[24], line[160];
@@ -522,7 +522,7 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
         return;
     }
     struct view_numbers own;
-    const struct view_numbers *num = view_cache_numbers(s->cache, t, !s->running, &own);
+    const struct view_numbers *num = view_cache_numbers(s->cache, t, &own);
     const char *eq = num->rows < t->data->n ? c->utf8 ? "≈" : "~" : "="; /* a sample */
     char bs[48], cs[24], line[160], angles[40];
     held_text(bs, sizeof bs, t, pair);
