@@ -34,10 +34,11 @@
  * frame. */
 #define LANDSCAPE_WORK_MAX 600000.0
 /* On more training rows than this the grid is the mean cost over an
- * evenly spread sample of this many rows (the picture of the whole,
- * computed within LANDSCAPE_WORK_MAX whatever the data); up to it, over
- * every row. */
-#define LANDSCAPE_ROWS_MAX 2048
+ * evenly spread sample of this many rows (the picture of the whole),
+ * within the smaller budget LANDSCAPE_WORK_SAMPLED (a recompute while a
+ * key waits stays near a millisecond); up to it, over every row. */
+#define LANDSCAPE_ROWS_MAX 512
+#define LANDSCAPE_WORK_SAMPLED 150000.0
 /* The path drawn is the history thinned to at most this many points. */
 #define LANDSCAPE_PATH_MAX 4096
 /* Level lines of the view: at most this many. */
@@ -127,7 +128,8 @@ void landscape_choose_view(struct landscape *l, const struct trainer *t,
  * others at t's values) over [x0, x1] x [y0, y1]
  * with cols x rows points (clamped to 2..LANDSCAPE_GRID_MAX, and both
  * scaled down alike, to no fewer than 8, when cols * rows * n would
- * exceed LANDSCAPE_WORK_MAX), following the cache rule above (exact:
+ * exceed LANDSCAPE_WORK_MAX; over the sample, its rows and
+ * LANDSCAPE_WORK_SAMPLED), following the cache rule above (exact:
  * paused, b must match exactly). Returns
  * true when it recomputed, false when the cache was kept or memory ran
  * out (then l->valid is false). */

@@ -323,10 +323,11 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
     cols = cols < 2 ? 2 : cols > LANDSCAPE_GRID_MAX ? LANDSCAPE_GRID_MAX : cols;
     rows = rows < 2 ? 2 : rows > LANDSCAPE_GRID_MAX ? LANDSCAPE_GRID_MAX : rows;
     const struct dataset *d = t->data;
-    double work = (double)cols * rows
-                  * (double)(d->n > LANDSCAPE_ROWS_MAX ? LANDSCAPE_ROWS_MAX : d->n);
-    if (work > LANDSCAPE_WORK_MAX) {
-        double shrink = sqrt(LANDSCAPE_WORK_MAX / work);
+    bool sampled = d->n > LANDSCAPE_ROWS_MAX;
+    double work = (double)cols * rows * (double)(sampled ? LANDSCAPE_ROWS_MAX : d->n);
+    double budget = sampled ? LANDSCAPE_WORK_SAMPLED : LANDSCAPE_WORK_MAX;
+    if (work > budget) {
+        double shrink = sqrt(budget / work);
         cols = (int)(cols * shrink);
         rows = (int)(rows * shrink);
         cols = cols < 8 ? 8 : cols;
