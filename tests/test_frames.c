@@ -1,9 +1,11 @@
 /* test_frames.c - training split between frames: a run whose epochs are
  * cut at random minibatch points (the trainer stepped batch by batch, or
  * the live loop's control_train_frame stopping inside an epoch on its
- * time budget) ends bit for bit where the whole epochs end; a rewind from
- * inside an epoch lands on the end of the last whole one; the slow pace
- * of [ and ] (below one epoch per frame). */
+ * time budget) ends bit for bit where the whole epochs end; keys applied
+ * at those mid-epoch points, recorded by position and replayed as the
+ * replay does, give the same run; a rewind from inside an epoch lands on
+ * the end of the last whole one; the slow pace of [ and ] (below one
+ * epoch per frame). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +19,8 @@
 #include "control.h"
 #include "keymap.h"
 #include "options.h"
+#include "recording.h"
+#include "replay.h"
 #include "rng.h"
 #include "session.h"
 #include "trainer.h"
@@ -149,6 +153,55 @@ static void test_frames_equal_the_headless_run(void **state)
     }
 }
 
+/* Keys pressed between frames that stopped inside epochs (l, +, b, -,
+ * a: each changes what the next minibatch does), kept as record events
+ * at their positions, replayed as replay_headless does (train to the
+ * position, apply): the same run, bit for bit. */
+static void test_keys_mid_epoch_replay_exactly(void **state)
+{
+    (void)state;
+    const char *args[] = {"--data", "gen:gauss", "--points", "20000", "--batch", "1",
+                          "--seed", "9"};
+    struct options o;
+    parse(&o, (int)(sizeof args / sizeof args[0]), args);
+    struct control *live = malloc(sizeof *live), *again = malloc(sizeof *again);
+    char err[256];
+    assert_non_null(live);
+    assert_non_null(again);
+    assert_true(control_open(live, &o, err, sizeof err));
+    assert_true(control_open(again, &o, err, sizeof err));
+    static const int keys[] = {'l', '+', 'b', '-', 'a', 'l'};
+    struct record_event events[sizeof keys / sizeof keys[0]];
+    size_t count = 0;
+    for (int frame = 0; count < sizeof keys / sizeof keys[0]; frame++) {
+        control_train_frame(live, 0.0, NULL);
+        struct position p = control_position(live);
+        if (frame % 3 != 2 || p.next == 0) /* keys inside epochs only */
+            continue;
+        events[count] = (struct record_event){.kind = RECORD_KEY, .key = keys[count],
+                                              .epoch = p.epoch, .next = p.next};
+        assert_int_not_equal(control_key(live, keys[count]), CONTROL_NONE);
+        count++;
+    }
+    for (int frame = 0; frame < 5; frame++)
+        control_train_frame(live, 0.0, NULL);
+    for (size_t i = 0; i < count; i++) {
+        struct position at = replay_position(&events[i]);
+        while (control_step_toward(again, at))
+            ;
+        assert_int_equal(control_position(again).next, at.next);
+        replay_apply(again, &events[i]);
+    }
+    struct position end = control_position(live);
+    while (control_step_toward(again, end))
+        ;
+    assert_same_trainer(&again->session.trainer, &live->session.trainer);
+    control_close(live);
+    control_close(again);
+    free(live);
+    free(again);
+}
+
 /* A rewind while an epoch is partial (a frame stopped inside it) goes
  * back to the end of the last whole epoch: the state of a run of that
  * many epochs. */
@@ -231,6 +284,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_trainer_split_at_random_points),
         cmocka_unit_test(test_frames_equal_the_headless_run),
+        cmocka_unit_test(test_keys_mid_epoch_replay_exactly),
         cmocka_unit_test(test_rewind_from_a_partial_epoch),
         cmocka_unit_test(test_slow_pace_keys),
         cmocka_unit_test(test_slow_pace_trains_one_epoch_per_period),
