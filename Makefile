@@ -66,9 +66,10 @@ $(BIN): $(OBJS)
 $(BUILD)/obj/term.o: src/term.c | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
 
-# The exponential is vectorised (no FMA contraction, as everywhere), so
-# the same bits come out in scalar and vector code.
-$(BUILD)/obj/vexp.o: src/vexp.c | $(BUILD)/obj
+# The exponential and the neuron's batch sums are vectorised (no FMA
+# contraction, as everywhere), so the same bits come out in scalar and
+# vector code.
+$(BUILD)/obj/vexp.o $(BUILD)/obj/neuron.o: $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(VECTORIZE) -c -o $@ $<
 
 # Every object but main.o, for the tests, the bench and the fuzz harnesses.

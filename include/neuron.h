@@ -55,8 +55,15 @@ struct batch {
     size_t from, to;
 };
 
+/* The batch sums run in NEURON_LANES partial sums: the sample at position
+ * k of a batch that starts at from goes into lane (k - from) mod
+ * NEURON_LANES, each lane sums in position order, and the lanes are added
+ * as ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)). Fixed, so every
+ * machine and vector width gives the same bits. */
+#define NEURON_LANES 8
+
 /* Sums over a batch of the per-sample costs (returned) and gradients (in
- * *sum, not averaged), in sample order. The trainer's inner loop. */
+ * *sum, not averaged), in the lane order above. */
 double neuron_batch_gradient(const struct neuron *n, enum activation act,
                              enum loss loss, const struct batch *batch,
                              struct gradient *sum);
@@ -96,8 +103,9 @@ struct batch_n {
 };
 
 /* Sums over a batch of the per-sample costs (returned) and gradients
- * (P values in sum, not averaged), each summed in sample order. For N = 2
- * the same bits as neuron_batch_gradient. */
+ * (P values in sum, not averaged), each summed in the lane order above.
+ * For N = 2 the same bits as neuron_batch_gradient. The trainer's inner
+ * loop. */
 double neuron_batch_gradient_n(const double *theta, enum activation act,
                                enum loss loss, const struct batch_n *batch,
                                double *sum);

@@ -3,7 +3,7 @@
 #include "neuron.h"
 
 #include "text_util.h"
-#include "vexp.h"
+#include "vexp_inline.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,7 +40,7 @@ bool activation_parse(const char *name, enum activation *out)
 
 static double sigmoid(double z)
 {
-    return 1.0 / (1.0 + vexp(-z)); /* the same bits as vexp_sigmoid */
+    return 1.0 / (1.0 + exp_inline(-z)); /* the bits of vexp_sigmoid */
 }
 
 double activation_value(enum activation act, double z)
@@ -126,13 +126,14 @@ double neuron_weighted_sum(const struct neuron *n, double x1, double x2)
 }
 
 /* The per-sample chain rule with act and loss known at compile time when
- * inlined into a specialised loop below. */
+ * inlined into a specialised loop below: a and dC/dz (*delta) from z. The
+ * sigmoid's exp is inlined: the bits of vexp. */
 static inline __attribute__((always_inline)) double
-sample_gradient(double w1, double w2, double b, enum activation act,
-                enum loss loss, double x1, double x2, double y, double *delta)
+sample_terms(enum activation act, enum loss loss, double z, double y,
+             double *delta)
 {
-    double z = w1 * x1 + w2 * x2 + b;
-    double a = activation_value(act, z);
+    double a = act == ACT_SIGMOID ? 1.0 / (1.0 + exp_inline(-z))
+                                  : activation_value(act, z);
     /* For the sigmoid, a*(1-a) is sigmoid'(z) without a second exp. */
     double da_dz = act == ACT_SIGMOID ? a * (1.0 - a) : activation_derivative(act, z);
     *delta = loss_derivative(loss, a, y) * da_dz;
@@ -140,92 +141,125 @@ sample_gradient(double w1, double w2, double b, enum activation act,
 }
 
 static inline __attribute__((always_inline)) double
-batch_sums(const struct neuron *n, enum activation act, enum loss loss,
-           const struct batch *batch, struct gradient *sum)
+sample_gradient(double w1, double w2, double b, enum activation act,
+                enum loss loss, double x1, double x2, double y, double *delta)
 {
-    double w1 = n->w1, w2 = n->w2, b = n->b;
-    double cost = 0.0, g1 = 0.0, g2 = 0.0, gb = 0.0;
-    for (size_t k = batch->from; k < batch->to; k++) {
-        size_t i = batch->order ? batch->order[k] : k;
-        double x1 = batch->x1[i], x2 = batch->x2[i], delta;
-        cost += sample_gradient(w1, w2, b, act, loss, x1, x2, batch->y[i], &delta);
-        g1 += delta * x1;
-        g2 += delta * x2;
-        gb += delta;
-    }
-    sum->dw1 = g1;
-    sum->dw2 = g2;
-    sum->db = gb;
-    return cost;
+    return sample_terms(act, loss, w1 * x1 + w2 * x2 + b, y, delta);
 }
 
-/* The sigmoid's batches: all the exponentials of a chunk first, in one
- * vectorised pass, then the sums in sample order as above (same bits). */
-#define SIGMOID_CHUNK 128
+/* ---------------------------------------------------------------------
+ * The batch sums, in a fixed order of NEURON_LANES partial sums: the
+ * sample at position k of a batch starting at from goes into lane
+ * (k - from) mod NEURON_LANES, each lane summed in position order, and
+ * the lanes are combined by lanes_total's fixed tree. The lanes are
+ * independent, so a compiler that keeps each in its own vector element
+ * (no reassociation: no -ffast-math) gives the bits of the plain loop, on
+ * every machine and vector width.
+ * ------------------------------------------------------------------- */
+
+/* ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)). */
 static inline __attribute__((always_inline)) double
-sigmoid_batch_sums(const struct neuron *n, enum loss loss,
-                   const struct batch *batch, struct gradient *sum)
+lanes_total(const double *l)
 {
-    double w1 = n->w1, w2 = n->w2, b = n->b;
-    double cost = 0.0, g1 = 0.0, g2 = 0.0, gb = 0.0;
-    double z[SIGMOID_CHUNK], a[SIGMOID_CHUNK];
-    for (size_t start = batch->from; start < batch->to; start += SIGMOID_CHUNK) {
-        size_t count = batch->to - start < SIGMOID_CHUNK ? batch->to - start : SIGMOID_CHUNK;
-        if (batch->order) {
-            for (size_t k = 0; k < count; k++) {
-                size_t i = batch->order[start + k];
-                z[k] = w1 * batch->x1[i] + w2 * batch->x2[i] + b;
-            }
-            vexp_sigmoid(z, a, count);
-        } else {
-            vexp_sigmoid_affine(batch->x1 + start, batch->x2 + start, w1, w2, b,
-                                a, count);
-        }
-        for (size_t k = 0; k < count; k++) {
-            size_t i = batch->order ? batch->order[start + k] : start + k;
-            double y = batch->y[i];
-            double delta = loss_derivative(loss, a[k], y) * (a[k] * (1.0 - a[k]));
-            cost += loss_value(loss, a[k], y);
-            g1 += delta * batch->x1[i];
-            g2 += delta * batch->x2[i];
-            gb += delta;
-        }
-    }
-    sum->dw1 = g1;
-    sum->dw2 = g2;
-    sum->db = gb;
-    return cost;
+    return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
 }
 
-/* One copy of the loop per (activation, loss) so that no switch runs per
- * sample: the inner loop is what every epoch spends its time in. */
-#define BATCH_CASE(ACT, LOSS)                                              \
-    case ACT * LOSS_COUNT + LOSS:                                          \
-        return ACT == ACT_SIGMOID && batch->to - batch->from >= 8           \
-                   ? sigmoid_batch_sums(n, LOSS, batch, sum)               \
-                                  : batch_sums(n, ACT, LOSS, batch, sum);
+/* Two inputs, one pass: each group of NEURON_LANES samples adds one term
+ * to every lane; the last, short group fills the first lanes. */
+static inline __attribute__((always_inline)) double
+sums2(const double *x1, const double *x2, const double *y, const size_t *order,
+      size_t from, size_t to, const double *theta, enum activation act,
+      enum loss loss, double *sum)
+{
+    double w1 = theta[0], w2 = theta[1], b = theta[2];
+    double c[NEURON_LANES] = {0}, g1[NEURON_LANES] = {0};
+    double g2[NEURON_LANES] = {0}, gb[NEURON_LANES] = {0};
+    size_t k = from;
+    for (; to - k >= NEURON_LANES; k += NEURON_LANES) {
+        for (size_t l = 0; l < NEURON_LANES; l++) {
+            size_t i = order ? order[k + l] : k + l;
+            double u1 = x1[i], u2 = x2[i], delta;
+            c[l] += sample_gradient(w1, w2, b, act, loss, u1, u2, y[i], &delta);
+            g1[l] += delta * u1;
+            g2[l] += delta * u2;
+            gb[l] += delta;
+        }
+    }
+    for (size_t l = 0; k + l < to; l++) {
+        size_t i = order ? order[k + l] : k + l;
+        double u1 = x1[i], u2 = x2[i], delta;
+        c[l] += sample_gradient(w1, w2, b, act, loss, u1, u2, y[i], &delta);
+        g1[l] += delta * u1;
+        g2[l] += delta * u2;
+        gb[l] += delta;
+    }
+    sum[0] = lanes_total(g1);
+    sum[1] = lanes_total(g2);
+    sum[2] = lanes_total(gb);
+    return lanes_total(c);
+}
+
+/* sums2 built once per (activation, loss) and, for the sigmoid, also for
+ * AVX2 (VEXP_CLONES), with and without an order: no switch and no test of
+ * the order runs per sample. */
+#define SUMS2_KERNEL(NAME, ACT, LOSS)                                       \
+    static double NAME(const double *x1, const double *x2, const double *y, \
+                       const size_t *order, size_t from, size_t to,         \
+                       const double *theta, double *sum)                    \
+    {                                                                       \
+        if (order)                                                          \
+            return sums2(x1, x2, y, order, from, to, theta, ACT, LOSS, sum); \
+        return sums2(x1, x2, y, NULL, from, to, theta, ACT, LOSS, sum);     \
+    }
+#define SUMS2_VECTOR_KERNEL(NAME, ACT, LOSS) VEXP_CLONES SUMS2_KERNEL(NAME, ACT, LOSS)
+
+SUMS2_VECTOR_KERNEL(sums2_sigmoid_mse, ACT_SIGMOID, LOSS_MSE)
+SUMS2_VECTOR_KERNEL(sums2_sigmoid_mae, ACT_SIGMOID, LOSS_MAE)
+SUMS2_KERNEL(sums2_sigmoid_bce, ACT_SIGMOID, LOSS_BCE)
+SUMS2_KERNEL(sums2_linear_mse, ACT_LINEAR, LOSS_MSE)
+SUMS2_KERNEL(sums2_linear_mae, ACT_LINEAR, LOSS_MAE)
+SUMS2_KERNEL(sums2_linear_bce, ACT_LINEAR, LOSS_BCE)
+SUMS2_KERNEL(sums2_relu_mse, ACT_RELU, LOSS_MSE)
+SUMS2_KERNEL(sums2_relu_mae, ACT_RELU, LOSS_MAE)
+SUMS2_KERNEL(sums2_relu_bce, ACT_RELU, LOSS_BCE)
+SUMS2_KERNEL(sums2_step_mse, ACT_STEP, LOSS_MSE)
+SUMS2_KERNEL(sums2_step_mae, ACT_STEP, LOSS_MAE)
+SUMS2_KERNEL(sums2_step_bce, ACT_STEP, LOSS_BCE)
+
+typedef double sums2_fn(const double *x1, const double *x2, const double *y,
+                        const size_t *order, size_t from, size_t to,
+                        const double *theta, double *sum);
+
+static sums2_fn *const sums2_kernels[ACT_COUNT][LOSS_COUNT] = {
+    [ACT_SIGMOID] = {sums2_sigmoid_mse, sums2_sigmoid_mae, sums2_sigmoid_bce},
+    [ACT_LINEAR] = {sums2_linear_mse, sums2_linear_mae, sums2_linear_bce},
+    [ACT_RELU] = {sums2_relu_mse, sums2_relu_mae, sums2_relu_bce},
+    [ACT_STEP] = {sums2_step_mse, sums2_step_mae, sums2_step_bce},
+};
+
+static double batch_sums2(const double *x1, const double *x2, const double *y,
+                          const size_t *order, size_t from, size_t to,
+                          const double *theta, enum activation act,
+                          enum loss loss, double *sum)
+{
+    if ((unsigned)act >= ACT_COUNT || (unsigned)loss >= LOSS_COUNT) {
+        sum[0] = sum[1] = sum[2] = NAN;
+        return NAN;
+    }
+    return sums2_kernels[act][loss](x1, x2, y, order, from, to, theta, sum);
+}
 
 double neuron_batch_gradient(const struct neuron *n, enum activation act,
                              enum loss loss, const struct batch *batch,
                              struct gradient *sum)
 {
-    switch ((int)act * LOSS_COUNT + (int)loss) {
-    BATCH_CASE(ACT_SIGMOID, LOSS_MSE)
-    BATCH_CASE(ACT_SIGMOID, LOSS_MAE)
-    BATCH_CASE(ACT_SIGMOID, LOSS_BCE)
-    BATCH_CASE(ACT_LINEAR, LOSS_MSE)
-    BATCH_CASE(ACT_LINEAR, LOSS_MAE)
-    BATCH_CASE(ACT_LINEAR, LOSS_BCE)
-    BATCH_CASE(ACT_RELU, LOSS_MSE)
-    BATCH_CASE(ACT_RELU, LOSS_MAE)
-    BATCH_CASE(ACT_RELU, LOSS_BCE)
-    BATCH_CASE(ACT_STEP, LOSS_MSE)
-    BATCH_CASE(ACT_STEP, LOSS_MAE)
-    BATCH_CASE(ACT_STEP, LOSS_BCE)
-    default:
-        *sum = (struct gradient){NAN, NAN, NAN};
-        return NAN;
-    }
+    double theta[3] = {n->w1, n->w2, n->b}, s[3];
+    double cost = batch_sums2(batch->x1, batch->x2, batch->y, batch->order,
+                              batch->from, batch->to, theta, act, loss, s);
+    sum->dw1 = s[0];
+    sum->dw2 = s[1];
+    sum->db = s[2];
+    return cost;
 }
 
 double neuron_sample_gradient(const struct neuron *n, enum activation act,
@@ -273,71 +307,76 @@ double neuron_output(const double *theta, size_t nfeatures,
     return activation_value(act, neuron_sum(theta, nfeatures, x));
 }
 
-/* The general loop: z of each sample of a chunk first (term by term, so
+/* v[k] (times col[k], or col[order[k]], when col is not NULL) added into
+ * lane k mod NEURON_LANES, for k < count. */
+static inline __attribute__((always_inline)) void
+lanes_add(double *lane, const double *v, const double *col,
+          const size_t *order, size_t count)
+{
+    size_t k = 0;
+    for (; count - k >= NEURON_LANES; k += NEURON_LANES)
+        for (size_t l = 0; l < NEURON_LANES; l++)
+            lane[l] += col ? v[k + l] * col[order ? order[k + l] : k + l] : v[k + l];
+    for (size_t l = 0; k + l < count; l++)
+        lane[l] += col ? v[k + l] * col[order ? order[k + l] : k + l] : v[k + l];
+}
+
+/* N inputs, a chunk at a time: z of each sample first (term by term, so
  * the inner loops run down contiguous columns when there is no order),
- * then the activations, then the per-parameter sums in sample order. */
+ * then the activations, then the lanes of each parameter. A chunk is a
+ * multiple of NEURON_LANES samples, so lanes continue across chunks. The
+ * parameters go in blocks of LANE_BLOCK (more only past TERMS_MAX inputs,
+ * each further block computing the deltas again). */
 #define CHUNK_N 128
+#define LANE_BLOCK 65
 static inline __attribute__((always_inline)) double
 batch_sums_n(const double *theta, enum activation act, enum loss loss,
              const struct batch_n *b, double *sum)
 {
     size_t nf = b->nfeatures;
-    double cost = 0.0;
-    double z[CHUNK_N], a[CHUNK_N], delta[CHUNK_N];
-    for (size_t j = 0; j <= nf; j++)
-        sum[j] = 0.0;
-    for (size_t start = b->from; start < b->to; start += CHUNK_N) {
-        size_t count = b->to - start < CHUNK_N ? b->to - start : CHUNK_N;
-        const size_t *order = b->order ? b->order + start : NULL;
-        for (size_t j = 0; j < nf; j++) {
-            const double *col = b->x + j * b->stride;
-            double w = theta[j];
-            if (order) {
-                for (size_t k = 0; k < count; k++)
-                    z[k] = j == 0 ? w * col[order[k]] : z[k] + w * col[order[k]];
-            } else if (j == 0) {
-                for (size_t k = 0; k < count; k++)
-                    z[k] = w * col[start + k];
-            } else {
-                for (size_t k = 0; k < count; k++)
-                    z[k] += w * col[start + k];
+    double cost[NEURON_LANES] = {0};
+    double lane[LANE_BLOCK][NEURON_LANES];
+    double z[CHUNK_N], delta[CHUNK_N], c[CHUNK_N];
+    for (size_t p0 = 0; p0 <= nf; p0 += LANE_BLOCK) {
+        size_t p1 = nf + 1 - p0 < LANE_BLOCK ? nf + 1 : p0 + LANE_BLOCK;
+        for (size_t p = p0; p < p1; p++)
+            for (size_t l = 0; l < NEURON_LANES; l++)
+                lane[p - p0][l] = 0.0;
+        for (size_t start = b->from; start < b->to; start += CHUNK_N) {
+            size_t count = b->to - start < CHUNK_N ? b->to - start : CHUNK_N;
+            const size_t *order = b->order ? b->order + start : NULL;
+            const double *x = order ? b->x : b->x + start; /* col k's base */
+            for (size_t j = 0; j < nf; j++) {
+                const double *col = x + j * b->stride;
+                double w = theta[j];
+                if (order) {
+                    for (size_t k = 0; k < count; k++)
+                        z[k] = j == 0 ? w * col[order[k]] : z[k] + w * col[order[k]];
+                } else if (j == 0) {
+                    for (size_t k = 0; k < count; k++)
+                        z[k] = w * col[k];
+                } else {
+                    for (size_t k = 0; k < count; k++)
+                        z[k] += w * col[k];
+                }
             }
-        }
-        if (nf == 0)
-            for (size_t k = 0; k < count; k++)
-                z[k] = 0.0;
-        for (size_t k = 0; k < count; k++)
-            z[k] += theta[nf];
-        if (act == ACT_SIGMOID)
-            vexp_sigmoid(z, a, count);
-        else
-            for (size_t k = 0; k < count; k++)
-                a[k] = activation_value(act, z[k]);
-        for (size_t k = 0; k < count; k++) {
-            size_t i = order ? order[k] : start + k;
-            double y = b->y[i];
-            double da_dz = act == ACT_SIGMOID ? a[k] * (1.0 - a[k])
-                                              : activation_derivative(act, z[k]);
-            delta[k] = loss_derivative(loss, a[k], y) * da_dz;
-            cost += loss_value(loss, a[k], y);
-        }
-        for (size_t j = 0; j < nf; j++) {
-            const double *col = b->x + j * b->stride;
-            double g = sum[j];
-            if (order)
+            if (nf == 0)
                 for (size_t k = 0; k < count; k++)
-                    g += delta[k] * col[order[k]];
-            else
-                for (size_t k = 0; k < count; k++)
-                    g += delta[k] * col[start + k];
-            sum[j] = g;
+                    z[k] = 0.0;
+            for (size_t k = 0; k < count; k++) {
+                size_t i = order ? order[k] : start + k;
+                c[k] = sample_terms(act, loss, z[k] + theta[nf], b->y[i], &delta[k]);
+            }
+            if (p0 == 0)
+                lanes_add(cost, c, NULL, NULL, count);
+            for (size_t p = p0; p < p1; p++)
+                lanes_add(lane[p - p0], delta, p < nf ? x + p * b->stride : NULL,
+                          order, count);
         }
-        double gb = sum[nf];
-        for (size_t k = 0; k < count; k++)
-            gb += delta[k];
-        sum[nf] = gb;
+        for (size_t p = p0; p < p1; p++)
+            sum[p] = lanes_total(lane[p - p0]);
     }
-    return cost;
+    return lanes_total(cost);
 }
 
 #define BATCH_N_CASE(ACT, LOSS)                                            \
@@ -348,19 +387,10 @@ double neuron_batch_gradient_n(const double *theta, enum activation act,
                                enum loss loss, const struct batch_n *batch,
                                double *sum)
 {
-    if (batch->nfeatures == 2) {
-        /* Two inputs: the original loop, so that every run of before
-         * keeps its bits. */
-        struct neuron n = {theta[0], theta[1], theta[2]};
-        struct batch b2 = {batch->x, batch->x + batch->stride, batch->y,
-                           batch->order, batch->from, batch->to};
-        struct gradient g;
-        double cost = neuron_batch_gradient(&n, act, loss, &b2, &g);
-        sum[0] = g.dw1;
-        sum[1] = g.dw2;
-        sum[2] = g.db;
-        return cost;
-    }
+    if (batch->nfeatures == 2) /* the one-pass loop: the same bits, sooner */
+        return batch_sums2(batch->x, batch->x + batch->stride, batch->y,
+                           batch->order, batch->from, batch->to, theta, act,
+                           loss, sum);
     switch ((int)act * LOSS_COUNT + (int)loss) {
     BATCH_N_CASE(ACT_SIGMOID, LOSS_MSE)
     BATCH_N_CASE(ACT_SIGMOID, LOSS_MAE)
