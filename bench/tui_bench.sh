@@ -108,7 +108,8 @@ echo "  landscape view at 200x60: frame   $(median_ms "$tmp/land.frames") ms med
 # through tmux, from send-keys until capture-pane shows the new loss, less
 # one capture-pane (timed on its own just before: on a loaded machine it
 # dominates). The first frame after the load: the screen's first
-# appearance less a frame dump that loads the same data and draws nothing.
+# appearance less a frame dump that loads the same data and draws nothing
+# and less the time tmux takes to show a program that prints at once.
 rows=1000000
 cc -O2 -o "$tmp/gen_rows" "$(dirname "$0")/gen_rows.c"
 "$tmp/gen_rows" $rows >"$tmp/big.csv"
@@ -144,11 +145,15 @@ load=$(($(now_ms) - t0))
 echo
 echo "Large data: $rows rows (x1,x2,label), 200x60; key -> screen in ms, medians of 9 keys"
 t0=$(now_ms)
+T new-session -d -s echo -x 200 -y 60 "echo epoch; sleep 5"
+wait_for echo "epoch" >/dev/null
+tmux_start=$(($(now_ms) - t0))
+t0=$(now_ms)
 start first 200x60 $data
 wait_for first "epoch" >/dev/null
 shown=$(($(now_ms) - t0))
 T send-keys -t first q
-awk -v s="$shown" -v l="$load" 'BEGIN { printf "  first frame after the load  %.0f ms (screen at %d ms, load alone %d ms; goal < 500)\n", s - l, s, l }'
+awk -v s="$shown" -v l="$load" -v t="$tmux_start" 'BEGIN { printf "  first frame after the load  %.0f ms (screen at %d ms, less the load alone %d ms and tmux showing an echo %d ms; goal < 500)\n", s - l - t, s, l, t }'
 printf '  %-27s %5s  %-22s %-22s %s\n' "" fps "running: in program" "paused: in program" "tmux (running, paused)"
 
 for batch in full 32 1; do
