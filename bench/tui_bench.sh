@@ -154,6 +154,7 @@ wait_for first "epoch" >/dev/null
 shown=$(($(now_ms) - t0))
 T send-keys -t first q
 awk -v s="$shown" -v l="$load" -v t="$tmux_start" 'BEGIN { printf "  first frame after the load  %.0f ms (screen at %d ms, less the load alone %d ms and tmux showing an echo %d ms; goal < 500)\n", s - l - t, s, l, t }'
+head -n 1 "$tmp/first.frames" | awk '{ printf "  first frame in the program  %.1f ms (its training %.1f ms, views and blit %.1f ms)\n", $1 + $3, $3, $1 }'
 printf '  %-27s %5s  %-22s %-22s %s\n' "" fps "running: in program" "paused: in program" "tmux (running, paused)"
 
 for batch in full 32 1; do
