@@ -254,7 +254,7 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
         snprintf(a, sizeof a, "C = mean %s = %s   r2 %.4f%s", loss_formula(loss, c->utf8),
                  cs, accuracy, test);
         snprintf(b, sizeof b, "C = %s   r2 %.4f%s", cs, accuracy, test);
-    } else if (num->rows < d->n) { /* training on large data: a sample */
+    } else if (num->rows < d->n) { /* large data: over a sample of the rows */
         snprintf(a, sizeof a, "C = mean %s = %s   accuracy %.1f%% (%zu-row sample)%s",
                  loss_formula(loss, c->utf8), cs, 100.0 * accuracy, num->rows, test);
         snprintf(b, sizeof b, "C = %s   accuracy %.1f%% (sample)%s", cs, 100.0 * accuracy,
