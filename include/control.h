@@ -66,6 +66,10 @@ struct control {
     struct view_switches view;    /* what the screen shows (views read it
                                      through control_view_state) */
     unsigned epochs_per_frame;
+    unsigned epochs_per_second;   /* below one epoch per frame ([): the
+                                     slow pace; 0 when per frame */
+    double epoch_due_ms;          /* slow pace: when the next epoch may
+                                     begin (util_now_ms) */
     char notice[200];             /* one transient line; "" for none */
     size_t lesson_next;           /* the built-in lesson L applies next */
     size_t *numeric_cols;         /* the table's numeric columns, found once */
@@ -107,10 +111,14 @@ struct position control_position(const struct control *c);
 /* a before b (epoch first, then samples). */
 bool position_before(struct position a, struct position b);
 
-/* One frame of running: up to epochs_per_frame epochs while budget_ms
- * of training have not passed, stopping at the epoch limit, a divergence
- * or (stop not NULL) on reaching *stop; then pauses on divergence or at
- * the limit. Trains even when paused (a replay catching up). */
+/* One frame of running: up to epochs_per_frame epochs (at a slow pace,
+ * one epoch when its time has come), minibatch by minibatch, stopping
+ * when budget_ms of training have passed (so an epoch may span frames and
+ * a frame never takes much longer than its budget, whatever the data),
+ * at the epoch limit, a divergence or (stop not NULL) on reaching *stop;
+ * then pauses on divergence or at the limit. Trains even when paused (a
+ * replay catching up). The result is the same, bit for bit, however the
+ * epochs are split between frames. */
 void control_train_frame(struct control *c, double budget_ms,
                          const struct position *stop);
 

@@ -33,6 +33,12 @@
  * (about 2 ms), so large data sets get a coarser grid, never a slow
  * frame. */
 #define LANDSCAPE_WORK_MAX 600000.0
+/* On more training rows than this the grid is the mean cost over an
+ * evenly spread sample of this many rows (the picture of the whole),
+ * within the smaller budget LANDSCAPE_WORK_SAMPLED (a recompute while a
+ * key waits stays near a millisecond); up to it, over every row. */
+#define LANDSCAPE_ROWS_MAX 512
+#define LANDSCAPE_WORK_SAMPLED 150000.0
 /* The path drawn is the history thinned to at most this many points. */
 #define LANDSCAPE_PATH_MAX 4096
 /* Level lines of the view: at most this many. */
@@ -66,6 +72,13 @@ struct landscape {
     size_t nparams;           /* P of held */
     double held[LANDSCAPE_PARAMS_MAX]; /* the parameters the grid was
                                  computed at (the pair's own ignored) */
+
+    /* The rows the grid is over: all (rows_used == n) or the sample;
+     * how far each parameter moves z per unit over them (the rms of its
+     * term, 1 for the bias), as the grid was computed. */
+    size_t rows_used;
+    size_t sample[LANDSCAPE_ROWS_MAX];
+    double scale[LANDSCAPE_PARAMS_MAX];
 
     /* Statistics: grids computed and the time of the last one (ms). */
     unsigned long recomputes;
@@ -115,7 +128,8 @@ void landscape_choose_view(struct landscape *l, const struct trainer *t,
  * others at t's values) over [x0, x1] x [y0, y1]
  * with cols x rows points (clamped to 2..LANDSCAPE_GRID_MAX, and both
  * scaled down alike, to no fewer than 8, when cols * rows * n would
- * exceed LANDSCAPE_WORK_MAX), following the cache rule above (exact:
+ * exceed LANDSCAPE_WORK_MAX; over the sample, its rows and
+ * LANDSCAPE_WORK_SAMPLED), following the cache rule above (exact:
  * paused, b must match exactly). Returns
  * true when it recomputed, false when the cache was kept or memory ran
  * out (then l->valid is false). */

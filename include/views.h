@@ -18,6 +18,7 @@
 #define VIEWS_MIN_HEIGHT 24
 
 struct landscape; /* cache of the cost landscape: landscape.h */
+struct view_cache; /* what frames keep for large data: view_cache.h */
 struct race;      /* every optimizer on one surface: lab.h */
 
 /* Everything the screen shows. Pointers are borrowed. A live run fills it
@@ -38,6 +39,7 @@ struct view_state {
                                  {0, 0} reads as {0, 1} */
     bool help;                /* the help overlay (?) */
     unsigned epochs_per_frame;
+    unsigned epochs_per_second; /* the slow pace ([ below 1/frame); 0: none */
     const char *notice;       /* one transient line, or NULL */
     bool colour;              /* colours reach the screen: decision regions
                                  as coloured half-blocks; false (the frame
@@ -48,6 +50,9 @@ struct view_state {
     struct landscape *landscape; /* owned by the caller (landscape_new /
                                  landscape_free); views recompute it only
                                  when one of its inputs changed; may be NULL */
+    struct view_cache *cache; /* owned by the caller (view_cache_new): the
+                                 scatter's raster, the numbers at the
+                                 weights; NULL: all computed each frame */
     const char *caption[2];   /* a lesson's caption lines, or NULL */
     const char *lesson;       /* the lesson's name, or NULL */
     bool rewound;             /* paused on a past epoch (left arrow) */

@@ -6,10 +6,13 @@
  * when something changed, and the training paced.
  *
  * Pacing: while running, one frame every FRAME_MS; a frame trains
- * epochs_per_frame epochs but stops early when TRAIN_BUDGET_MS of
- * training have passed, so keys are answered within a frame even on large
- * data. Paused (or finished, or diverged), the loop blocks on the next
- * key or signal and uses no CPU. The screen is rebuilt only when
+ * epochs_per_frame epochs (or, at a slow pace, one epoch when its time
+ * has come) minibatch by minibatch and stops, even inside an epoch, when
+ * TRAIN_BUDGET_MS of training have passed, so keys are answered within a
+ * frame whatever the data (control_train_frame). Paused (or finished, or
+ * diverged), and while the help overlay or the notice to enlarge the
+ * terminal is up, the loop blocks on the next key or signal and uses no
+ * CPU. The screen is rebuilt only when
  * something changed.
  *
  * Replay (--replay FILE): the next event is applied when training stands
@@ -38,6 +41,7 @@
 #include "replay.h"
 #include "term.h"
 #include "util.h"
+#include "view_cache.h"
 #include "views.h"
 
 #define FRAME_MS 33.0           /* about 30 frames per second */
@@ -49,6 +53,8 @@ struct app {
     struct control control;
     struct canvas canvas;
     struct landscape *landscape;   /* the v view's cache (NULL: none) */
+    struct view_cache *cache;      /* raster and numbers kept between frames
+                                      (NULL: none) */
     struct options replay_options; /* options with the recorded settings */
     struct recording replay;       /* the file played back */
     bool replaying;
@@ -56,7 +62,12 @@ struct app {
     double replay_wall;            /* when the last event was applied */
     double replay_ms;              /* its recorded time */
     struct recorder recorder;      /* the file written (file NULL: none) */
-    FILE *frame_log;               /* DESCENT_FRAME_LOG: render+blit time per frame */
+    FILE *frame_log;               /* DESCENT_FRAME_LOG: per frame, render+blit
+                                      ms, epoch, the frame's training ms, and
+                                      ms from reading a key to the end of
+                                      the blit that shows it (-1: none) */
+    double train_ms;               /* the last frame's training time */
+    double key_read_ms;            /* when a key was read (-1: none waiting) */
 };
 
 static void view_state(const struct app *a, struct view_state *v)
@@ -64,6 +75,7 @@ static void view_state(const struct app *a, struct view_state *v)
     control_view_state(&a->control, v);
     v->colour = term_colour();
     v->landscape = a->landscape;
+    v->cache = a->cache;
 }
 
 static void render(struct app *a)
@@ -73,9 +85,14 @@ static void render(struct app *a)
     view_state(a, &v);
     views_render(&a->canvas, &v);
     term_blit(&a->canvas);
-    if (a->frame_log)
-        fprintf(a->frame_log, "%.6f %zu\n", util_now_ms() - start,
-                a->control.session.trainer.epoch);
+    if (a->frame_log) {
+        double end = util_now_ms();
+        fprintf(a->frame_log, "%.6f %zu %.6f %.6f\n", end - start,
+                a->control.session.trainer.epoch, a->train_ms,
+                a->key_read_ms >= 0.0 ? end - a->key_read_ms : -1.0);
+    }
+    a->train_ms = 0.0;
+    a->key_read_ms = -1.0;
 }
 
 /* s: the screen as it is and the run, as descent-YYYYmmdd-HHMMSS.* here. */
@@ -254,6 +271,14 @@ static bool react(struct app *a, unsigned reaction, bool *dirty)
     return true;
 }
 
+/* Training waits while the help overlay or the notice to enlarge the
+ * terminal hides the screen; it goes on when they close. */
+static bool held(const struct app *a)
+{
+    return a->control.help || a->canvas.width < VIEWS_MIN_WIDTH
+           || a->canvas.height < VIEWS_MIN_HEIGHT;
+}
+
 /* The loop proper; returns when the user quits or a signal asks to. */
 static void run_loop(struct app *a)
 {
@@ -266,8 +291,12 @@ static void run_loop(struct app *a)
         double replay_wait = -1.0;
         if (a->replaying) {
             reaction = replay_turn(a, &next_frame, &replay_wait);
+        } else if (c->running && held(a)) {
+            next_frame = util_now_ms(); /* goes on at once when it closes */
         } else if (c->running && util_now_ms() >= next_frame) {
+            double start = util_now_ms();
             control_train_frame(c, TRAIN_BUDGET_MS, NULL);
+            a->train_ms = util_now_ms() - start;
             reaction = CONTROL_REDRAW;
             next_frame += FRAME_MS;
             double t = util_now_ms();
@@ -283,7 +312,7 @@ static void run_loop(struct app *a)
         int timeout = -1;
         if (a->replaying) {
             timeout = replay_wait > 0.0 ? (int)ceil(replay_wait) : 0;
-        } else if (c->running) {
+        } else if (c->running && !held(a)) {
             double wait = next_frame - util_now_ms();
             timeout = wait > 0.0 ? (int)ceil(wait) : 0;
         }
@@ -300,6 +329,7 @@ static void run_loop(struct app *a)
             dirty = true;
             continue;
         }
+        a->key_read_ms = util_now_ms();
         bool was_running = c->running;
         if (a->replaying && !(key != KEY_CODE_MOUSE &&
                               keymap_lookup(key) == ACTION_QUIT)) {
@@ -363,6 +393,7 @@ static void app_free(struct app *a)
         fclose(a->frame_log);
     canvas_free(&a->canvas);
     landscape_free(a->landscape);
+    view_cache_free(a->cache);
     control_close(&a->control);
     recording_free(&a->replay);
 }
@@ -407,13 +438,17 @@ int app_run(const struct options *o, char *err, size_t errlen)
     const char *frame_log = getenv("DESCENT_FRAME_LOG");
     if (frame_log && *frame_log)
         a->frame_log = fopen(frame_log, "w");
+    if (a->frame_log) /* a line per frame as it happens: the bench counts them */
+        setvbuf(a->frame_log, NULL, _IOLBF, 0);
 
     if (a->control.run.lesson_name[0] != '\0' && !a->replaying)
         snprintf(a->control.notice, sizeof a->control.notice,
                  "lesson %s: paused at epoch 0 (%s: start)", a->control.run.lesson_name,
                  keymap_label_for(ACTION_PAUSE));
     a->landscape = landscape_new(); /* NULL: the view computes without a cache */
+    a->cache = view_cache_new();    /* likewise */
     a->replay_wall = util_now_ms();
+    a->key_read_ms = -1.0;
     run_loop(a);
 
     int sig = term_stop_signal();

@@ -18,8 +18,6 @@
 #include "mesh.h"
 #include "util.h"
 
-#define MIN_EPOCHS_PER_FRAME 1u
-#define MAX_EPOCHS_PER_FRAME 65536u
 
 void control_notice(struct control *c, const char *fmt, ...)
 {
@@ -109,6 +107,7 @@ static void start_switches(struct control *c)
         .mesh_tilt = MESH_TILT_DEFAULT,
     };
     c->epochs_per_frame = clamp_speed(c->run.epochs_per_frame);
+    c->epochs_per_second = 0;
 }
 
 bool control_open(struct control *c, const struct options *o, char *err,
@@ -186,6 +185,16 @@ static bool training_blocked(const struct control *c)
     return limit_reached(c) || c->session.trainer.diverged;
 }
 
+bool control_blocked(const struct control *c)
+{
+    return training_blocked(c);
+}
+
+void control_check_stops(struct control *c)
+{
+    check_stops(c);
+}
+
 bool control_step_toward(struct control *c, struct position stop)
 {
     struct position here = control_position(c);
@@ -196,25 +205,6 @@ bool control_step_toward(struct control *c, struct position stop)
     else
         session_step_batch(&c->session);
     return true;
-}
-
-void control_train_frame(struct control *c, double budget_ms,
-                         const struct position *stop)
-{
-    double start = util_now_ms();
-    for (unsigned i = 0; i < c->epochs_per_frame; i++) {
-        if (stop != NULL) {
-            if (!control_step_toward(c, *stop))
-                break;
-        } else {
-            if (training_blocked(c))
-                break;
-            session_epoch(&c->session);
-        }
-        if (util_now_ms() - start > budget_ms)
-            break;
-    }
-    check_stops(c);
 }
 
 /* Why a manual step is refused (written into c->notice), or false when
@@ -456,20 +446,8 @@ static unsigned do_action(struct control *c, enum action action)
         session_configure(s, &config);
         return CONTROL_REDRAW;
     case ACTION_FASTER:
-    case ACTION_SLOWER: {
-        unsigned speed_before = c->epochs_per_frame;
-        if (action == ACTION_FASTER && c->epochs_per_frame < MAX_EPOCHS_PER_FRAME)
-            c->epochs_per_frame *= 2;
-        if (action == ACTION_SLOWER && c->epochs_per_frame > MIN_EPOCHS_PER_FRAME)
-            c->epochs_per_frame /= 2;
-        control_notice(c, "speed: %u epoch%s per frame", c->epochs_per_frame,
-                   c->epochs_per_frame == 1 ? "" : "s");
-        if (c->epochs_per_frame == speed_before)
-            control_notice(c, "speed is already the %s: %u epoch%s per frame",
-                           action == ACTION_FASTER ? "fastest" : "slowest",
-                           c->epochs_per_frame, c->epochs_per_frame == 1 ? "" : "s");
-        return CONTROL_REDRAW;
-    }
+    case ACTION_SLOWER:
+        return control_change_speed(c, action == ACTION_FASTER ? 1 : -1);
     case ACTION_RESET:
         session_reset(s);
         control_after_reset(c);

@@ -1,6 +1,6 @@
 /* control_internal.h - what control.c and control_select.c share, and
  * nobody else: the notice line, the state after a reset, and the x, y, c
- * actions with the table caches they keep. */
+ * actions with the table caches they keep; the pace (control_pace.c). */
 #ifndef DESCENT_CONTROL_INTERNAL_H
 #define DESCENT_CONTROL_INTERNAL_H
 
@@ -40,6 +40,19 @@ bool control_lab_open(struct control *c, bool race);
  * (Enter applies, Esc cancels, Backspace, printable characters). */
 unsigned control_overlay_action(struct control *c, enum action action);
 unsigned control_prompt_key(struct control *c, int key);
+/* The speeds ] and [ move between: epochs per frame. */
+#define MIN_EPOCHS_PER_FRAME 1u
+#define MAX_EPOCHS_PER_FRAME 65536u
+
+/* Whether training may go on (false at the epoch limit or diverged), and
+ * the pause that follows training when it may not. */
+bool control_blocked(const struct control *c);
+void control_check_stops(struct control *c);
+
+/* ] (dir > 0) and [ (control_pace.c): epochs per frame x2 / /2 down to
+ * 1, then the slow pace down to 1 epoch per second; the notice says the
+ * new speed. */
+unsigned control_change_speed(struct control *c, int dir);
 
 /* Forgets the cached numeric columns and classes (a new table). */
 void control_forget_table(struct control *c);

@@ -27,6 +27,7 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->pair[1] = c->view.pair[1];
     v->help = c->help;
     v->epochs_per_frame = c->epochs_per_frame;
+    v->epochs_per_second = c->epochs_per_second;
     v->notice = c->notice[0] != '\0' ? c->notice : NULL;
     v->right = c->view.right;
     v->mesh = c->view.mesh;

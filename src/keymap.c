@@ -20,7 +20,7 @@ static const struct key_binding bindings[] = {
     {'b', "b", ACTION_BATCH_UP, "batch up: 1 4 8 16 32 full"},
     {'B', "B", ACTION_BATCH_DOWN, "batch down"},
     {']', "]", ACTION_FASTER, "faster: epochs/frame x2"},
-    {'[', "[", ACTION_SLOWER, "slower: epochs/frame /2"},
+    {'[', "[", ACTION_SLOWER, "slower, down to 1 epoch/s"},
     {'r', "r", ACTION_RESET, "reset: same seed, same run"},
     {'i', "i", ACTION_INIT, "init zeros<>uniform, reset"},
     {'x', "x", ACTION_X_FEATURE, "next x feature (resets)"},

@@ -192,25 +192,74 @@ static double rms(const double *v, size_t n)
     return n ? sqrt(s / (double)n) : 0.0;
 }
 
-/* How far parameter k moves the picture per unit: the rms of its term
- * over the training samples, 1 for the bias. */
-static double param_scale(const struct dataset *d, size_t k)
+/* The rms of v over the rows of l's grid (all or the sample). */
+static double rms_over(const struct landscape *l, const double *v, size_t n)
 {
-    return k < d->nfeatures ? rms(d->x + k * d->stride, d->n) : 1.0;
+    if (l->rows_used == n)
+        return rms(v, n);
+    double s = 0;
+    for (size_t i = 0; i < l->rows_used; i++)
+        s += v[l->sample[i]] * v[l->sample[i]];
+    return l->rows_used ? sqrt(s / (double)l->rows_used) : 0.0;
+}
+
+/* How far parameter k moves the picture per unit: the rms of its term
+ * over the grid's rows, 1 for the bias (kept in l->scale by compute). */
+static double param_scale(const struct landscape *l, size_t k)
+{
+    return k < LANDSCAPE_PARAMS_MAX ? l->scale[k] : 1.0;
+}
+
+/* Chooses the rows of the grid: every row, or on large data an evenly
+ * spread sample of LANDSCAPE_ROWS_MAX; and the parameters' scales. */
+static void choose_rows(struct landscape *l, const struct dataset *d)
+{
+    size_t n = d->n;
+    l->rows_used = n;
+    if (n > LANDSCAPE_ROWS_MAX) {
+        size_t m = LANDSCAPE_ROWS_MAX, q = n / m, r = n % m;
+        for (size_t i = 0; i < m; i++)
+            l->sample[i] = i * q + (i * r) / m;
+        l->rows_used = m;
+    }
+    for (size_t k = 0; k < LANDSCAPE_PARAMS_MAX; k++)
+        l->scale[k] = k < d->nfeatures ? rms_over(l, d->x + k * d->stride, n) : 1.0;
+}
+
+/* landscape_evaluate_pair over the grid's rows: the sample when it is one. */
+static double evaluate_pair(const struct landscape *l, const struct dataset *d,
+                            enum activation act, enum loss loss,
+                            const double *theta, size_t i, double wi, size_t j,
+                            double wj, double *g)
+{
+    if (l->rows_used == d->n)
+        return landscape_evaluate_pair(d, act, loss, theta, i, wi, j, wj, g);
+    size_t p = neuron_param_count(d->nfeatures);
+    double at[LANDSCAPE_PARAMS_MAX], sum[LANDSCAPE_PARAMS_MAX];
+    memcpy(at, theta, p * sizeof *at);
+    at[i] = wi;
+    at[j] = wj;
+    struct batch_n rows = {d->x, d->stride, d->nfeatures, d->y, l->sample, 0,
+                           l->rows_used};
+    double cost = neuron_batch_gradient_n(at, act, loss, &rows, sum);
+    double count = (double)l->rows_used;
+    for (size_t k = 0; g && k < p; k++)
+        g[k] = sum[k] / count;
+    return cost / count;
 }
 
 /* The largest change of the held parameters that moves the picture by
  * under half a cell. */
-static double held_tolerance(const struct landscape *l, const struct dataset *d)
+static double held_tolerance(const struct landscape *l)
 {
     double cw = (l->x1 - l->x0) / (l->cols - 1), ch = (l->y1 - l->y0) / (l->rows - 1);
-    return 0.5 * fmin(cw * param_scale(d, l->pair[0]), ch * param_scale(d, l->pair[1]));
+    return 0.5 * fmin(cw * param_scale(l, l->pair[0]), ch * param_scale(l, l->pair[1]));
 }
 
 /* How much the held parameters of theta differ from the grid's: the sum
  * of each change times its scale; 0 when all are the same bits (NaN
  * equal to NaN). */
-static double held_change(const struct landscape *l, const struct dataset *d,
+static double held_change(const struct landscape *l,
                           const double *theta)
 {
     double change = 0;
@@ -219,7 +268,7 @@ static double held_change(const struct landscape *l, const struct dataset *d,
             continue;
         if (l->held[k] == theta[k] || (isnan(l->held[k]) && isnan(theta[k])))
             continue;
-        change += fabs(theta[k] - l->held[k]) * param_scale(d, k);
+        change += fabs(theta[k] - l->held[k]) * param_scale(l, k);
     }
     return isnan(change) ? INFINITY : change;
 }
@@ -234,13 +283,13 @@ static void compute(struct landscape *l, const struct trainer *t)
     size_t norms = 0;
     l->lo = INFINITY;
     l->hi = -INFINITY;
+    choose_rows(l, d);
     for (int j = 0; j < l->rows; j++) {
         double w2 = l->y0 + (l->y1 - l->y0) * j / (l->rows - 1);
         for (int i = 0; i < l->cols; i++) {
             double w1 = l->x0 + (l->x1 - l->x0) * i / (l->cols - 1);
             double g[LANDSCAPE_PARAMS_MAX];
-            double cost = landscape_evaluate_pair(d, act, loss, t->theta, a, w1,
-                                                  bi, w2, g);
+            double cost = evaluate_pair(l, d, act, loss, t->theta, a, w1, bi, w2, g);
             double v = NAN;
             if (isfinite(cost) && cost >= 0) {
                 v = log10(cost > 1e-300 ? cost : 1e-300);
@@ -274,9 +323,11 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
     cols = cols < 2 ? 2 : cols > LANDSCAPE_GRID_MAX ? LANDSCAPE_GRID_MAX : cols;
     rows = rows < 2 ? 2 : rows > LANDSCAPE_GRID_MAX ? LANDSCAPE_GRID_MAX : rows;
     const struct dataset *d = t->data;
-    double work = (double)cols * rows * (double)d->n;
-    if (work > LANDSCAPE_WORK_MAX) {
-        double shrink = sqrt(LANDSCAPE_WORK_MAX / work);
+    bool sampled = d->n > LANDSCAPE_ROWS_MAX;
+    double work = (double)cols * rows * (double)(sampled ? LANDSCAPE_ROWS_MAX : d->n);
+    double budget = sampled ? LANDSCAPE_WORK_SAMPLED : LANDSCAPE_WORK_MAX;
+    if (work > budget) {
+        double shrink = sqrt(budget / work);
         cols = (int)(cols * shrink);
         rows = (int)(rows * shrink);
         cols = cols < 8 ? 8 : cols;
@@ -294,8 +345,8 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
                       l->rows == rows && l->x0 == x0 && l->x1 == x1 &&
                       l->y0 == y0 && l->y1 == y1;
     if (same_frame) {
-        double change = held_change(l, d, t->theta);
-        if (change == 0 || (!exact && change <= held_tolerance(l, d)))
+        double change = held_change(l, t->theta);
+        if (change == 0 || (!exact && change <= held_tolerance(l)))
             return false;
     }
     size_t need = (size_t)cols * (size_t)rows;

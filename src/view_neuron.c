@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "landscape.h"
+#include "view_cache.h"
 #include "views_internal.h"
 
 /* A number with fixed decimals while reasonable, %.3g when huge. */
@@ -172,10 +173,12 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
     bool wide = in.w >= 50;
     bool listed = d->terms != NULL; /* one line per parameter */
     const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
-    double gradient[LANDSCAPE_PARAMS_MAX];
-    double cost = trainer_evaluate(t, gradient);
+    struct view_numbers own;
+    const struct view_numbers *num = view_cache_numbers(s->cache, t, &own);
+    const double *gradient = num->gradient;
+    double cost = num->cost;
     struct gradient grad = gradient_two_of(gradient, t->nparams);
-    double accuracy = d->regression ? trainer_r2(t) : trainer_accuracy(t);
+    double accuracy = num->score;
     enum activation act = t->config.activation;
     enum loss loss = t->config.loss;
     const char *dd = g->partial;
@@ -251,6 +254,11 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
         snprintf(a, sizeof a, "C = mean %s = %s   r2 %.4f%s", loss_formula(loss, c->utf8),
                  cs, accuracy, test);
         snprintf(b, sizeof b, "C = %s   r2 %.4f%s", cs, accuracy, test);
+    } else if (num->rows < d->n) { /* large data: over a sample of the rows */
+        snprintf(a, sizeof a, "C = mean %s = %s   accuracy %.1f%% (%zu-row sample)%s",
+                 loss_formula(loss, c->utf8), cs, 100.0 * accuracy, num->rows, test);
+        snprintf(b, sizeof b, "C = %s   accuracy %.1f%% (sample)%s", cs, 100.0 * accuracy,
+                 test);
     } else {
         size_t right = (size_t)(accuracy * (double)d->n + 0.5);
         snprintf(a, sizeof a, "C = mean %s = %s   accuracy %.1f%% (%zu of %zu)%s",
@@ -327,7 +335,7 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
         /* The first sample of each class, worked through. */
         add_line(&l, STYLE_TEXT, "", NULL);
         size_t first[2] = {d->n, d->n};
-        for (size_t i = 0; i < d->n; i++) {
+        for (size_t i = 0; i < d->n && (first[0] == d->n || first[1] == d->n); i++) {
             int k = d->y[i] >= 0.5;
             if (first[k] == d->n)
                 first[k] = i;

@@ -15,6 +15,7 @@
 
 #include "terms.h"
 #include "util.h"
+#include "view_cache.h"
 #include "views_internal.h"
 
 /* printf into a fixed buffer, as text on the canvas; returns its width. */
@@ -143,10 +144,12 @@ static void held_columns(const struct dataset *d, char *buf, size_t size)
 }
 
 /* The finite range of v[0..n) padded by 6% each side (half a unit when
- * it is a single value; [-1, 1] before padding when none is finite). */
-static void data_range(const double *v, size_t n, double *lo, double *hi)
+ * it is a single value; [-1, 1] before padding when none is finite);
+ * kept in rc from frame to frame when rc is not NULL. */
+static void data_range(const double *v, size_t n, double *lo, double *hi,
+                       struct range_cache *rc)
 {
-    if (!util_finite_range(v, n, lo, hi)) {
+    if (!(rc ? range_cache_get(rc, v, n, lo, hi) : util_finite_range(v, n, lo, hi))) {
         *lo = -1;
         *hi = 1;
     }
@@ -161,11 +164,11 @@ static void data_range(const double *v, size_t n, double *lo, double *hi)
  * when shown), drawn when there is room; *p the data window either way. */
 static void lay_axes(struct canvas *c, struct rect area, const double *xs,
                      const double *ys, size_t count, const char *const names[2],
-                     struct plot *p)
+                     struct plot *p, struct view_cache *cache)
 {
     double x0, x1, y0, y1;
-    data_range(xs, count, &x0, &x1);
-    data_range(ys, count, &y0, &y1);
+    data_range(xs, count, &x0, &x1, cache ? &cache->raster.range[0] : NULL);
+    data_range(ys, count, &y0, &y1, cache ? &cache->raster.range[1] : NULL);
     struct axes ax = {.x0 = x0, .x1 = x1, .y0 = y0, .y1 = y1, .y_nice = true,
                       .x_name = names[0], .y_name = names[1], .y_name_above = true};
     if (!plot_axes(c, area, &ax, STYLE_DIM, p))
@@ -268,7 +271,7 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
     size_t count = show_test ? d->n + d->n_test : d->n;
     struct rect area = {in.x, in.y + legend_rows, in.w, in.h - legend_rows};
     struct plot p;
-    lay_axes(c, area, d->x1, one_input ? d->y : d->x2, count, axis_names, &p);
+    lay_axes(c, area, d->x1, one_input ? d->y : d->x2, count, axis_names, &p, s->cache);
     struct scatter_ctx ctx = {t, d, 0};
     char legend[160] = "";
     int x = in.x;
@@ -291,8 +294,13 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
             {"o", "O", STYLE_CLASS0, style_of(COLOUR_BLUE, ATTR_BOLD | ATTR_REVERSE)},
             {"x", "X", STYLE_CLASS1, style_of(COLOUR_YELLOW, ATTR_BOLD | ATTR_REVERSE)},
         };
-        bool overlap = plot_scatter(c, &p, d->x1, d->x2, d->y, d->n, classes,
-                                    s->regions ? misclassified : NULL, &ctx);
+        bool overlap;
+        if (s->cache && scatter_raster_update(&s->cache->raster, &p, d->x1, d->x2, d->y, d->n))
+            overlap = scatter_raster_draw(c, &s->cache->raster, classes,
+                                          s->regions ? misclassified : NULL, &ctx);
+        else
+            overlap = plot_scatter(c, &p, d->x1, d->x2, d->y, d->n, classes,
+                                   s->regions ? misclassified : NULL, &ctx);
         if (show_test) {
             struct scatter_ctx test = {t, d, d->n};
             struct scatter_class tests[2] = {

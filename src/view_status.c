@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "view_cache.h"
 #include "views_internal.h"
 
 
@@ -141,13 +142,19 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
     const struct trainer *t = s->trainer;
     const struct view_glyphs *g = view_glyphs_for(c->utf8);
     char cost[32], batch[32], speed[32];
-    double shown = t->epoch > 0 ? t->last_cost : trainer_evaluate(t, NULL);
+    struct view_numbers own;
+    double shown = t->epoch > 0 ? t->last_cost
+                                : view_cache_numbers(s->cache, t, &own)->cost;
     plot_format_number(cost, sizeof cost, shown, -1);
     if (t->config.batch == 0)
         snprintf(batch, sizeof batch, "full");
     else
         snprintf(batch, sizeof batch, "%zu", t->config.batch);
-    snprintf(speed, sizeof speed, "%u/frame", s->epochs_per_frame);
+    if (s->epochs_per_second > 0)
+        snprintf(speed, sizeof speed, "%u epoch%s/s", s->epochs_per_second,
+                 s->epochs_per_second == 1 ? "" : "s");
+    else
+        snprintf(speed, sizeof speed, "%u/frame", s->epochs_per_frame);
     const char *state = s->finished ? g->done : s->running ? g->running : g->paused;
     char parts[9][64];
     if (s->rewound && s->newest_epoch > 0)

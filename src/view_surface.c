@@ -16,6 +16,7 @@
 #include "mesh_surfaces.h"
 #include "plot_mesh.h"
 #include "util.h"
+#include "view_cache.h"
 #include "views_internal.h"
 
 static double bowl_at(double x, double y, const void *ctx)
@@ -456,16 +457,17 @@ static void draw_landscape(struct canvas *c, const struct rect box,
         landscape_free(temporary);
         return;
     }
-    double gradient[LANDSCAPE_PARAMS_MAX];
-    double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
-                                     t->theta, gradient);
+    struct view_numbers own;
+    const struct view_numbers *num = view_cache_numbers(s->cache, t, &own);
+    const double *gradient = num->gradient;
+    const char *eq = num->rows < t->data->n ? c->utf8 ? "≈" : "~" : "="; /* a sample */
     char bs[48], cs[24], line[160];
     held_text(bs, sizeof bs, t, pair);
-    plot_format_number(cs, sizeof cs, cost, -1);
-    snprintf(line, sizeof line, "%s   C = %s   arrow %s%sC", bs, cs,
+    plot_format_number(cs, sizeof cs, num->cost, -1);
+    snprintf(line, sizeof line, "%s   C %s %s   arrow %s%sC", bs, eq, cs,
              c->utf8 ? "−" : "-", g->nabla);
     if (canvas_text_width(line) > in.w)
-        snprintf(line, sizeof line, "%s   C = %s", bs, cs);
+        snprintf(line, sizeof line, "%s   C %s %s", bs, eq, cs);
     canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
 
     double x0, x1, y0, y1;
@@ -524,13 +526,14 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
         landscape_free(temporary);
         return;
     }
-    double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
-                                     t->theta, NULL);
+    struct view_numbers own;
+    const struct view_numbers *num = view_cache_numbers(s->cache, t, &own);
+    const char *eq = num->rows < t->data->n ? c->utf8 ? "≈" : "~" : "="; /* a sample */
     char bs[48], cs[24], line[160], angles[40];
     held_text(bs, sizeof bs, t, pair);
-    plot_format_number(cs, sizeof cs, cost, -1);
+    plot_format_number(cs, sizeof cs, num->cost, -1);
     mesh_angles(angles, sizeof angles, s, c->utf8);
-    snprintf(line, sizeof line, "%s   C = %s", bs, cs);
+    snprintf(line, sizeof line, "%s   C %s %s", bs, eq, cs);
     canvas_text(c, in.x, in.y, in.w, line, STYLE_TEXT);
     snprintf(line, sizeof line, "%s  height log C", angles);
     if (canvas_text_width(line) > in.w)

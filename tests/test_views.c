@@ -773,12 +773,25 @@ static void test_landscape_work_cap(void **state)
     assert_true(trainer_init(&t, &big, &cfg));
     struct landscape *l = f->landscape;
     assert_true(landscape_update(l, &t, -1, 1, -1, 1, 100, 100, true));
-    /* 20000 samples: even the smallest grid, 8 x 8, is over the budget. */
-    assert_int_equal(l->cols, 8);
-    assert_int_equal(l->rows, 8);
-    big.n = 1000;
+    /* 20000 samples: the grid is over an evenly spread sample of
+     * LANDSCAPE_ROWS_MAX rows, as fine as its budget allows for them. */
+    assert_int_equal(l->rows_used, LANDSCAPE_ROWS_MAX);
+    assert_true((double)l->cols * l->rows * LANDSCAPE_ROWS_MAX <= LANDSCAPE_WORK_SAMPLED);
+    assert_true(l->cols >= 16 && l->rows >= 16);
+    /* Its corner (w1, w2) = (-1, -1), b = 0: the mean MSE over rows
+     * i * N / LANDSCAPE_ROWS_MAX, summed here by hand. */
+    double sum = 0;
+    for (size_t i = 0; i < LANDSCAPE_ROWS_MAX; i++) {
+        size_t r = i * N / LANDSCAPE_ROWS_MAX;
+        assert_int_equal(l->sample[i], r);
+        double a = 1 / (1 + exp(x[r] + x[N + r]));
+        sum += 0.5 * (a - y[r]) * (a - y[r]);
+    }
+    assert_true(fabs(l->log_cost[0] - log10(sum / LANDSCAPE_ROWS_MAX)) < 1e-12);
+    big.n = 400; /* every row */
     assert_true(landscape_update(l, &t, -1, 1, -1, 1, 100, 100, true));
-    assert_true((double)l->cols * l->rows * 1000 <= LANDSCAPE_WORK_MAX);
+    assert_int_equal(l->rows_used, 400);
+    assert_true((double)l->cols * l->rows * 400 <= LANDSCAPE_WORK_MAX);
     assert_true(l->cols >= 20 && l->rows >= 20);
     big.n = N;
     /* The same request again: kept. */

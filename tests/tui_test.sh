@@ -196,7 +196,9 @@ check key_batch_down_stops_at_1 wait_status 'batch 1( |$)'
 literal ']'; check key_faster wait_for 'speed: 2 epochs per frame'
 check key_faster_status wait_status 'speed 2/frame'
 literal ']'; check key_faster_again wait_for 'speed: 4 epochs per frame'
-literal '['; literal '['; literal '['; check key_slower_stops_at_1 wait_for 'speed is already the slowest: 1 epoch per frame'
+literal '['; literal '['; check key_slower_to_1 wait_for 'speed: 1 epoch per frame'
+literal '['; check key_slower_below_1 wait_for 'speed: 15 epochs per second'
+literal ']'; check key_faster_back_to_1 wait_for 'speed: 1 epoch per frame'
 e=$(epoch)
 key n; key n
 wait_status "epoch $((e + 2))( |$)"
