@@ -14,6 +14,7 @@
 
 #include "network.h"
 #include "rng.h"
+#include "trainer.h"
 #include "util.h"
 
 static void assert_close(double got, double want, double rel, double abs_tol)
@@ -344,6 +345,103 @@ static void test_gradient_matches_finite_differences(void **state)
             }
 }
 
+/* XOR's four corners, twice over (8 samples, so a batch of 3 leaves 2). */
+static double xor_x[16] = {0, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1};
+static double xor_y[8] = {0, 1, 1, 0, 0, 1, 1, 0};
+static struct dataset xor_data = {.n = 8, .stride = 8, .nfeatures = 2, .x = xor_x,
+                                  .x1 = xor_x, .x2 = xor_x + 8, .y = xor_y};
+
+static void test_trainer_steps_the_network(void **state)
+{
+    (void)state;
+    /* h1 = x1 OR x2 ish, h2 = x1 AND x2 ish: the given weights start it. */
+    const double start[9] = {2, 2, -1, 2, 2, -3, 3, -3, -1};
+    struct train_config c = train_config_default();
+    c.hidden = 2;
+    c.hidden_activation = HIDDEN_TANH;
+    c.lr = 0.3;
+    c.batch = 3;
+    c.shuffle = false;
+    c.weights = start;
+    c.nweights = 9;
+    struct trainer t;
+    assert_true(trainer_init(&t, &xor_data, &c));
+    assert_int_equal(t.nparams, 9);
+    assert_memory_equal(t.theta, start, sizeof start);
+    /* By hand: batches [0,3), [3,6), [6,8), each averaged over its size. */
+    double want[9], g[9];
+    memcpy(want, start, sizeof want);
+    size_t cut[4] = {0, 3, 6, 8};
+    double cost = 0.0;
+    for (int k = 0; k < 3; k++) {
+        struct batch_n b = {xor_x, 8, 2, xor_y, NULL, cut[k], cut[k + 1]};
+        cost += plain_batch(want, 2, HIDDEN_TANH, ACT_SIGMOID, LOSS_MSE, &b, g);
+        for (size_t p = 0; p < 9; p++)
+            want[p] -= 0.3 * (g[p] / (double)(cut[k + 1] - cut[k]));
+    }
+    trainer_epoch(&t);
+    for (size_t p = 0; p < 9; p++)
+        assert_true(util_same_bits(t.theta[p], want[p]));
+    assert_true(util_same_bits(t.last_cost, cost / 8));
+    assert_memory_equal(history_params(&t.history, 0), want, sizeof want);
+    /* Output and accuracy follow the network; a unit's activation too. */
+    double x[2] = {1, 0}, h[2];
+    double a = network_output(t.theta, 2, 2, HIDDEN_TANH, ACT_SIGMOID, x, h);
+    assert_true(util_same_bits(trainer_output_at(&t, 1, 0), a));
+    assert_true(util_same_bits(trainer_unit_at(&t, 1, 1, 0), h[1]));
+    assert_true(isnan(trainer_unit_at(&t, 2, 1, 0)));
+    size_t right = 0;
+    for (size_t i = 0; i < 8; i++) {
+        double xi[2] = {xor_x[i], xor_x[8 + i]};
+        double ai = network_output(t.theta, 2, 2, HIDDEN_TANH, ACT_SIGMOID, xi, NULL);
+        right += (ai >= 0.5 ? 1.0 : 0.0) == xor_y[i];
+    }
+    assert_true(trainer_accuracy(&t) == (double)right / 8);
+    /* evaluate: the mean cost and gradient at the current weights */
+    double eg[9];
+    struct batch_n all = {xor_x, 8, 2, xor_y, NULL, 0, 8};
+    double ec = plain_batch(t.theta, 2, HIDDEN_TANH, ACT_SIGMOID, LOSS_MSE, &all, g);
+    assert_true(util_same_bits(trainer_evaluate(&t, eg), ec / 8));
+    for (size_t p = 0; p < 9; p++)
+        assert_true(util_same_bits(eg[p], g[p] / 8));
+    /* reset goes back to the given weights */
+    trainer_epoch(&t);
+    trainer_reset(&t);
+    assert_memory_equal(t.theta, start, sizeof start);
+    trainer_free(&t);
+}
+
+static void test_trainer_init_per_parameter(void **state)
+{
+    (void)state;
+    struct train_config c = train_config_default();
+    c.hidden = 3;
+    c.init = INIT_UNIFORM;
+    c.seed = 5;
+    struct trainer t;
+    assert_true(trainer_init(&t, &xor_data, &c));
+    assert_int_equal(t.nparams, 13);
+    struct rng r;
+    rng_seed(&r, 5);
+    for (size_t p = 0; p < 13; p++)
+        assert_true(util_same_bits(t.theta[p], 2.0 * rng_unit(&r) - 1.0));
+    trainer_free(&t);
+    /* weights of the wrong count are not used: the init is */
+    const double three[3] = {1, 2, 3};
+    c.init = INIT_ZEROS;
+    c.weights = three;
+    c.nweights = 3;
+    assert_true(trainer_init(&t, &xor_data, &c));
+    for (size_t p = 0; p < 13; p++)
+        assert_true(t.theta[p] == 0.0);
+    trainer_free(&t);
+    /* H = 0 takes them */
+    c.hidden = 0;
+    assert_true(trainer_init(&t, &xor_data, &c));
+    assert_memory_equal(t.theta, three, sizeof three);
+    trainer_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +453,8 @@ int main(void)
         cmocka_unit_test(test_gradient_of_one_sample_by_hand),
         cmocka_unit_test(test_batch_is_the_plain_loop_bit_for_bit),
         cmocka_unit_test(test_gradient_matches_finite_differences),
+        cmocka_unit_test(test_trainer_steps_the_network),
+        cmocka_unit_test(test_trainer_init_per_parameter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
