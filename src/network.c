@@ -199,32 +199,21 @@ batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
             delta[k] = loss_derivative(loss, a[k], y) * da_dz;
             cost += loss_value(loss, a[k], y);
         }
-        /* The output layer's sums, then each hidden unit's: delta_j of a
-         * sample is delta * w_j * g'(u_j). u[j] is reused for delta_j. */
-        for (size_t j = 0; j < hidden; j++) {
-            double s = gw[j];
-            for (size_t k = 0; k < count; k++)
-                s += delta[k] * h[j][k];
-            gw[j] = s;
+        /* delta_j of each sample: delta * w_j * g'(u_j), into u[j]. */
+        for (size_t j = 0; j < hidden; j++)
             for (size_t k = 0; k < count; k++)
                 u[j][k] = delta[k] * w[j] * derivative_from(g, u[j][k], h[j][k]);
-        }
-        double sb = gw[hidden];
-        for (size_t k = 0; k < count; k++)
-            sb += delta[k];
-        gw[hidden] = sb;
-        for (size_t j = 0; j < hidden; j++) {
-            double *gv = sum + network_unit_offset(nf, j);
-            for (size_t i = 0; i < nf; i++) {
-                double s = gv[i];
-                for (size_t k = 0; k < count; k++)
-                    s += u[j][k] * x[i][k];
-                gv[i] = s;
+        /* The sums, sample by sample so that the parameters' sums (each
+         * in sample order) run side by side. */
+        for (size_t k = 0; k < count; k++) {
+            for (size_t j = 0; j < hidden; j++) {
+                gw[j] += delta[k] * h[j][k];
+                double *gv = sum + network_unit_offset(nf, j);
+                for (size_t i = 0; i < nf; i++)
+                    gv[i] += u[j][k] * x[i][k];
+                gv[nf] += u[j][k];
             }
-            double sc = gv[nf];
-            for (size_t k = 0; k < count; k++)
-                sc += u[j][k];
-            gv[nf] = sc;
+            gw[hidden] += delta[k];
         }
     }
     return cost;
