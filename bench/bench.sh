@@ -89,6 +89,18 @@ awk -v c2="$c2" -v c4="$c4" -v n=$samples 'BEGIN {
     printf "%-12s %14.0f %14.2f\n", "N = 2", 1e9 / c2, c2 / n
     printf "%-12s %14.0f %14.2f\n", "N = 4", 1e9 / c4, c4 / n
     printf "N = 4 takes %.2fx the time per sample of N = 2 (goal: at most 2x)\n", c4 / c2 }'
+echo
+echo "A hidden layer on Iris (100 samples, full batch, tanh units, sigmoid output, MSE)"
+printf '%-12s %14s %14s %10s\n' hidden "ep/s" "ns/sample" "vs H=0"
+base=""
+for h in 0 8; do
+    t1=$(median_ns "$bin" --headless --hidden $h --init uniform --epochs 20000 --every 20000)
+    t2=$(median_ns "$bin" --headless --hidden $h --init uniform --epochs 200000 --every 200000)
+    c=$(slope 20000 200000 "$t1" "$t2")
+    [ -n "$base" ] || base=$c
+    awk -v h="$h" -v c="$c" -v b="$base" -v n=$samples 'BEGIN {
+        printf "%-12s %14.0f %14.2f %9.1fx\n", h, 1e9 / c, c / n, c / b }'
+done
 
 if [ -x "$build/bench_frame" ]; then
     echo

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "dataset.h"
+#include "network.h"
 #include "neuron.h"
 #include "rng.h"
 
@@ -24,6 +25,12 @@ struct train_config {
     bool shuffle;
     enum init init;
     uint64_t seed;
+    size_t hidden;             /* hidden units, 0..NETWORK_HIDDEN_MAX; 0: one neuron */
+    enum hidden_activation hidden_activation; /* g of the hidden units */
+    const double *weights;     /* NULL, or nweights starting parameters (not
+                                  owned) that replace the init when
+                                  nweights is the run's P */
+    size_t nweights;
 };
 
 /* One finished epoch: its cost (mean of the per-sample costs at their
@@ -39,12 +46,16 @@ struct epoch_record {
  * records; then it drops every other one and from there on keeps every
  * stride-th epoch, so a run of any length fits in bounded memory. */
 #define HISTORY_CAP ((size_t)1 << 18)
+/* ... or fewer when the parameters of HISTORY_CAP records would take more
+ * than this many bytes (P > 128: a wide network). */
+#define HISTORY_PARAM_BYTES_MAX ((size_t)1 << 28)
 struct history {
     struct epoch_record *records;
     double *params;     /* nparams values per record, the same thinning */
     size_t nparams;     /* P */
     size_t len;
     size_t stride;
+    size_t cap;         /* HISTORY_CAP, or fewer for a large P */
 };
 
 /* The parameters (P values, w1 .. wN, b) after record i's epoch. */
@@ -53,8 +64,8 @@ const double *history_params(const struct history *h, size_t i);
 struct trainer {
     struct train_config config;
     const struct dataset *data; /* not owned */
-    size_t nparams;            /* P = data->nfeatures + 1 */
-    double *theta;             /* P parameters w1 .. wN, b */
+    size_t nparams;            /* P = network_param_count(N, config.hidden) */
+    double *theta;             /* P parameters in network.h's order */
     struct rng rng;
     size_t epoch;              /* finished epochs */
     size_t *order;             /* sample order of the current epoch */
@@ -93,21 +104,25 @@ const char *init_name(enum init init);
 bool init_parse(const char *name, enum init *out);
 
 /* The defaults of docs/DESIGN.md: sigmoid, MSE, lr 0.5, full batch, shuffle on,
- * zeros, seed 1. */
+ * zeros, seed 1, no hidden unit (tanh when there are), no given weights. */
 struct train_config train_config_default(void);
 
-/* Sets up a trainer on data (which must outlive it) and resets it. Returns
- * false only when out of memory. Free with trainer_free. */
+/* Sets up a trainer on data (which must outlive it) and resets it; its P
+ * follows config->hidden (a new H needs a new trainer). Returns false
+ * only when out of memory. Free with trainer_free. */
 bool trainer_init(struct trainer *t, const struct dataset *data,
                   const struct train_config *config);
 void trainer_free(struct trainer *t);
 
-/* Back to epoch 0: weights from the init and seed, RNG reseeded, history
- * and divergence cleared. The same config gives the same run, bit for bit. */
+/* Back to epoch 0: weights from config.weights when it holds P values,
+ * else from the init and seed (uniform: every parameter in order from the
+ * RNG), RNG reseeded, history and divergence cleared. The same config
+ * gives the same run, bit for bit. */
 void trainer_reset(struct trainer *t);
 
-/* Changes settings; keeps the weights and history. A new init or seed
- * takes effect at the next trainer_reset. */
+/* Changes settings; keeps the weights and history. A new init, seed or
+ * weights takes effect at the next trainer_reset; config->hidden must be
+ * the trainer's (hidden_activation may change). */
 void trainer_configure(struct trainer *t, const struct train_config *config);
 
 /* One minibatch update (shuffling first if it begins an epoch). Returns
@@ -159,10 +174,19 @@ double trainer_r2(const struct trainer *t);
 /* The same over the held-out samples; NaN without a test split. */
 double trainer_test_r2(const struct trainer *t);
 
-/* The neuron's output a at the point (x, y) of the plotted plane (plot
- * coordinates): dataset_features_at, then the forward pass at the current
- * weights. The level a = 0.5 is the decision boundary. */
+/* The output a (the neuron's, or the network's) at the point (x, y) of
+ * the plotted plane (plot coordinates): dataset_features_at, then the
+ * forward pass at the current weights. The level a = 0.5 is the decision
+ * boundary. */
 double trainer_output_at(const struct trainer *t, double x, double y);
+
+/* The name of t's parameter k in network.h's order ("w1" .. "b", or
+ * "h1_w1" .. "b" with a hidden layer), written to buf. */
+void trainer_param_name(const struct trainer *t, size_t k, char *buf, size_t size);
+
+/* Hidden unit j's (0-based, j < config.hidden) activation h_j = g(u_j) at
+ * the point (x, y) of the plotted plane; NaN when there is no unit j. */
+double trainer_unit_at(const struct trainer *t, size_t j, double x, double y);
 
 /* The two-input view of parameters theta (P values) of an N-input
  * neuron: w1 = theta[0], w2 = theta[1] (0 when N = 1) and b = theta[P-1].

@@ -37,6 +37,8 @@ struct view_cache {
     size_t n, nparams;
     enum activation activation;
     enum loss loss;
+    size_t hidden;
+    enum hidden_activation hidden_activation;
     double theta[LANDSCAPE_PARAMS_MAX];
     size_t *sample;     /* VIEW_EXACT_MAX spread row indices (or NULL) */
     unsigned long passes; /* statistics: passes over the rows */

@@ -1,4 +1,5 @@
-/* trainer.c - gradient descent on one neuron, exactly as docs/DESIGN.md
+/* trainer.c - gradient descent on one neuron (or a network with one hidden
+ * layer, network.h), exactly as docs/DESIGN.md
  * "Training semantics" says: an epoch permutes the samples (when
  * shuffling and the batch is smaller than the data), cuts them in order
  * into batches, averages each batch's per-sample gradients over its real
@@ -6,6 +7,7 @@
  * is the mean of the per-sample costs taken at their forward passes. */
 #include "trainer.h"
 
+#include "terms.h"
 #include "text_util.h"
 
 #include <math.h>
@@ -41,6 +43,10 @@ struct train_config train_config_default(void)
         .shuffle = true,
         .init = INIT_ZEROS,
         .seed = 1,
+        .hidden = 0,
+        .hidden_activation = HIDDEN_TANH,
+        .weights = NULL,
+        .nweights = 0,
     };
     return c;
 }
@@ -51,15 +57,17 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     memset(t, 0, sizeof *t);
     t->config = *config;
     t->data = data;
-    t->nparams = neuron_param_count(data->nfeatures);
+    t->nparams = network_param_count(data->nfeatures, config->hidden);
     size_t p = t->nparams;
     t->order = malloc((data->n ? data->n : 1) * sizeof *t->order);
     t->scratch = malloc((data->n ? data->n : 1) * sizeof *t->scratch);
     t->theta = calloc(p, sizeof *t->theta);
     t->gradient = calloc(p, sizeof *t->gradient);
     t->batch_sum = calloc(p, sizeof *t->batch_sum);
-    t->history.records = malloc(HISTORY_CAP * sizeof *t->history.records);
-    t->history.params = malloc(HISTORY_CAP * p * sizeof *t->history.params);
+    size_t cap = HISTORY_PARAM_BYTES_MAX / (p * sizeof *t->history.params);
+    t->history.cap = cap < HISTORY_CAP ? cap : HISTORY_CAP;
+    t->history.records = malloc(t->history.cap * sizeof *t->history.records);
+    t->history.params = malloc(t->history.cap * p * sizeof *t->history.params);
     t->history.nparams = p;
     if (!t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
         || !t->history.records || !t->history.params) {
@@ -91,9 +99,13 @@ void trainer_free(struct trainer *t)
 void trainer_reset(struct trainer *t)
 {
     rng_seed(&t->rng, t->config.seed);
+    bool given = t->config.weights && t->config.nweights == t->nparams;
     for (size_t k = 0; k < t->nparams; k++) {
-        /* The second article: weights then bias, each uniform(-1, 1). */
-        if (t->config.init == INIT_UNIFORM)
+        /* The second article: weights then bias, each uniform(-1, 1);
+         * a network's parameters in their order (network.h). */
+        if (given)
+            t->theta[k] = t->config.weights[k];
+        else if (t->config.init == INIT_UNIFORM)
             t->theta[k] = 2.0 * rng_unit(&t->rng) - 1.0;
         else
             t->theta[k] = 0.0;
@@ -114,7 +126,9 @@ void trainer_reset(struct trainer *t)
 
 void trainer_configure(struct trainer *t, const struct train_config *config)
 {
+    size_t hidden = t->config.hidden; /* P is fixed for a trainer's life */
     t->config = *config;
+    t->config.hidden = hidden;
 }
 
 size_t trainer_batch_size(const struct trainer *t)
@@ -138,7 +152,7 @@ static void history_add(struct history *h, const struct epoch_record *r,
     size_t p = h->nparams;
     if (r->epoch % h->stride != 0)
         return;
-    if (h->len == HISTORY_CAP) {
+    if (h->len == h->cap) {
         size_t kept = 0;
         h->stride *= 2;
         for (size_t i = 0; i < h->len; i++) {
@@ -199,6 +213,19 @@ static struct batch_n batch_of(const struct dataset *d, const size_t *order,
     return b;
 }
 
+/* The sums of a batch's per-sample costs (returned) and gradients (in
+ * sum): the neuron's loop, or backpropagation through the hidden layer. */
+static double batch_gradient(const struct trainer *t, const struct batch_n *run,
+                             double *sum)
+{
+    if (t->config.hidden > 0)
+        return network_batch_gradient(t->theta, t->config.hidden,
+                                      t->config.hidden_activation, t->config.activation,
+                                      t->config.loss, run, sum);
+    return neuron_batch_gradient_n(t->theta, t->config.activation, t->config.loss,
+                                   run, sum);
+}
+
 bool trainer_step_batch(struct trainer *t)
 {
     const struct dataset *d = t->data;
@@ -214,8 +241,7 @@ bool trainer_step_batch(struct trainer *t)
     if (!t->config.shuffle || batch == n)
         order = NULL; /* the order is still the identity */
     struct batch_n run = batch_of(d, order, t->next, end);
-    double sum_cost = neuron_batch_gradient_n(t->theta, t->config.activation,
-                                              t->config.loss, &run, t->batch_sum);
+    double sum_cost = batch_gradient(t, &run, t->batch_sum);
     double size = (double)(end - t->next);
     for (size_t k = 0; k < t->nparams; k++) {
         t->gradient[k] = t->batch_sum[k] / size;
@@ -304,8 +330,7 @@ double trainer_evaluate(const struct trainer *t, double *g)
 {
     const struct dataset *d = t->data;
     struct batch_n all = batch_of(d, NULL, 0, d->n);
-    double cost = neuron_batch_gradient_n(t->theta, t->config.activation,
-                                          t->config.loss, &all, t->batch_sum);
+    double cost = batch_gradient(t, &all, t->batch_sum);
     double n = d->n ? (double)d->n : 1.0;
     if (g)
         for (size_t k = 0; k < t->nparams; k++)
@@ -319,8 +344,7 @@ double trainer_test_cost(const struct trainer *t)
     if (d->n_test == 0)
         return NAN;
     struct batch_n held = batch_of(d, NULL, d->n, d->n + d->n_test);
-    double cost = neuron_batch_gradient_n(t->theta, t->config.activation,
-                                          t->config.loss, &held, t->batch_sum);
+    double cost = batch_gradient(t, &held, t->batch_sum);
     return cost / (double)d->n_test;
 }
 
@@ -328,6 +352,13 @@ double trainer_test_cost(const struct trainer *t)
 static double output_of(const struct trainer *t, size_t i)
 {
     const struct dataset *d = t->data;
+    if (t->config.hidden > 0) {
+        double x[TERMS_MAX];
+        for (size_t j = 0; j < d->nfeatures && j < TERMS_MAX; j++)
+            x[j] = d->x[j * d->stride + i];
+        return network_output(t->theta, d->nfeatures, t->config.hidden,
+                              t->config.hidden_activation, t->config.activation, x, NULL);
+    }
     if (d->nfeatures == 2) /* the original forward pass, bit for bit */
         return activation_value(t->config.activation,
                                 t->theta[0] * d->x[i] + t->theta[1] * d->x[d->stride + i]
@@ -400,7 +431,24 @@ double trainer_output_at(const struct trainer *t, double x, double y)
     if (d->nfeatures > DATASET_COLUMNS_MAX + 1)
         return NAN;
     dataset_features_at(d, x, y, features);
-    return neuron_output(t->theta, d->nfeatures, t->config.activation, features);
+    return network_output(t->theta, d->nfeatures, t->config.hidden,
+                          t->config.hidden_activation, t->config.activation, features, NULL);
+}
+
+void trainer_param_name(const struct trainer *t, size_t k, char *buf, size_t size)
+{
+    network_param_name(t->data->nfeatures, t->config.hidden, k, buf, size);
+}
+
+double trainer_unit_at(const struct trainer *t, size_t j, double x, double y)
+{
+    double features[DATASET_COLUMNS_MAX + 1];
+    const struct dataset *d = t->data;
+    if (j >= t->config.hidden || d->nfeatures > DATASET_COLUMNS_MAX + 1)
+        return NAN;
+    dataset_features_at(d, x, y, features);
+    return hidden_activation_value(t->config.hidden_activation,
+                                   network_unit_sum(t->theta, d->nfeatures, j, features));
 }
 
 struct neuron neuron_two_of(const double *theta, size_t nparams)

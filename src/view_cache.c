@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "network.h"
 #include "terms.h"
 
 struct view_cache *view_cache_new(void)
@@ -35,7 +36,9 @@ static double output_of(const struct trainer *t, size_t i)
 {
     double features[TERMS_MAX];
     dataset_features_of(t->data, i, features);
-    return neuron_output(t->theta, t->data->nfeatures, t->config.activation, features);
+    return network_output(t->theta, t->data->nfeatures, t->config.hidden,
+                          t->config.hidden_activation, t->config.activation, features,
+                          NULL);
 }
 
 /* The numbers over the m rows of sample (each summed in sample order). */
@@ -45,8 +48,9 @@ static void sampled_numbers(const struct trainer *t, const size_t *sample,
     const struct dataset *d = t->data;
     struct batch_n b = {d->x, d->stride, d->nfeatures, d->y, sample, 0, m};
     double sum[LANDSCAPE_PARAMS_MAX];
-    out->cost = neuron_batch_gradient_n(t->theta, t->config.activation,
-                                        t->config.loss, &b, sum) / (double)m;
+    out->cost = network_batch_gradient(t->theta, t->config.hidden,
+                                       t->config.hidden_activation, t->config.activation,
+                                       t->config.loss, &b, sum) / (double)m;
     for (size_t k = 0; k < t->nparams; k++)
         out->gradient[k] = sum[k] / (double)m;
     if (d->regression) {
@@ -73,7 +77,8 @@ static bool same_inputs(const struct view_cache *vc, const struct trainer *t)
 {
     if (!(vc->valid && vc->data == t->data && vc->n == t->data->n &&
           vc->nparams == t->nparams && vc->activation == t->config.activation &&
-          vc->loss == t->config.loss))
+          vc->loss == t->config.loss && vc->hidden == t->config.hidden &&
+          vc->hidden_activation == t->config.hidden_activation))
         return false;
     return memcmp(vc->theta, t->theta, t->nparams * sizeof *t->theta) == 0;
 }
@@ -114,6 +119,8 @@ const struct view_numbers *view_cache_numbers(struct view_cache *vc,
     vc->nparams = t->nparams;
     vc->activation = t->config.activation;
     vc->loss = t->config.loss;
+    vc->hidden = t->config.hidden;
+    vc->hidden_activation = t->config.hidden_activation;
     memcpy(vc->theta, t->theta, t->nparams * sizeof *t->theta);
     vc->valid = true;
     return &vc->numbers;

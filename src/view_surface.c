@@ -414,7 +414,7 @@ static void choose_pair(struct landscape *l, const struct view_state *s,
     }
     landscape_set_pair(l, pair[0], pair[1]);
     for (int k = 0; k < 2; k++)
-        neuron_param_name(nparams - 1, pair[k], names[k], sizeof names[k]);
+        trainer_param_name(s->trainer, pair[k], names[k], sizeof names[k]);
 }
 
 /* The first line's held parameter "b = X" (one other parameter: b
