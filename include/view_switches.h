@@ -25,6 +25,8 @@ struct view_switches {
                                (indices into theta: w1 .. wN, b), w steps */
     bool picked;            /* a click on the cost plot picked an epoch: */
     size_t picked_epoch;    /* its cost and weights are shown */
+    size_t unit;            /* the network panel's formula: 0 the output,
+                               1..H hidden unit j (j steps it) */
 };
 
 #endif

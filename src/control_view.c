@@ -40,4 +40,5 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->rewound = session_rewound(&c->session);
     v->picked = c->view.picked;
     v->picked_epoch = c->view.picked_epoch;
+    v->unit = c->view.unit;
 }
