@@ -30,6 +30,11 @@ unsigned control_lab_action(struct control *c, enum action action);
 /* The race on (allocated; false when out of memory) or off (freed). */
 bool control_lab_open(struct control *c, bool race);
 
+/* h, H, j (control_hidden.c): the number of hidden units (a fresh run),
+ * their activation (the weights stay), the unit whose formula the network
+ * panel shows; the notice says what happened. */
+unsigned control_hidden_action(struct control *c, enum action action);
+
 /* Forgets the cached numeric columns and classes (a new table). */
 void control_forget_table(struct control *c);
 
