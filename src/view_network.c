@@ -383,10 +383,10 @@ void view_network_draw(struct canvas *c, const struct rect box, const struct vie
     if (units_symmetric(t)) {
         add_line(&top, in.w, STYLE_WARN,
                  "all units are the same: each gets the same gradient (symmetry),",
-                 "units identical: same gradient each");
+                 "all units equal: same gradient,");
         add_line(&top, in.w, STYLE_WARN,
                  "so they never differentiate; i: a random init breaks it",
-                 "(symmetry), never differ; i: random");
+                 "never differ (symmetry). i: init");
     }
     int rows = in.h - top.count;
     struct diagram dg = lay_out(s, in.w, rows - 1);

@@ -287,6 +287,7 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
         }
         view_units_draw_lines(c, &p, t);
         draw_boundary(c, &p, &ctx);
+        view_units_draw_numbers(c, &p, t);
         struct scatter_class classes[2] = {
             {"o", "O", STYLE_CLASS0, style_of(COLOUR_BLUE, ATTR_BOLD | ATTR_REVERSE)},
             {"x", "X", STYLE_CLASS1, style_of(COLOUR_YELLOW, ATTR_BOLD | ATTR_REVERSE)},

@@ -90,6 +90,12 @@ void view_units_draw_lines(struct canvas *c, const struct plot *p,
         struct unit_ctx ctx = {t, j};
         plot_contours(c, p, unit_sum_at, &ctx, &zero, 1, &line, 1, true);
     }
+}
+
+void view_units_draw_numbers(struct canvas *c, const struct plot *p,
+                             const struct trainer *t)
+{
+    size_t hidden = t->config.hidden;
     int taken[2 * NETWORK_HIDDEN_MAX];
     size_t ntaken = 0;
     for (size_t j = 0; j < hidden && j < NETWORK_HIDDEN_MAX; j++) {

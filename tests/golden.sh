@@ -5,7 +5,8 @@
 # rewrites the files instead (make golden). Run from the repository root.
 # The frames --dump-frame cannot reach (the cost landscape, decision
 # regions, captions, a rewound screen) are compared by BUILD/tests/test_views,
-# those of the N-input screen by BUILD/tests/test_views_terms;
+# those of the N-input screen by BUILD/tests/test_views_terms, the
+# network's (a hidden layer) by BUILD/tests/test_views_network;
 # "regenerate" rewrites those too when that binary is built.
 set -u
 build=${1:-build}
@@ -88,7 +89,7 @@ frames | {
         fi
     done
     if [ "$mode" = regenerate ]; then
-        for views in test_views test_views_terms; do
+        for views in test_views test_views_terms test_views_network; do
             if [ -x "$build/tests/$views" ]; then
                 DESCENT_GOLDEN=regenerate "$build/tests/$views" | grep '^wrote '
             else
