@@ -38,8 +38,8 @@
 /* Level lines of the view: at most this many. */
 #define LANDSCAPE_LEVELS_MAX 32
 
-/* The largest parameter vector a landscape holds (TERMS_MAX + 1). */
-#define LANDSCAPE_PARAMS_MAX 65
+/* The largest parameter vector a landscape holds (a network's). */
+#define LANDSCAPE_PARAMS_MAX NETWORK_PARAMS_MAX
 
 struct landscape {
     /* The view: the stable range chosen from the path (1-2-5 half-span
@@ -61,6 +61,8 @@ struct landscape {
     size_t n;
     enum activation activation;
     enum loss loss;
+    size_t hidden;            /* the network's H and g */
+    enum hidden_activation hidden_activation;
     size_t pair[2];           /* the parameters on the axes (indices into
                                  theta, default 0 and 1: w1 and w2) */
     size_t nparams;           /* P of held */
@@ -83,15 +85,16 @@ struct landscape *landscape_new(void);
 void landscape_free(struct landscape *l);
 
 /* The mean cost over the training samples of d at parameters theta (P =
- * d->nfeatures + 1 values) under act and loss, and (g not NULL) the mean
- * gradient (P values). NaN when d has no samples. */
-double landscape_evaluate(const struct dataset *d, enum activation act,
-                          enum loss loss, const double *theta, double *g);
+ * network_param_count(d->nfeatures, c->hidden) values) under c's
+ * activations and loss, and (g not NULL) the mean gradient (P values).
+ * NaN when d has no samples. */
+double landscape_evaluate(const struct dataset *d, const struct train_config *c,
+                          const double *theta, double *g);
 
 /* The cost with parameters i and j set to wi and wj and every other at
  * theta's value: the landscape over any pair. g as landscape_evaluate. */
-double landscape_evaluate_pair(const struct dataset *d, enum activation act,
-                               enum loss loss, const double *theta, size_t i,
+double landscape_evaluate_pair(const struct dataset *d, const struct train_config *c,
+                               const double *theta, size_t i,
                                double wi, size_t j, double wj, double *g);
 
 /* Chooses the pair of parameters (indices into theta, i != j, both < P)

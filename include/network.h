@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "neuron.h"
+#include "terms.h"
 
 /* The hidden units' activation g. */
 enum hidden_activation { HIDDEN_TANH, HIDDEN_SIGMOID, HIDDEN_RELU, HIDDEN_LINEAR, HIDDEN_COUNT };
@@ -33,6 +34,10 @@ double hidden_activation_derivative(enum hidden_activation g, double u);
 
 /* The most hidden units --hidden allows. */
 #define NETWORK_HIDDEN_MAX 8
+
+/* The largest P of any run: H = NETWORK_HIDDEN_MAX over TERMS_MAX inputs
+ * (the sizes of arrays that hold a run's parameters). */
+#define NETWORK_PARAMS_MAX (NETWORK_HIDDEN_MAX * (TERMS_MAX + 1) + NETWORK_HIDDEN_MAX + 1)
 
 /* P: N + 1 when hidden == 0; else hidden*(N+1) + hidden + 1. */
 size_t network_param_count(size_t nfeatures, size_t hidden);

@@ -27,6 +27,12 @@
 enum run_mode { MODE_TUI, MODE_HEADLESS, MODE_HEADLESS_BOWL, MODE_DUMP_FRAME,
                 MODE_HELP, MODE_VERSION, MODE_LESSON_LIST };
 
+/* --weights: the starting parameters as given, in network.h's order. */
+struct weight_list {
+    size_t count;                 /* 0: none given */
+    double value[NETWORK_PARAMS_MAX];
+};
+
 struct options {
     enum run_mode mode;
     const char *data_path;        /* NULL: the built-in Iris table */
@@ -48,6 +54,8 @@ struct options {
     int dump_width, dump_height;  /* --dump-frame WxH */
     size_t points;                /* --points: rows of --data gen:NAME */
     double noise;                 /* --noise: of --data gen:NAME, 0..0.5 */
+    struct weight_list weights;   /* --weights (train.weights points here
+                                     once settings_train_config ran) */
     char features_buf[2048];      /* storage for --features */
     char target_buf[256];         /* storage for --target */
     char class_buf[2][256];       /* storage for --classes A,B */

@@ -43,8 +43,8 @@
 
 #include "options.h"
 
-/* The most parameters an end line holds (TERMS_MAX + 1). */
-#define RECORD_PARAMS_MAX 65
+/* The most parameters an end line holds (a network's). */
+#define RECORD_PARAMS_MAX NETWORK_PARAMS_MAX
 
 enum record_kind {
     RECORD_KEY,
@@ -62,7 +62,9 @@ struct record_event {
     double x, y;           /* RECORD_CLICK_BOWL: the plane point */
     size_t picked;         /* RECORD_CLICK_COST: the epoch */
     size_t nparams;        /* RECORD_END: how many parameters */
-    double params[RECORD_PARAMS_MAX]; /* RECORD_END: w1 .. wN, b */
+    const double *params;  /* RECORD_END: the P parameters in their order
+                              (network.h), held by the writer or by the
+                              recording's end_params */
     unsigned line;         /* where it was read (messages) */
 };
 
@@ -75,6 +77,7 @@ struct recording {
     size_t count;
     bool has_end;
     struct record_event end;
+    double end_params[RECORD_PARAMS_MAX]; /* what end.params points to */
 };
 
 /* Reads and checks a record file from its text (len bytes, not

@@ -82,6 +82,12 @@ bool settings_parse_count(const char *text, uint64_t min, uint64_t max,
  * --classes or --label. false with the one-line complaint in err. */
 bool settings_check_together(const struct options *o, char *err, size_t errlen);
 
+/* --weights against the run's P (network_param_count(nfeatures,
+ * o's hidden)): true when none were given or as many as P; else false
+ * with "--weights: expected 9 numbers (h1_w1,...,b), got 3" in err. */
+bool settings_check_weights(const struct options *o, size_t nfeatures,
+                            char *err, size_t errlen);
+
 /* o's training settings for a run on data that is (regression) or is not
  * fitted by regression: regression's activation is linear unless
  * --activation was given on the command line or set by a lesson to

@@ -10,9 +10,9 @@
 
 #include "trainer.h"
 
-/* The most values after the epoch in one row: cost, 65 parameters, the
+/* The most values after the epoch in one row: cost, the parameters, the
  * score and two test values. */
-#define TRAIN_CSV_VALUES_MAX 69
+#define TRAIN_CSV_VALUES_MAX (NETWORK_PARAMS_MAX + 4)
 
 /* How many values follow the epoch in t's rows: 1 + P + 1, plus 2 with a
  * test split. */

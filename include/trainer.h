@@ -46,12 +46,16 @@ struct epoch_record {
  * records; then it drops every other one and from there on keeps every
  * stride-th epoch, so a run of any length fits in bounded memory. */
 #define HISTORY_CAP ((size_t)1 << 18)
+/* ... or fewer when the parameters of HISTORY_CAP records would take more
+ * than this many bytes (P > 128: a wide network). */
+#define HISTORY_PARAM_BYTES_MAX ((size_t)1 << 28)
 struct history {
     struct epoch_record *records;
     double *params;     /* nparams values per record, the same thinning */
     size_t nparams;     /* P */
     size_t len;
     size_t stride;
+    size_t cap;         /* HISTORY_CAP, or fewer for a large P */
 };
 
 /* The parameters (P values, w1 .. wN, b) after record i's epoch. */
@@ -175,6 +179,10 @@ double trainer_test_r2(const struct trainer *t);
  * forward pass at the current weights. The level a = 0.5 is the decision
  * boundary. */
 double trainer_output_at(const struct trainer *t, double x, double y);
+
+/* The name of t's parameter k in network.h's order ("w1" .. "b", or
+ * "h1_w1" .. "b" with a hidden layer), written to buf. */
+void trainer_param_name(const struct trainer *t, size_t k, char *buf, size_t size);
 
 /* Hidden unit j's (0-based, j < config.hidden) activation h_j = g(u_j) at
  * the point (x, y) of the plotted plane; NaN when there is no unit j. */

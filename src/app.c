@@ -327,9 +327,8 @@ static void run_loop(struct app *a)
 static void record_end(struct app *a)
 {
     const struct trainer *t = &a->control.session.trainer;
-    struct record_event e = {.kind = RECORD_END};
-    for (size_t k = 0; k < t->nparams && k < RECORD_PARAMS_MAX; k++)
-        e.params[e.nparams++] = t->theta[k];
+    struct record_event e = {.kind = RECORD_END, .params = t->theta};
+    e.nparams = t->nparams < RECORD_PARAMS_MAX ? t->nparams : RECORD_PARAMS_MAX;
     record(a, &e, control_position(&a->control));
 }
 

@@ -253,9 +253,8 @@ static unsigned next_pair(struct control *c)
     size_t *pair = c->view.pair;
     landscape_next_pair(nparams, &pair[0], &pair[1]);
     char a[16], b[16];
-    size_t nfeatures = nparams - 1;
-    neuron_param_name(nfeatures, pair[0], a, sizeof a);
-    neuron_param_name(nfeatures, pair[1], b, sizeof b);
+    trainer_param_name(&c->session.trainer, pair[0], a, sizeof a);
+    trainer_param_name(&c->session.trainer, pair[1], b, sizeof b);
     control_notice(c, "landscape: the cost over (%s, %s)%s", a, b,
                    c->view.right == RIGHT_BOWL ? " (v shows it)" : "");
     return CONTROL_REDRAW;
@@ -475,9 +474,8 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_VIEW: {
         c->view.right = c->view.right == RIGHT_BOWL ? RIGHT_LANDSCAPE : RIGHT_BOWL;
         char a[16], b[16];
-        size_t nfeatures = s->trainer.nparams - 1;
-        neuron_param_name(nfeatures, c->view.pair[0], a, sizeof a);
-        neuron_param_name(nfeatures, c->view.pair[1], b, sizeof b);
+        trainer_param_name(&s->trainer, c->view.pair[0], a, sizeof a);
+        trainer_param_name(&s->trainer, c->view.pair[1], b, sizeof b);
         if (c->view.right == RIGHT_BOWL)
             control_notice(c, "right panel: the bowl x^2+y^2");
         else

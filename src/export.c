@@ -236,7 +236,10 @@ static void svg_scatter(FILE *f, const struct view_state *s)
     enum activation act = t->config.activation;
     double c = n->b - (act == ACT_LINEAR || act == ACT_RELU ? 0.5 : 0.0);
     const char *line = "stroke=\"#111\" stroke-width=\"2\"";
-    if (isfinite(n->w1) && isfinite(n->w2) && isfinite(c)) {
+    if (t->config.hidden > 0) {
+        const double frame[4] = {p.left, p.top, p.width, p.height};
+        svg_network_boundary(f, t, frame, p.x0, p.x1, p.y0, p.y1);
+    } else if (isfinite(n->w1) && isfinite(n->w2) && isfinite(c)) {
         if (fabs(n->w2) >= fabs(n->w1) && n->w2 != 0)
             svg_segment(f, &p, p.x0, -(n->w1 * p.x0 + c) / n->w2, p.x1,
                         -(n->w1 * p.x1 + c) / n->w2, line);
@@ -321,7 +324,11 @@ static void svg_landscape(FILE *f, const struct view_state *s)
     const struct trainer *t = s->trainer;
     char bs[32];
     plot_format_number(bs, sizeof bs, t->theta[t->nparams - 1], -1);
-    svg_title(f, 620, 28, "cost landscape C(w1, w2)");
+    char title[64], na[16], nb[16];
+    trainer_param_name(t, 0, na, sizeof na);
+    trainer_param_name(t, t->nparams > 1 ? 1 : 0, nb, sizeof nb);
+    snprintf(title, sizeof title, "cost landscape C(%s, %s)", na, nb);
+    svg_title(f, 620, 28, title);
     struct landscape *l = landscape_new();
     if (!l)
         return;
@@ -339,8 +346,7 @@ static void svg_landscape(FILE *f, const struct view_state *s)
                  "stroke=\"#111\" stroke-width=\"1.5\"");
     const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
     double gradient[LANDSCAPE_PARAMS_MAX];
-    landscape_evaluate(t->data, t->config.activation, t->config.loss, t->theta,
-                       gradient);
+    landscape_evaluate(t->data, &t->config, t->theta, gradient);
     struct gradient g = gradient_two_of(gradient, t->nparams);
     double scale = l->mean_gradient > 0 ? 0.25 * (x1 - x0) / l->mean_gradient : NAN;
     if (isfinite(scale) && inside(&p, n->w1, n->w2)) {
@@ -404,6 +410,10 @@ static void svg_cost(FILE *f, const struct history *h)
 static void svg_neuron(FILE *f, const struct view_state *s)
 {
     const struct trainer *t = s->trainer;
+    if (t->config.hidden > 0) {
+        svg_network_text(f, s);
+        return;
+    }
     const struct neuron two = neuron_two_of(t->theta, t->nparams), *n = &two;
     double gradient[LANDSCAPE_PARAMS_MAX];
     double cost = trainer_evaluate(t, gradient);
@@ -461,12 +471,12 @@ static void write_svg(FILE *f, const struct view_state *s)
 
 /* ---------- the three files ---------- */
 
-static void write_csv(FILE *f, const struct history *h, size_t nfeatures)
+static void write_csv(FILE *f, const struct history *h, const struct trainer *t)
 {
     fputs("epoch,cost", f);
     for (size_t k = 0; k < h->nparams; k++) {
         char name[16];
-        neuron_param_name(nfeatures, k, name, sizeof name);
+        trainer_param_name(t, k, name, sizeof name);
         fprintf(f, ",%s", name);
     }
     fputc('\n', f);
@@ -490,7 +500,7 @@ static bool write_content(size_t which, FILE *f, const struct view_state *s,
 {
     switch (which) {
     case SAVE_CSV:
-        write_csv(f, &s->trainer->history, s->data->nfeatures);
+        write_csv(f, &s->trainer->history, s->trainer);
         return true;
     case SAVE_TXT:
         return canvas_dump(screen, f);

@@ -23,4 +23,14 @@ void svg_title(FILE *f, double x, double y, const char *title);
 void svg_bowl_mesh(FILE *f, const struct view_state *s);
 void svg_landscape_mesh(FILE *f, const struct view_state *s);
 
+/* A network's boundary a = 0.5 over the scatter panel: frame is the
+ * panel's left, top, width and height in the picture, showing [x0, x1] x
+ * [y0, y1] of the plotted plane (export_network.c). */
+void svg_network_boundary(FILE *f, const struct trainer *t, const double frame[4],
+                          double x0, double x1, double y0, double y1);
+
+/* The network's panel: its shape, activations, cost, accuracy and output
+ * weights, in place of the neuron's formula. */
+void svg_network_text(FILE *f, const struct view_state *s);
+
 #endif

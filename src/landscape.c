@@ -1,5 +1,5 @@
-/* landscape.c - the neuron's cost over a pair of its parameters (w1, w2
- * unless chosen otherwise), the others at their current values: a
+/* landscape.c - the neuron's (or the network's) cost over a pair of its
+ * parameters (w1, w2, or h1_w1, h1_w2, unless chosen otherwise), the others at their current values: a
  * cached grid of mean costs (log10), a view range that only grows or
  * shrinks in 1-2-5 steps, log-spaced levels on a fixed lattice, and the
  * training path thinned for drawing. The cache rule is in landscape.h. */
@@ -31,10 +31,10 @@ void landscape_free(struct landscape *l)
     free(l);
 }
 
-double landscape_evaluate(const struct dataset *d, enum activation act,
-                          enum loss loss, const double *theta, double *g)
+double landscape_evaluate(const struct dataset *d, const struct train_config *c,
+                          const double *theta, double *g)
 {
-    size_t p = neuron_param_count(d->nfeatures);
+    size_t p = network_param_count(d->nfeatures, c->hidden);
     if (d->n == 0 || p > LANDSCAPE_PARAMS_MAX) {
         for (size_t k = 0; g && k < p; k++)
             g[k] = NAN;
@@ -42,25 +42,26 @@ double landscape_evaluate(const struct dataset *d, enum activation act,
     }
     struct batch_n all = {d->x, d->stride, d->nfeatures, d->y, NULL, 0, d->n};
     double sum[LANDSCAPE_PARAMS_MAX];
-    double cost = neuron_batch_gradient_n(theta, act, loss, &all, sum);
+    double cost = network_batch_gradient(theta, c->hidden, c->hidden_activation,
+                                         c->activation, c->loss, &all, sum);
     double count = (double)d->n;
     for (size_t k = 0; g && k < p; k++)
         g[k] = sum[k] / count;
     return cost / count;
 }
 
-double landscape_evaluate_pair(const struct dataset *d, enum activation act,
-                               enum loss loss, const double *theta, size_t i,
+double landscape_evaluate_pair(const struct dataset *d, const struct train_config *c,
+                               const double *theta, size_t i,
                                double wi, size_t j, double wj, double *g)
 {
-    size_t p = neuron_param_count(d->nfeatures);
+    size_t p = network_param_count(d->nfeatures, c->hidden);
     double at[LANDSCAPE_PARAMS_MAX];
     if (p > LANDSCAPE_PARAMS_MAX || i >= p || j >= p)
         return NAN;
     memcpy(at, theta, p * sizeof *at);
     at[i] = wi;
     at[j] = wj;
-    return landscape_evaluate(d, act, loss, at, g);
+    return landscape_evaluate(d, c, at, g);
 }
 
 void landscape_set_pair(struct landscape *l, size_t i, size_t j)
@@ -194,9 +195,15 @@ static double rms(const double *v, size_t n)
 
 /* How far parameter k moves the picture per unit: the rms of its term
  * over the training samples, 1 for the bias. */
-static double param_scale(const struct dataset *d, size_t k)
+static double param_scale(const struct dataset *d, size_t hidden, size_t k)
 {
-    return k < d->nfeatures ? rms(d->x + k * d->stride, d->n) : 1.0;
+    /* A hidden unit's input weight i scales with input i, as a neuron's
+     * weight does; the output weights see h (at most 1 for tanh and the
+     * sigmoid) and the biases 1. */
+    size_t input = hidden == 0 ? k
+                   : k < network_output_offset(d->nfeatures, hidden) ? k % (d->nfeatures + 1)
+                                                                      : d->nfeatures;
+    return input < d->nfeatures ? rms(d->x + input * d->stride, d->n) : 1.0;
 }
 
 /* The largest change of the held parameters that moves the picture by
@@ -204,7 +211,8 @@ static double param_scale(const struct dataset *d, size_t k)
 static double held_tolerance(const struct landscape *l, const struct dataset *d)
 {
     double cw = (l->x1 - l->x0) / (l->cols - 1), ch = (l->y1 - l->y0) / (l->rows - 1);
-    return 0.5 * fmin(cw * param_scale(d, l->pair[0]), ch * param_scale(d, l->pair[1]));
+    return 0.5 * fmin(cw * param_scale(d, l->hidden, l->pair[0]),
+                      ch * param_scale(d, l->hidden, l->pair[1]));
 }
 
 /* How much the held parameters of theta differ from the grid's: the sum
@@ -219,7 +227,7 @@ static double held_change(const struct landscape *l, const struct dataset *d,
             continue;
         if (l->held[k] == theta[k] || (isnan(l->held[k]) && isnan(theta[k])))
             continue;
-        change += fabs(theta[k] - l->held[k]) * param_scale(d, k);
+        change += fabs(theta[k] - l->held[k]) * param_scale(d, l->hidden, k);
     }
     return isnan(change) ? INFINITY : change;
 }
@@ -229,6 +237,7 @@ static void compute(struct landscape *l, const struct trainer *t)
     const struct dataset *d = t->data;
     enum activation act = t->config.activation;
     enum loss loss = t->config.loss;
+    const struct train_config *c = &t->config;
     size_t a = l->pair[0], bi = l->pair[1];
     double sum_norm = 0;
     size_t norms = 0;
@@ -239,8 +248,7 @@ static void compute(struct landscape *l, const struct trainer *t)
         for (int i = 0; i < l->cols; i++) {
             double w1 = l->x0 + (l->x1 - l->x0) * i / (l->cols - 1);
             double g[LANDSCAPE_PARAMS_MAX];
-            double cost = landscape_evaluate_pair(d, act, loss, t->theta, a, w1,
-                                                  bi, w2, g);
+            double cost = landscape_evaluate_pair(d, c, t->theta, a, w1, bi, w2, g);
             double v = NAN;
             if (isfinite(cost) && cost >= 0) {
                 v = log10(cost > 1e-300 ? cost : 1e-300);
@@ -262,6 +270,8 @@ static void compute(struct landscape *l, const struct trainer *t)
     l->n = d->n;
     l->activation = act;
     l->loss = loss;
+    l->hidden = c->hidden;
+    l->hidden_activation = c->hidden_activation;
     l->nparams = t->nparams;
     memcpy(l->held, t->theta, t->nparams * sizeof *l->held);
     l->valid = true;
@@ -290,7 +300,9 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
     bool same_frame = l->valid && l->data == d && l->n == d->n &&
                       l->nparams == t->nparams &&
                       l->activation == t->config.activation &&
-                      l->loss == t->config.loss && l->cols == cols &&
+                      l->loss == t->config.loss && l->hidden == t->config.hidden &&
+                      l->hidden_activation == t->config.hidden_activation &&
+                      l->cols == cols &&
                       l->rows == rows && l->x0 == x0 && l->x1 == x1 &&
                       l->y0 == y0 && l->y1 == y1;
     if (same_frame) {

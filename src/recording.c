@@ -19,7 +19,8 @@
 #define RECORD_MAGIC "descent-record 2"
 #define RECORD_MAGIC_1 "descent-record 1"
 #define RECORD_FILE_MAX ((size_t)256 << 20) /* bytes read from a file */
-#define VALUE_MAX 4096                      /* one formatted setting */
+#define VALUE_MAX 16384                     /* one formatted setting (--weights
+                                               of the widest network) */
 
 /* ---------- writing ---------- */
 
@@ -343,8 +344,9 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
             double w = strtod(fields[i], &stop);
             if (*stop != '\0' || stop == fields[i])
                 return bad(rd, "end: \"%s\" is not a number", fields[i]);
-            e.params[e.nparams++] = w;
+            r->end_params[e.nparams++] = w;
         }
+        e.params = r->end_params;
         r->end = e;
         r->has_end = true;
         return true;

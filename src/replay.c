@@ -111,14 +111,14 @@ static void rows_finish(struct rows *r, const struct trainer *t)
 }
 
 /* The parameters as "w1 %.17g w2 %.17g ... b %.17g" for messages. */
-static void params_text(char *buf, size_t size, size_t nfeatures,
+static void params_text(char *buf, size_t size, const struct trainer *t,
                         const double *theta, size_t count)
 {
     size_t used = 0;
     buf[0] = '\0';
     for (size_t k = 0; k < count && used + 1 < size; k++) {
         char name[16];
-        neuron_param_name(nfeatures, k, name, sizeof name);
+        trainer_param_name(t, k, name, sizeof name);
         int n = snprintf(buf + used, size - used, "%s%s %.17g", k ? " " : "",
                          name, theta[k]);
         if (n < 0)
@@ -158,8 +158,8 @@ static bool play(const struct recording *rec, struct control *c, struct rows *ro
             same = util_same_bits(t->theta[k], e->params[k]);
         if (!same) {
             char here[1600], there[1600];
-            params_text(here, sizeof here, t->data->nfeatures, t->theta, t->nparams);
-            params_text(there, sizeof there, t->data->nfeatures, e->params,
+            params_text(here, sizeof here, t, t->theta, t->nparams);
+            params_text(there, sizeof there, t, e->params,
                         e->nparams);
             snprintf(err, errlen,
                      "%s:%u: the replay ends at epoch %zu with %s, "

@@ -141,6 +141,11 @@ bool session_open(struct session *s, const struct options *o, char *err,
         return false;
     }
     anchor_selection(s->data, &s->selection);
+    if (!settings_check_weights(o, s->data->nfeatures, err, errlen)) {
+        free_samples(s->data);
+        table_free(&s->table);
+        return false;
+    }
     struct train_config config = settings_train_config(o, s->data->regression);
     if (!trainer_init(&s->trainer, s->data, &config)) {
         snprintf(err, errlen, "out of memory");

@@ -49,4 +49,11 @@ bool kind_parse_schedule(const struct setting *s, struct options *o, const char 
 bool kind_format_schedule(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_decay_rate(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 
+/* The hidden layer's (settings_network.c). */
+bool kind_format_hidden(const struct setting *s, const struct options *o, char *buf, size_t size);
+bool kind_parse_hidden_activation(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
+bool kind_format_hidden_activation(const struct setting *s, const struct options *o, char *buf, size_t size);
+bool kind_parse_weights(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
+bool kind_format_weights(const struct setting *s, const struct options *o, char *buf, size_t size);
+
 #endif

@@ -109,6 +109,23 @@ static const struct setting table[] = {
      "initial weights: zeros or uniform(-1,1)",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_init, kind_format_init,
      FIELD(train.init), NO_BUFFER, 0, 0, "is not zeros or uniform"},
+    {"hidden", "H", G_TRAINING, "0",
+     "hidden units, 0..8: one hidden layer of H units in front of the output "
+     "neuron (0: the single neuron)",
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_count, kind_format_hidden,
+     FIELD(train.hidden), NO_BUFFER, 0, NETWORK_HIDDEN_MAX,
+     "is not a whole number from 0 to 8"},
+    {"hidden-activation", "NAME", G_TRAINING, "tanh",
+     "the hidden units' activation: tanh, sigmoid, relu or linear",
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_hidden_activation,
+     kind_format_hidden_activation, FIELD(train.hidden_activation), NO_BUFFER, 0, 0,
+     "is not one of tanh, sigmoid, relu, linear"},
+    {"weights", "LIST", G_TRAINING, NULL,
+     "the starting parameters, a comma list in the order of the headless "
+     "columns (h1_w1,...,h1_b, ..., w1,...,wH,b; with --hidden 0 w1,...,wN,b); "
+     "replaces --init, and r goes back to them",
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_weights, kind_format_weights,
+     FIELD(weights), NO_BUFFER, 0, 0, "is not a comma list of numbers"},
     {"seed", "N", G_TRAINING, "1", "seed of the random numbers",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_count, kind_format_count,
      FIELD(train.seed), NO_BUFFER, 0, UINT64_MAX, "is not a whole number >= 0"},
@@ -276,6 +293,8 @@ bool settings_check_together(const struct options *o, char *err, size_t errlen)
 struct train_config settings_train_config(const struct options *o, bool regression)
 {
     struct train_config c = o->train;
+    c.weights = o->weights.count ? o->weights.value : NULL;
+    c.nweights = o->weights.count;
     if (regression && c.activation == ACT_SIGMOID && !options_explicit(o, "activation"))
         c.activation = ACT_LINEAR;
     return c;

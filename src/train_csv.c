@@ -14,7 +14,7 @@ int train_csv_header(FILE *out, const struct trainer *t)
     size_t used = strlen(line);
     for (size_t k = 0; k < t->nparams && used + 16 < sizeof line; k++) {
         line[used++] = ',';
-        neuron_param_name(t->data->nfeatures, k, line + used, sizeof line - used);
+        trainer_param_name(t, k, line + used, sizeof line - used);
         used += strlen(line + used);
     }
     bool regression = t->data->regression;

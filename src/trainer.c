@@ -64,8 +64,10 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->theta = calloc(p, sizeof *t->theta);
     t->gradient = calloc(p, sizeof *t->gradient);
     t->batch_sum = calloc(p, sizeof *t->batch_sum);
-    t->history.records = malloc(HISTORY_CAP * sizeof *t->history.records);
-    t->history.params = malloc(HISTORY_CAP * p * sizeof *t->history.params);
+    size_t cap = HISTORY_PARAM_BYTES_MAX / (p * sizeof *t->history.params);
+    t->history.cap = cap < HISTORY_CAP ? cap : HISTORY_CAP;
+    t->history.records = malloc(t->history.cap * sizeof *t->history.records);
+    t->history.params = malloc(t->history.cap * p * sizeof *t->history.params);
     t->history.nparams = p;
     if (!t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
         || !t->history.records || !t->history.params) {
@@ -150,7 +152,7 @@ static void history_add(struct history *h, const struct epoch_record *r,
     size_t p = h->nparams;
     if (r->epoch % h->stride != 0)
         return;
-    if (h->len == HISTORY_CAP) {
+    if (h->len == h->cap) {
         size_t kept = 0;
         h->stride *= 2;
         for (size_t i = 0; i < h->len; i++) {
@@ -431,6 +433,11 @@ double trainer_output_at(const struct trainer *t, double x, double y)
     dataset_features_at(d, x, y, features);
     return network_output(t->theta, d->nfeatures, t->config.hidden,
                           t->config.hidden_activation, t->config.activation, features, NULL);
+}
+
+void trainer_param_name(const struct trainer *t, size_t k, char *buf, size_t size)
+{
+    network_param_name(t->data->nfeatures, t->config.hidden, k, buf, size);
 }
 
 double trainer_unit_at(const struct trainer *t, size_t j, double x, double y)

@@ -408,7 +408,7 @@ static void choose_pair(struct landscape *l, const struct view_state *s,
     }
     landscape_set_pair(l, pair[0], pair[1]);
     for (int k = 0; k < 2; k++)
-        neuron_param_name(nparams - 1, pair[k], names[k], sizeof names[k]);
+        trainer_param_name(s->trainer, pair[k], names[k], sizeof names[k]);
 }
 
 /* The first line's held parameter "b = X" (one other parameter: b
@@ -452,8 +452,7 @@ static void draw_landscape(struct canvas *c, const struct rect box,
         return;
     }
     double gradient[LANDSCAPE_PARAMS_MAX];
-    double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
-                                     t->theta, gradient);
+    double cost = landscape_evaluate(t->data, &t->config, t->theta, gradient);
     char bs[48], cs[24], line[160];
     held_text(bs, sizeof bs, t, pair);
     plot_format_number(cs, sizeof cs, cost, -1);
@@ -519,8 +518,7 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
         landscape_free(temporary);
         return;
     }
-    double cost = landscape_evaluate(t->data, t->config.activation, t->config.loss,
-                                     t->theta, NULL);
+    double cost = landscape_evaluate(t->data, &t->config, t->theta, NULL);
     char bs[48], cs[24], line[160], angles[40];
     held_text(bs, sizeof bs, t, pair);
     plot_format_number(cs, sizeof cs, cost, -1);

@@ -52,8 +52,9 @@ static void test_round_trip(void **state)
     struct record_event odd = {.kind = RECORD_KEY, .epoch = 4, .key = 'z'};
     struct record_event bowl = {.kind = RECORD_CLICK_BOWL, .epoch = 5, .x = 0.1, .y = -1.0 / 3.0};
     struct record_event cost = {.kind = RECORD_CLICK_COST, .epoch = 5, .picked = 2};
+    const double end_params[4] = {1e-300, -0.0, 2.5, 1.0 / 7.0};
     struct record_event end = {.kind = RECORD_END, .epoch = 9, .nparams = 4,
-                               .params = {1e-300, -0.0, 2.5, 1.0 / 7.0}};
+                               .params = end_params};
     recorder_event(&rec, &keys);
     recorder_event(&rec, &odd);
     recorder_event(&rec, &bowl);
