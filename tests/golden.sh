@@ -5,8 +5,7 @@
 # rewrites the files instead (make golden). Run from the repository root.
 # The frames --dump-frame cannot reach (the cost landscape, decision
 # regions, captions, a rewound screen) are compared by BUILD/tests/test_views,
-# those of the N-input screen by BUILD/tests/test_views_terms, the
-# network's (a hidden layer) by BUILD/tests/test_views_network;
+# those of the N-input screen by BUILD/tests/test_views_terms;
 # "regenerate" rewrites those too when that binary is built.
 set -u
 build=${1:-build}
@@ -60,6 +59,8 @@ lesson_cjk_80x24      --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption
 lesson_cjk_80x24_ascii --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption.lesson --epochs 20 --ascii
 terms_xor_hyperbola_100x30 --dump-frame 100x30 --data gen:xor --features x1,x2,x1*x2 --standardize --epochs 300
 terms_plane_100x30    --dump-frame 100x30 --data gen:plane --target y --features x1,x2 --lr 0.01 --epochs 100
+network_xor_80x24     --dump-frame 80x24 --data builtin:xor --x x1 --y x2 --label y --classes 0,1 --hidden 2 --weights 3.44,3.44,-1.61,-2.52,-2.52,3.68,4.92,5,-4.34
+network_xor_160x50    --dump-frame 160x50 --data builtin:xor --x x1 --y x2 --label y --classes 0,1 --hidden 2 --weights 3.44,3.44,-1.61,-2.52,-2.52,3.68,4.92,5,-4.34
 LIST
 }
 
@@ -89,7 +90,7 @@ frames | {
         fi
     done
     if [ "$mode" = regenerate ]; then
-        for views in test_views test_views_terms test_views_network; do
+        for views in test_views test_views_terms; do
             if [ -x "$build/tests/$views" ]; then
                 DESCENT_GOLDEN=regenerate "$build/tests/$views" | grep '^wrote '
             else
