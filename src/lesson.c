@@ -92,11 +92,13 @@ static int find_setting(const struct lesson *l, const char *key)
     return -1;
 }
 
-/* A file named relative to the lesson: dir/value. */
+/* A file named relative to the lesson: dir/value (a built-in table or a
+ * generated data set is no file). */
 static bool resolve_data(const char *dir, char *value, size_t size)
 {
     if (!dir || !*dir || value[0] == '/' ||
-        strncmp(value, BUILTIN_PREFIX, strlen(BUILTIN_PREFIX)) == 0)
+        strncmp(value, BUILTIN_PREFIX, strlen(BUILTIN_PREFIX)) == 0 ||
+        strncmp(value, GENERATE_PREFIX, strlen(GENERATE_PREFIX)) == 0)
         return true;
     char joined[sizeof ((struct lesson *)0)->value[0]];
     int n = snprintf(joined, sizeof joined, "%s/%s", dir, value);
