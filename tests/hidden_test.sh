@@ -6,7 +6,8 @@
 # the data panel numbering the units' lines; H steps the hidden
 # activation and keeps the weights (the output unit's formula reads the
 # same); j picks the unit whose formula the panel shows, 1..H then the
-# output; a run recorded with h replays to the same weights. Every check
+# output; a run recorded with h replays to the same weights, in the
+# terminal and headless (the CSV's columns those of the network). Every check
 # polls the screen with a generous deadline. Run from the repository root
 # with DESCENT set (tests/run.sh does both).
 set -u
@@ -116,6 +117,15 @@ nparams=$(echo "$recorded" | awk '{print NF - 1}')
 if [ "$nparams" = 9 ]; then ok "record: the end line holds the network's 9 parameters"
 else fail "record: the end line holds the network's 9 parameters" "$(tail -n 3 "$TMP/h.rec")"; fi
 finish
+run --replay "$TMP/h.rec" --headless
+last=$(tail -n 1 "$TMP/out" | awk -F, '{ s = $1; for (i = 3; i <= 11; i++) s = s " " $i; print s }')
+if [ "$RC" -eq 0 ] && [ "$(grep -c '^epoch,' "$TMP/out")" = 1 ] && head -n 1 "$TMP/out" | grep -q '^epoch,cost,h1_w1,h1_w2,h1_b,h2_w1,h2_w2,h2_b,w1,w2,b,accuracy$' &&
+    [ -n "$recorded" ] && [ "$last" = "$recorded" ] && [ "$(tail -n 1 "$TMP/out" | awk -F, '{print NF}')" = 12 ]; then
+    ok "replay --headless: one header with the network's columns, rows of its width, the recorded weights"
+else
+    fail "replay --headless: one header with the network's columns, rows of its width, the recorded weights" \
+        "rc $RC" "$(head -n 3 "$TMP/out")" "last: $last" "recorded: $recorded"
+fi
 start play 100 30 "--replay '$TMP/h.rec' --record '$TMP/again.rec'"
 check "replay: plays to the end" wait_for 'replay of .* done: your turn' 30
 key q
