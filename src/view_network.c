@@ -208,8 +208,9 @@ static int diagram_rows(const struct diagram *dg, size_t shown)
     return 1 + (int)(shown - 1) * dg->block + last;
 }
 
-/* The data window of the plotted plane: the points' range (training and
- * shown test points) padded by 6% each side, as the data panel's. */
+/* The data window the heatmaps show, in r: the plotted points' range
+ * (training and shown test points) padded by 6% each side, as the data
+ * panel's before its axes round the ticks. */
 static void plane_of(const struct view_state *s, struct rect r, struct plot *p)
 {
     const struct dataset *d = s->data;
@@ -230,8 +231,8 @@ static void plane_of(const struct view_state *s, struct rect r, struct plot *p)
     plot_init(p, r, lo[0], hi[0], lo[1], hi[1]);
 }
 
-/* Draws the diagram from row y of in, rows rows tall; returns the rows
- * it took. */
+/* Draws the diagram laid out as dg from row y of in (the picked unit's
+ * label highlighted: 0 the output's); returns the rows it took. */
 static int draw_diagram(struct canvas *c, struct rect in, int y, const struct diagram *dg,
                         const struct view_state *s, size_t picked)
 {
