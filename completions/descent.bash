@@ -10,6 +10,8 @@
 _descent_losses="MSE MAE BCE"
 _descent_activations="sigmoid linear relu step"
 _descent_inits="zeros uniform"
+_descent_hidden="0 1 2 3 4 8"
+_descent_hidden_activations="tanh sigmoid relu linear"
 _descent_on_off="on off"
 _descent_views="bowl landscape mesh landscape-mesh"
 _descent_batches="full 1 4 8 16 32"
@@ -98,6 +100,8 @@ _descent()
     --loss) found=($(compgen -W "$_descent_losses" -- "$cur")) ;;
     --activation) found=($(compgen -W "$_descent_activations" -- "$cur")) ;;
     --init) found=($(compgen -W "$_descent_inits" -- "$cur")) ;;
+    --hidden) found=($(compgen -W "$_descent_hidden" -- "$cur")) ;;
+    --hidden-activation) found=($(compgen -W "$_descent_hidden_activations" -- "$cur")) ;;
     --shuffle) found=($(compgen -W "$_descent_on_off" -- "$cur")) ;;
     --standardize | --regions | --race)
         # an optional value: only as --standardize=on|off

@@ -110,8 +110,8 @@ static const struct setting table[] = {
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_init, kind_format_init,
      FIELD(train.init), NO_BUFFER, 0, 0, "is not zeros or uniform"},
     {"hidden", "H", G_TRAINING, "0",
-     "hidden units, 0..8: one hidden layer of H units in front of the output "
-     "neuron (0: the single neuron)",
+     "hidden units, 0, 1, 2, 3, ... or 8: one hidden layer of H units in front "
+     "of the output neuron (0: the single neuron)",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_count, kind_format_hidden,
      FIELD(train.hidden), NO_BUFFER, 0, NETWORK_HIDDEN_MAX,
      "is not a whole number from 0 to 8"},
@@ -230,7 +230,8 @@ static const struct setting table[] = {
 
     {"headless", "", G_HEADLESS, NULL,
      "print the training as CSV: epoch,cost,w1,...,wN,b,accuracy (r2 with "
-     "--target; then test_cost,test_accuracy with --test)",
+     "--target; then test_cost,test_accuracy with --test); with --hidden the "
+     "parameters are h1_w1,...,h1_b, ..., w1,...,wH,b",
      SCOPE_COMMAND_LINE, VALUE_NONE, kind_parse_flag, NULL,
      FIELD(headless), NO_BUFFER, 0, 0, ""},
     {"bowl", "", G_HEADLESS, NULL,

@@ -176,6 +176,13 @@ usage "empty term" 'gen:xor: --features: empty term (number 2 in the list)' --he
 usage "non-numeric target" 'iris.csv (built in):2:5: species: "setosa" is not a number' --headless --target species
 usage "target with classes" '--target and --classes do not go together: --target fits a numeric column, --label and --classes pick two classes (see --help)' --headless --target petal_width --classes setosa,virginica
 usage "test 1" '--test: "1" is not a fraction from 0 to 0.9 (see --help)' --headless --test 1
+usage "hidden 9" '--hidden: "9" is not a whole number from 0 to 8 (see --help)' --headless --hidden 9
+usage "hidden activation" '--hidden-activation: "nope" is not one of tanh, sigmoid, relu, linear (see --help)' --headless --hidden 2 --hidden-activation nope
+usage "weights count" '--weights: expected 9 numbers (h1_w1,h1_w2,h1_b,h2_w1,h2_w2,h2_b,w1,w2,b), got 3' --headless --data gen:xor --hidden 2 --weights 1,2,3
+usage "weights count, no hidden layer" '--weights: expected 3 numbers (w1,w2,b), got 4' --headless --weights 1,2,3,4
+usage "weights count, wide" '--weights: expected 41 numbers (h1_w1,...,h1_b,...,h8_b, then w1,...,w8,b), got 1' --headless --data gen:xor --features x1,x2,x1*x2 --hidden 8 --weights 1
+usage "weights not a number" '--weights: "1,x,3" is not a comma list of numbers (see --help)' --headless --weights 1,x,3
+usage "weights empty item" '--weights: "1,,3" is not a comma list of numbers (see --help)' --headless --weights 1,,3
 usage "unknown gen" '--data: "gen:moons" is not a generated data set (gen:circle, xor, gauss, spiral, line, plane) (see --help)' --headless --data gen:moons
 
 # The headers of N inputs, regression and a test split.
@@ -198,12 +205,13 @@ run --headless --epochs 300 --data gen:xor --features x1,x2,x1*x2 --loss BCE --l
 # text-anchor "start",
 # the scatter's and cost plot's "test" labels, the scatter's "target",
 # views.c's panel "surface", the optimizer "momentum" and the surface
-# "bowl".
-words_on_screen="src/export.c:start src/export_mesh.c:start src/view_cost.c:test src/view_scatter.c:test src/view_scatter.c:target src/views.c:surface src/optimizer.c:momentum src/surface.c:bowl"
+# "bowl"; export_network.c's "start" too, and control.c's test points
+# "hidden".
+words_on_screen="src/export.c:start src/export_mesh.c:start src/export_network.c:start src/control.c:hidden src/view_cost.c:test src/view_scatter.c:test src/view_scatter.c:target src/views.c:surface src/optimizer.c:momentum src/surface.c:bowl"
 named=""
 for opt in $("$DESCENT" --help | grep -o -E '^  --[a-z0-9-]+' | sed 's/^  --//' | sort -u); do
     for f in src/*.c; do
-        case "$f" in src/settings_table.c|src/settings_kinds.c) continue ;; esac
+        case "$f" in src/settings_table.c|src/settings_kinds.c|src/settings_network.c) continue ;; esac
         code=$(grep -v -E '^ *(/?\*)' "$f")
         if printf '%s\n' "$code" | grep -q -e "\"--$opt[\" =]" ||
            { [ ${#opt} -ge 4 ] && ! case " $words_on_screen " in *" $f:$opt "*) true;; *) false;; esac &&

@@ -110,6 +110,8 @@ check_list() { # NAME OPTION: every value of list NAME works with OPTION
 check_list losses --loss
 check_list activations --activation
 check_list inits --init
+check_list hidden --hidden
+check_list hidden_activations --hidden-activation
 check_list on_off --shuffle
 check_list views --view
 check_list batches --batch
@@ -145,7 +147,7 @@ if command -v zsh >/dev/null 2>&1; then
     done <"$TMP/options"
     [ -z "$missing" ] && ok "zsh knows every option" || fail "zsh knows every option" "missing:$missing"
     bad=""
-    for pair in loss:losses activation:activations init:inits view:views batch:batches shuffle:on_off optimizer:optimizers surface:surfaces schedule:schedules; do
+    for pair in loss:losses activation:activations init:inits hidden:hidden hidden-activation:hidden_activations view:views batch:batches shuffle:on_off optimizer:optimizers surface:surfaces schedule:schedules; do
         zl=$(sed -n "s/^  '--${pair%%:*}=\\[.*:(\\(.*\\))'\$/\\1/p" completions/_descent)
         [ "$zl" = "$(list "${pair#*:}" | tr '\n' ' ' | sed 's/ $//')" ] || bad="$bad ${pair%%:*}($zl)"
     done
