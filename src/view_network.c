@@ -254,7 +254,7 @@ static int draw_diagram(struct canvas *c, struct rect in, int y, const struct di
         canvas_text(c, x0 + dg->col_w * (int)k, y, dg->col_w - 1, label, STYLE_DIM);
     }
     int ux = x0 + dg->col_w * (int)(n + 1);
-    canvas_text(c, ux + 2, y, right - ux - 2, dg->long_labels ? "hidden" : gname, STYLE_DIM);
+    canvas_text(c, ux + 2, y, right - ux - 2, dg->long_labels ? "units" : gname, STYLE_DIM);
     int label_w = dg->long_labels ? 3 + canvas_text_width(gname) : 2;
     int hx = ux + 2 + label_w + 1;              /* heatmap */
     int ox = hx + (dg->heat_w ? dg->heat_w + 1 : 0); /* edge to the output */
