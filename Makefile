@@ -47,6 +47,8 @@ LESSONS := bowl-smooth bowl-one-step bowl-oscillates bowl-diverges \
            dead-relu xor-impossible stretched-zigzag stretched-momentum \
            wells-trapped wells-escape rosenbrock-adam step-schedule \
            xor-term circle-squares iris-four line-fit spiral-overfit
+LESSONS += xor-by-inspection xor-one-unit xor-two-units xor-four-units \
+           hidden-zeros circle-three-units spiral-eight-units spiral-overfits
 LESSON_FILES := $(LESSONS:%=assets/lessons/%.lesson)
 TABLE_FILES  := data/and.csv data/or.csv data/xor.csv
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/iris_data.o \

@@ -38,6 +38,9 @@ enum action {
     ACTION_REGIONS,      /* d */
     ACTION_PAIR,         /* w */
     ACTION_TEST,         /* t */
+    ACTION_HIDDEN,       /* h */
+    ACTION_HIDDEN_ACTIVATION, /* H */
+    ACTION_UNIT,         /* j */
     ACTION_BACK,         /* left arrow */
     ACTION_FORWARD,      /* right arrow */
     ACTION_LESSON,       /* L */

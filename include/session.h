@@ -60,6 +60,13 @@ void session_step_batch(struct session *s);
  * the bowl's descent from its start. */
 void session_configure(struct session *s, const struct train_config *config);
 
+/* A new trainer on the same samples with config, whose number of
+ * parameters may differ (h: another number of hidden units), started
+ * from epoch 0 like session_reset. On error (out of memory) the session
+ * is unchanged and err says why. */
+bool session_retrain(struct session *s, const struct train_config *config,
+                     char *err, size_t errlen);
+
 /* Weights, history and bowl back to the start (same seed, same run);
  * the remembered epochs are forgotten. */
 void session_reset(struct session *s);

@@ -31,6 +31,8 @@ struct view_switches {
     bool picked;            /* a click on the cost plot picked an epoch: */
     size_t picked_epoch;    /* its cost and weights are shown */
     enum zoom_panel zoom;   /* one panel on the whole screen (z) */
+    size_t unit;            /* the network panel's formula: 0 the output,
+                               1..H hidden unit j (j steps it) */
 };
 
 #endif

@@ -58,6 +58,9 @@ struct view_state {
     bool rewound;             /* paused on a past epoch (left arrow) */
     bool picked;              /* a click on the cost plot picked an epoch: */
     size_t picked_epoch;      /* show that epoch's cost and weights */
+    size_t unit;              /* the unit whose formula the network panel
+                                 shows: 0 the output, 1..H hidden unit j
+                                 (j steps it) */
     size_t newest_epoch;      /* while rewound: the newest epoch trained
                                  ("◀ epoch N of M"); 0: not known */
     const char *prompt;       /* the = prompt's typed text (the status

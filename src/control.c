@@ -490,6 +490,10 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_KAPPA_DOWN:
     case ACTION_RACE:
         return control_lab_action(c, action);
+    case ACTION_HIDDEN:
+    case ACTION_HIDDEN_ACTIVATION:
+    case ACTION_UNIT:
+        return control_hidden_action(c, action);
     case ACTION_COST_SCALE:
         c->view.log_cost = !c->view.log_cost;
         control_notice(c, "cost plot: %s scale", c->view.log_cost ? "log" : "linear");

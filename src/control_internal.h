@@ -53,6 +53,10 @@ void control_check_stops(struct control *c);
  * 1, then the slow pace down to 1 epoch per second; the notice says the
  * new speed. */
 unsigned control_change_speed(struct control *c, int dir);
+/* h, H, j (control_hidden.c): the number of hidden units (a fresh run),
+ * their activation (the weights stay), the unit whose formula the network
+ * panel shows; the notice says what happened. */
+unsigned control_hidden_action(struct control *c, enum action action);
 
 /* Forgets the cached numeric columns and classes (a new table). */
 void control_forget_table(struct control *c);

@@ -46,4 +46,5 @@ void control_view_state(const struct control *c, struct view_state *v)
         v->prompt = c->prompt.text;
         v->prompt_error = c->prompt.error[0] != '\0' ? c->prompt.error : NULL;
     }
+    v->unit = c->view.unit;
 }

@@ -81,10 +81,24 @@ static void rows_write_oldest(struct rows *r, const struct trainer *t, bool last
 }
 
 /* Follows the trainer after a step or an event: at most one epoch more
- * (a step, an n, a right arrow) or any number fewer (left, reset). Rows
- * already written stay written. */
+ * (a step, an n, a right arrow) or any number fewer (left, reset, h).
+ * Rows already written stay written. */
 static void rows_follow(struct rows *r, const struct trainer *t)
 {
+    size_t width = train_csv_width(t);
+    if (width != r->width) {
+        /* h changed the number of parameters and started the run again:
+         * rows of the new width, under a header of their own when rows
+         * of the old one are already out */
+        double *ring = malloc(r->cap * width * sizeof *ring);
+        if (ring == NULL)
+            return;
+        free(r->ring);
+        r->ring = ring;
+        r->width = width;
+        r->len = r->written = 0;
+        r->header = false;
+    }
     if (t->epoch < r->len) {
         r->len = t->epoch;
         if (r->written > r->len)

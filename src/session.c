@@ -340,3 +340,28 @@ size_t session_newest_epoch(const struct session *s)
     const struct rewind_entry *e = rewind_newest(&s->rewind);
     return e ? e->trainer.epoch : s->trainer.epoch;
 }
+
+bool session_retrain(struct session *s, const struct train_config *config,
+                     char *err, size_t errlen)
+{
+    struct trainer trainer;
+    if (!trainer_init(&trainer, s->data, config)) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    if (trainer.nparams != s->rewind.nparams) {
+        struct rewind ring;
+        if (!rewind_init(&ring, REWIND_CAPACITY, trainer.nparams)) {
+            trainer_free(&trainer);
+            snprintf(err, errlen, "out of memory");
+            return false;
+        }
+        rewind_free(&s->rewind);
+        s->rewind = ring;
+    }
+    trainer_free(&s->trainer);
+    s->trainer = trainer;
+    bowl_restart(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
+    remember_from_here(s);
+    return true;
+}

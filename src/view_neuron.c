@@ -166,6 +166,10 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
     const struct trainer *t = s->trainer;
     const struct dataset *d = s->data;
     const struct view_glyphs *g = view_glyphs_for(c->utf8);
+    if (t->config.hidden > 0) {
+        view_network_draw(c, box, s);
+        return;
+    }
     canvas_box(c, box, "neuron", STYLE_FRAME);
     struct rect in = view_inner(box);
     if (in.w < 10 || in.h < 3)

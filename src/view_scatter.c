@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "network.h"
 #include "terms.h"
 #include "util.h"
 #include "view_cache.h"
@@ -58,8 +59,9 @@ static bool misclassified(size_t i, const void *ctx)
     const struct scatter_ctx *s = ctx;
     double features[TERMS_MAX];
     dataset_features_of(s->d, s->offset + i, features);
-    double a = neuron_output(s->t->theta, s->d->nfeatures,
-                             s->t->config.activation, features);
+    const struct train_config *cf = &s->t->config;
+    double a = network_output(s->t->theta, s->d->nfeatures, cf->hidden,
+                              cf->hidden_activation, cf->activation, features, NULL);
     if (isnan(a))
         return false;
     return (a >= 0.5) != (s->d->y[s->offset + i] >= 0.5);
@@ -100,7 +102,11 @@ static void draw_boundary(struct canvas *c, const struct plot *p,
     const struct trainer *t = ctx->t;
     const struct dataset *d = ctx->d;
     double threshold = decision_threshold(t->config.activation);
-    if (d->terms == NULL) {
+    if (t->config.hidden > 0) {
+        static const double half = 0.5;
+        const struct style line = STYLE_LINE;
+        plot_contours(c, p, output_at, ctx, &half, 1, &line, 1, false);
+    } else if (d->terms == NULL) {
         const double *w = t->theta;
         plot_line(c, p, w[0], w[1], w[2] - threshold, STYLE_LINE);
     } else if (plane_affine(d)) {
@@ -289,7 +295,9 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
             plot_bands(c, &p, output_at, &ctx, &half, 1, s->colour, ramp, 2,
                        g->region);
         }
+        view_units_draw_lines(c, &p, t);
         draw_boundary(c, &p, &ctx);
+        view_units_draw_numbers(c, &p, t);
         struct scatter_class classes[2] = {
             {"o", "O", STYLE_CLASS0, style_of(COLOUR_BLUE, ATTR_BOLD | ATTR_REVERSE)},
             {"x", "X", STYLE_CLASS1, style_of(COLOUR_YELLOW, ATTR_BOLD | ATTR_REVERSE)},
@@ -332,7 +340,10 @@ void view_scatter_draw(struct canvas *c, const struct rect box,
         x += canvas_text(c, x, in.y, in.x + in.w - x, glyphs, STYLE_CLASS1);
         x += canvas_text(c, x, in.y, in.x + in.w - x, " test", STYLE_TEXT) + 2;
     }
-    if (!d->regression && in.w >= 60 && in.x + in.w - x > 16)
+    if (!d->regression && t->config.hidden > 0 && in.x + in.w - x > 30)
+        textf(c, x, in.y, in.x + in.w - x, STYLE_DIM, "line: a = 0.5, dots 1-%zu: u = 0",
+              t->config.hidden);
+    else if (!d->regression && in.w >= 60 && in.x + in.w - x > 16)
         textf(c, x, in.y, in.x + in.w - x, STYLE_DIM, "line: a = 0.5");
     else if (one_input && in.x + in.w - x > 16)
         textf(c, x, in.y, in.x + in.w - x, STYLE_DIM, "line: the fit a(x)");

@@ -255,7 +255,7 @@ static void draw_help(struct canvas *c)
         if (hw > help_w)
             help_w = hw;
     }
-    int max_rows = c->height - 4;
+    int max_rows = c->height - 3;
     if (max_rows < 1)
         return;
     int rows = (int)count < max_rows ? (int)count : max_rows;

@@ -88,6 +88,23 @@ bool view_cost_hit(const struct view_state *s, struct rect box, int x, int y,
                    struct view_hit *hit);
 void view_neuron_draw(struct canvas *c, struct rect box,
                       const struct view_state *s);
+/* The neuron panel of a network with a hidden layer (view_network.c):
+ * view_neuron_draw hands it the panel when hidden > 0. */
+void view_network_draw(struct canvas *c, struct rect box,
+                       const struct view_state *s);
+
+/* view_units.c: each hidden unit's line u_j = 0 over the data plot p
+ * (dotted; nothing when t has no hidden layer), and its number 1..H
+ * where it meets the plot's edge (drawn after the boundary, so that it
+ * stays); and unit j's (0-based) activation h_j over the
+ * plane of plane (its data window) shaded into r: four shades from low to
+ * high (coloured half-blocks when colour). */
+void view_units_draw_lines(struct canvas *c, const struct plot *p,
+                           const struct trainer *t);
+void view_units_draw_numbers(struct canvas *c, const struct plot *p,
+                             const struct trainer *t);
+void view_units_draw_heat(struct canvas *c, struct rect r, const struct plot *plane,
+                          const struct trainer *t, size_t j, bool colour);
 
 /* The cost history as a series (costs against epochs), read in place. */
 struct plot_series view_cost_series(const struct history *h);

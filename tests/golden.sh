@@ -60,6 +60,8 @@ lesson_cjk_80x24      --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption
 lesson_cjk_80x24_ascii --dump-frame 80x24 --lesson tests/data/lessons/cjk_caption.lesson --epochs 20 --ascii
 terms_xor_hyperbola_100x30 --dump-frame 100x30 --data gen:xor --features x1,x2,x1*x2 --standardize --epochs 300
 terms_plane_100x30    --dump-frame 100x30 --data gen:plane --target y --features x1,x2 --lr 0.01 --epochs 100
+network_xor_80x24     --dump-frame 80x24 --data builtin:xor --x x1 --y x2 --label y --classes 0,1 --hidden 2 --weights 3.44,3.44,-1.61,-2.52,-2.52,3.68,4.92,5,-4.34
+network_xor_160x50    --dump-frame 160x50 --data builtin:xor --x x1 --y x2 --label y --classes 0,1 --hidden 2 --weights 3.44,3.44,-1.61,-2.52,-2.52,3.68,4.92,5,-4.34
 LIST
 }
 

@@ -210,6 +210,75 @@ mkdir -p "$d"
 cp assets/lessons/circle-squares.lesson "$d/mine.lesson"
 run --headless --lesson "$d/mine.lesson" --epochs 2
 [ "$RC" -eq 0 ] && ok "data = gen:NAME in a lesson file is not a file beside it" || fail "data = gen:NAME in a lesson file" "$(cat "$TMP/err")"
+# --- a hidden layer -------------------------------------------------------
+
+# first_full FILE: the first epoch at 100% training accuracy (last column).
+first_full() { awk -F, 'NR > 1 && $NF == 1 { print $1; exit }' "$1"; }
+
+run --headless --lesson xor-by-inspection
+check "xor-by-inspection: 100% from epoch 1 on, the given weights never move (epoch 0's)" "$(awk -F, '
+    NR > 1 && $NF != 1 { print "epoch " $0 }
+    NR > 1 && ($3 != 20 || $4 != 20 || $5 != -10 || $6 != -20 || $7 != -20 || $8 != 30 ||
+               $9 != 1 || $10 != 1 || $11 != -1.5) { print "weights " $0 }
+    END { if (NR != 21) print NR - 1 " rows" }' "$TMP/out")"
+
+run --headless --lesson xor-two-units
+check "xor-two-units: 100% first at epoch 88" "$([ "$(first_full "$TMP/out")" = 88 ] || echo "first 100% at $(first_full "$TMP/out")")"
+for seed in 2 5; do
+    run --headless --lesson xor-two-units --seed $seed
+    check "xor-two-units: seed $seed sticks at 50%" "$(awk -F, '
+        NR > 1 && $NF == 1 { print "100% at " $1; exit }
+        END { if ($NF != 0.5) print "last " $0 }' "$TMP/out")"
+done
+
+run --headless --lesson xor-four-units
+check "xor-four-units: 100% first at epoch 51" "$([ "$(first_full "$TMP/out")" = 51 ] || echo "first 100% at $(first_full "$TMP/out")")"
+late=""
+for seed in 1 2 3 4 5; do
+    run --headless --lesson xor-four-units --seed $seed --epochs 53
+    e=$(first_full "$TMP/out")
+    [ -n "$e" ] || late="$late seed $seed"
+done
+check "xor-four-units: every seed 1..5 at 100% within 53 epochs" "$late"
+
+run --headless --lesson xor-one-unit
+check "xor-one-unit: never above 75%, 75% reached, cost 0.479 at epoch 1000" "$(awk -F, '
+    NR > 1 && $NF > 0.75 { print "epoch " $0 }
+    NR > 1 && $NF == 0.75 { seen = 1 }
+    END { if (!seen) print "75% never reached"
+          if ($1 != 1000 || sprintf("%.3f", $2) != "0.479") print "last " $0 }' "$TMP/out")"
+
+run --headless --lesson hidden-zeros
+check "hidden-zeros: the three units equal on every row, never above 77%, 77% reached" "$(awk -F, '
+    NR > 1 && ($3 != $6 || $6 != $9 || $4 != $7 || $7 != $10 || $5 != $8 || $8 != $11 ||
+               $12 != $13 || $13 != $14) { print "units differ: " $0 }
+    NR > 1 && $NF > 0.77 { print "epoch " $0 }
+    NR > 1 && $NF == 0.77 { seen = 1 }
+    NR > 1 && $3 == 0 { still++ }
+    END { if (!seen) print "77% never reached"; if (still == NR - 1) print "the units never moved" }' "$TMP/out")"
+run --headless --lesson hidden-zeros --init uniform
+check "hidden-zeros: a random init reaches 97.5% at epoch 1000" "$(awk -F, 'END { if ($1 != 1000 || $NF != 0.975) print "last " $0 }' "$TMP/out")"
+
+run --headless --lesson circle-three-units
+check "circle-three-units: 100% first at epoch 66" "$([ "$(first_full "$TMP/out")" = 66 ] || echo "first 100% at $(first_full "$TMP/out")")"
+run --headless --lesson circle-three-units --hidden 2
+check "circle-three-units: 2 units at 82.5% at epoch 1000" "$(awk -F, 'END { if ($1 != 1000 || $NF != 0.825) print "last " $0 }' "$TMP/out")"
+run --headless --lesson circle-three-units --hidden 0 --features 'x1^2,x2^2'
+check "circle-three-units: one neuron on x1^2, x2^2 at 100% first at epoch 10" "$([ "$(first_full "$TMP/out")" = 10 ] || echo "first 100% at $(first_full "$TMP/out")")"
+
+run --headless --lesson spiral-eight-units
+check "spiral-eight-units: 96% at epoch 4000" "$(awk -F, 'END { if ($1 != 4000 || $NF != 0.96) print "last " $0 }' "$TMP/out")"
+for pair in 2:0.525 4:0.695; do
+    run --headless --lesson spiral-eight-units --hidden "${pair%%:*}" --epochs 3000
+    check "spiral-eight-units: ${pair%%:*} units at ${pair#*:} at epoch 3000" "$(awk -F, -v want="${pair#*:}" 'END { if ($1 != 3000 || $NF != want) print "last " $0 }' "$TMP/out")"
+done
+
+run --headless --lesson spiral-overfits
+check "spiral-overfits: the test cost lowest at epoch 444 (0.64), 1.79 at epoch 6000" "$(awk -F, '
+    NR == 1 && $(NF - 1) != "test_cost" { print "header " $0; exit }
+    NR > 1 && (min == "" || $(NF - 1) < min) { min = $(NF - 1); at = $1 }
+    END { if (at != 444 || sprintf("%.2f", min) != "0.64") print "lowest " min " at " at
+          if ($1 != 6000 || sprintf("%.2f", $(NF - 1)) != "1.79") print "last " $0 }' "$TMP/out")"
 
 # --- the command line ----------------------------------------------------
 

@@ -32,6 +32,8 @@ static const struct {
     {'o', ACTION_OPTIMIZER},   {'f', ACTION_SURFACE},
     {'k', ACTION_KAPPA_UP},    {'K', ACTION_KAPPA_DOWN},
     {'R', ACTION_RACE},
+    {'h', ACTION_HIDDEN},      {'H', ACTION_HIDDEN_ACTIVATION},
+    {'j', ACTION_UNIT},
     {KEY_CODE_LEFT, ACTION_BACK},
     {KEY_CODE_RIGHT, ACTION_FORWARD}, {'L', ACTION_LESSON},
     {'s', ACTION_SAVE},
