@@ -335,8 +335,9 @@ static void test_record_file(void **state)
     char err[ERR_SIZE] = "";
     struct recorder rec;
     assert_true(recorder_open(&rec, path, &o, err, sizeof err));
+    static const double zeros[3] = {0.0, 0.0, 0.0};
     struct record_event end = {.kind = RECORD_END, .epoch = 0, .nparams = 3,
-                               .params = {0.0, 0.0, 0.0}};
+                               .params = zeros};
     recorder_event(&rec, &end);
     assert_true(recorder_close(&rec, err, sizeof err));
     FILE *f = fopen(path, "r");
