@@ -245,7 +245,7 @@ static void test_slow_pace_keys(void **state)
         assert_int_equal(c.epochs_per_second, down[i]);
         assert_int_equal(c.epochs_per_frame, 1);
     }
-    assert_string_equal(c.notice, "speed: 1 epoch per second (the slowest)");
+    assert_string_equal(c.notice, "speed is already the slowest: 1 epoch per second");
     control_key(&c, ']');
     assert_string_equal(c.notice, "speed: 2 epochs per second");
     for (int i = 0; i < 3; i++)
