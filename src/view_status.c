@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "saturation.h"
 #include "views_internal.h"
 
 
@@ -275,6 +276,42 @@ void view_too_small_draw(struct canvas *c)
     canvas_text(c, 0, 0, c->width, msg[k], STYLE_WARN);
 }
 
+/* The vanishing-gradient banner on row y when t is stuck on a saturated
+ * activation (saturation.h): the longest wording that fits the width.
+ * True when it was drawn. */
+static bool stuck_banner(struct canvas *c, int y, const struct trainer *t)
+{
+    struct saturation sat;
+    if (!saturation_stuck(t, &sat))
+        return false;
+    const char *dash = view_glyphs_for(c->utf8)->dash;
+    const char *lr = keymap_label_for(ACTION_LR_DOWN), *reset = keymap_label_for(ACTION_RESET);
+    bool relu = t->config.activation == ACT_RELU;
+    /* Lowering lr alone does not unstick it: the weights must move back
+     * (reset), or (sigmoid) a loss whose gradient does not vanish with
+     * the slope. A dead relu has no slope under any loss. */
+    char bce[48] = "";
+    if (!relu && t->config.loss != LOSS_BCE)
+        snprintf(bce, sizeof bce, ", or loss BCE (%s)", keymap_label_for(ACTION_LOSS));
+    const char *what = relu ? "relu dead (z <= 0, slope 0)" : "sigmoid saturated (a near 0 or 1)";
+    char text[3][240];
+    snprintf(text[0], sizeof text[0],
+             " VANISHING GRADIENT: %s on %zu of %zu samples, so every gradient is ~0 %s"
+             " lower lr (%s) and reset (%s)%s ",
+             what, sat.saturated, sat.checked, dash, lr, reset, bce);
+    snprintf(text[1], sizeof text[1],
+             " VANISHING GRADIENT: %zu/%zu %s %s lower lr (%s), reset (%s)%s ",
+             sat.saturated, sat.checked, relu ? "dead" : "saturated", dash, lr, reset,
+             bce[0] ? ", BCE" : "");
+    snprintf(text[2], sizeof text[2], " VANISHING GRADIENT: %s %s lower lr (%s), reset (%s) ",
+             relu ? "relu dead" : "saturated", dash, lr, reset);
+    int k = 0;
+    while (k < 2 && canvas_text_width(text[k]) > c->width)
+        k++;
+    centred(c, 0, c->width, y, text[k], style_of(COLOUR_RED, ATTR_BOLD | ATTR_REVERSE));
+    return true;
+}
+
 void view_status_draw(struct canvas *c, const struct view_layout *l,
                       const struct view_state *s)
 {
@@ -296,6 +333,8 @@ void view_status_draw(struct canvas *c, const struct view_layout *l,
                  keymap_label_for(ACTION_LR_DOWN), keymap_label_for(ACTION_RESET));
         centred(c, 0, c->width, bottom, banner,
                 style_of(COLOUR_RED, ATTR_BOLD | ATTR_REVERSE));
+        notice_row = l->panel[PANEL_COST].y;
+    } else if (stuck_banner(c, bottom, t)) {
         notice_row = l->panel[PANEL_COST].y;
     }
     if (s->notice && *s->notice) {
