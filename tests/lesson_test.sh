@@ -119,6 +119,51 @@ check "dead-relu: 100% at epoch 2, moving until epoch 4, then frozen (cost 0.25,
     NR > 5 && ($3 "," $4 "," $5 != w || $2 != 0.25 || $6 != 0.5) { print "epoch " $0 }
     END { if (NR != 101) print NR - 1 " rows" }' "$TMP/out")"
 
+# --- vanishing and exploding ---------------------------------------------
+
+run --headless --lesson sigmoid-saturates
+check "sigmoid-saturates: cost 0.125 at epoch 1, then within 1e-4 of 0.25 and 50% to epoch 100, weights moving < 0.01 an epoch" "$(awk -F, '
+    NR == 2 && $2 != 0.125 { print "epoch 1: " $0 }
+    NR > 2 { d = $3 - w1; if (d < 0) d = -d
+             if ($2 < 0.2499 || $2 > 0.25 || $6 != 0.5 || d > 0.01) print "epoch " $0 }
+    NR > 1 { w1 = $3 }
+    END { if (NR != 101) print NR - 1 " rows" }' "$TMP/out")"
+run --dump-frame 80x24 --lesson sigmoid-saturates --epochs 100
+grep -Eq 'VANISHING GRADIENT: (9[0-9]|100)/100 saturated' "$TMP/out" && ok "sigmoid-saturates: the frame at epoch 100 says VANISHING GRADIENT, 90 to 100 of 100 saturated" || fail "sigmoid-saturates: the banner" "$(tail -n 3 "$TMP/out")"
+run --headless --lesson sigmoid-saturates --lr 5 --epochs 300
+check "sigmoid-saturates at lr 5 (-, -, r): 100% and cost below 0.001 at epoch 300" "$(awk -F, '
+    END { if ($6 != 1 || !($2 < 0.001)) print $0 }' "$TMP/out")"
+run --dump-frame 80x24 --lesson sigmoid-saturates --lr 5 --epochs 300
+! grep -q 'VANISHING' "$TMP/out" && ok "sigmoid-saturates at lr 5: no banner" || fail "sigmoid-saturates at lr 5: a banner" "$(tail -n 3 "$TMP/out")"
+
+# The limit of linear MSE descent: 2/L, L the largest eigenvalue of the
+# mean of x*x' over setosa and versicolor (x = sepal_length, petal_length,
+# 1), by power iteration on the data file.
+limit=$(awk -F, 'BEGIN { n = 0 }
+    NR > 1 && ($5 == "setosa" || $5 == "versicolor") {
+        x[n, 1] = $1; x[n, 2] = $3; x[n, 3] = 1; n++ }
+    END { for (i = 1; i <= 3; i++) for (j = 1; j <= 3; j++) {
+              s = 0; for (k = 0; k < n; k++) s += x[k, i] * x[k, j]; h[i, j] = s / n }
+          v[1] = v[2] = v[3] = 1
+          for (it = 0; it < 200; it++) {
+              m = 0
+              for (i = 1; i <= 3; i++) { w[i] = 0; for (j = 1; j <= 3; j++) w[i] += h[i, j] * v[j]
+                                         if (w[i] > m) m = w[i] }
+              for (i = 1; i <= 3; i++) v[i] = w[i] / m }
+          printf "%.4f\n", 2 / m }' data/iris.csv)
+[ "$limit" = 0.0494 ] && ok "linear-diverges: the limit 2/L is 0.0494 (the caption's 0.049)" || fail "linear-diverges: the limit" "2/L = $limit"
+run --headless --lesson linear-diverges
+check "linear-diverges: the cost grows 8.5x to 10x an epoch from epoch 10, first infinite at epoch 319" "$(awk -F, '
+    NR > 1 && $2 == "inf" && !first { first = $1 }
+    NR > 11 && !first { r = $2 / prev; if (r < 8.5 || r > 10) print "epoch " $1 ": x" r }
+    NR > 1 { prev = $2 }
+    END { if (first != 319) print "first inf at " first }' "$TMP/out")"
+run --dump-frame 80x24 --lesson linear-diverges
+grep -q 'DIVERGED at epoch 319' "$TMP/out" && ok "linear-diverges: the frame says DIVERGED at epoch 319" || fail "linear-diverges: the banner" "$(tail -n 3 "$TMP/out")"
+run --headless --lesson linear-diverges --lr 0.04
+check "linear-diverges at lr 0.04, under the limit: 100% and the cost below 0.0062 at epoch 400" "$(awk -F, '
+    END { if ($6 != 1 || !($2 < 0.0062)) print $0 }' "$TMP/out")"
+
 # --- XOR -----------------------------------------------------------------
 
 if [ "$builtin_data" = yes ]; then
