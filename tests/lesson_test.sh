@@ -133,6 +133,8 @@ grep -Eq 'VANISHING GRADIENT: (9[0-9]|100)/100 saturated' "$TMP/out" && ok "sigm
 run --headless --lesson sigmoid-saturates --lr 5 --epochs 300
 check "sigmoid-saturates at lr 5 (-, -, r): 100% and cost below 0.001 at epoch 300" "$(awk -F, '
     END { if ($6 != 1 || !($2 < 0.001)) print $0 }' "$TMP/out")"
+run --dump-frame 80x24 --lesson sigmoid-saturates --lr 10 --epochs 300
+grep -q 'VANISHING GRADIENT' "$TMP/out" && ok "sigmoid-saturates at lr 10 (the README's 'from lr 10'): the banner" || fail "sigmoid-saturates at lr 10: no banner" "$(tail -n 3 "$TMP/out")"
 run --dump-frame 80x24 --lesson sigmoid-saturates --lr 5 --epochs 300
 ! grep -q 'VANISHING' "$TMP/out" && ok "sigmoid-saturates at lr 5: no banner" || fail "sigmoid-saturates at lr 5: a banner" "$(tail -n 3 "$TMP/out")"
 
