@@ -99,7 +99,7 @@ _descent()
     --activation) found=($(compgen -W "$_descent_activations" -- "$cur")) ;;
     --init) found=($(compgen -W "$_descent_inits" -- "$cur")) ;;
     --shuffle) found=($(compgen -W "$_descent_on_off" -- "$cur")) ;;
-    --standardize | --regions | --race)
+    --standardize | --regions | --per-update | --race)
         # an optional value: only as --standardize=on|off
         [[ -n $prefix ]] && found=($(compgen -W "$_descent_on_off" -- "$cur"))
         ;;

@@ -37,6 +37,7 @@ struct position {
 struct control_run {
     size_t epochs;                /* the --epochs limit; 0: none */
     bool regions;                 /* --regions as the run starts */
+    bool per_update;              /* --per-update as the run starts */
     bool landscape;               /* --view landscape as the run starts */
     bool mesh;                    /* --view mesh: the right panel in 3D */
     unsigned epochs_per_frame;

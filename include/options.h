@@ -45,6 +45,7 @@ struct options {
     bool mesh;                    /* --view mesh: as a 3D mesh (right after
                                      landscape: --view sets both) */
     bool regions;                 /* --regions: decision regions shaded */
+    bool per_update;              /* --per-update: every update's cost */
     int dump_width, dump_height;  /* --dump-frame WxH */
     size_t points;                /* --points: rows of --data gen:NAME */
     double noise;                 /* --noise: of --data gen:NAME, 0..0.5 */

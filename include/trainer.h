@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cost_log.h"
 #include "dataset.h"
 #include "neuron.h"
 #include "rng.h"
@@ -68,6 +69,7 @@ struct trainer {
     bool diverged;             /* a cost or weight became NaN/Inf */
     size_t diverged_epoch;     /* the epoch in which it first happened */
     struct history history;
+    struct cost_log log;       /* per-update costs, setting marks (cost_log.h) */
 };
 
 /* What a trainer is at the end of an epoch, small enough to keep one per
@@ -106,8 +108,9 @@ void trainer_free(struct trainer *t);
  * and divergence cleared. The same config gives the same run, bit for bit. */
 void trainer_reset(struct trainer *t);
 
-/* Changes settings; keeps the weights and history. A new init or seed
- * takes effect at the next trainer_reset. */
+/* Changes settings; keeps the weights and history, and marks a change of
+ * lr, loss, activation or batch in t->log. A new init or seed takes
+ * effect at the next trainer_reset. */
 void trainer_configure(struct trainer *t, const struct train_config *config);
 
 /* One minibatch update (shuffling first if it begins an epoch). Returns

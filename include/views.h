@@ -33,6 +33,7 @@ struct view_state {
     bool log_cost;            /* cost plot in log scale (g toggles) */
     bool regions;             /* decision regions shaded (d) */
     bool test_hidden;         /* test points and test cost hidden (t) */
+    bool per_update;          /* cost plot: every update's cost too (u) */
     size_t pair[2];           /* the landscape's parameters on its axes
                                  (indices into theta, w steps them);
                                  {0, 0} reads as {0, 1} */

@@ -23,6 +23,7 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->log_cost = c->view.log_cost;
     v->regions = c->view.regions;
     v->test_hidden = c->view.test_hidden;
+    v->per_update = c->view.per_update;
     v->pair[0] = c->view.pair[0];
     v->pair[1] = c->view.pair[1];
     v->help = c->help;

@@ -26,6 +26,7 @@ static const struct key_binding bindings[] = {
     {'y', "y", ACTION_Y_FEATURE, "next y feature (resets)"},
     {'c', "c", ACTION_CLASSES, "next class pair (resets)"},
     {'g', "g", ACTION_COST_SCALE, "cost plot: log <> linear"},
+    {'u', "u", ACTION_COST_UPDATES, "cost plot: epoch <> update"},
     {'d', "d", ACTION_REGIONS, "decision regions on / off"},
     {'v', "v", ACTION_VIEW, "right panel: bowl/landscape"},
     {'w', "w", ACTION_PAIR, "landscape: next weight pair"},

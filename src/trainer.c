@@ -61,7 +61,8 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->history.records = malloc(HISTORY_CAP * sizeof *t->history.records);
     t->history.params = malloc(HISTORY_CAP * p * sizeof *t->history.params);
     t->history.nparams = p;
-    if (!t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
+    bool log_ok = cost_log_init(&t->log);
+    if (!log_ok || !t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
         || !t->history.records || !t->history.params) {
         trainer_free(t);
         return false;
@@ -79,6 +80,7 @@ void trainer_free(struct trainer *t)
     free(t->batch_sum);
     free(t->history.records);
     free(t->history.params);
+    cost_log_free(&t->log);
     t->order = NULL;
     t->scratch = NULL;
     t->theta = NULL;
@@ -110,10 +112,15 @@ void trainer_reset(struct trainer *t)
     t->diverged_epoch = 0;
     t->history.len = 0;
     t->history.stride = 1;
+    cost_log_clear(&t->log);
 }
 
 void trainer_configure(struct trainer *t, const struct train_config *config)
 {
+    const struct train_config *was = &t->config;
+    cost_log_mark(&t->log, t->epoch * t->data->n + t->next, was->lr, config->lr, was->loss,
+                  config->loss, was->activation, config->activation, was->batch,
+                  config->batch);
     t->config = *config;
 }
 
@@ -222,6 +229,7 @@ bool trainer_step_batch(struct trainer *t)
         t->theta[k] -= t->config.lr * t->gradient[k];
     }
     t->epoch_cost_sum += sum_cost;
+    cost_log_add(&t->log, t->epoch * n + end, sum_cost / size);
     t->next = end;
     if (t->next < n)
         return false;
@@ -287,6 +295,7 @@ void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
     struct history *h = &t->history;
     while (h->len > 0 && h->records[h->len - 1].epoch > prev->epoch)
         h->len--;
+    cost_log_cut(&t->log, prev->epoch * n);
     state_load(t, prev);
 }
 
