@@ -17,6 +17,7 @@
 #include "landscape.h"
 #include "plot.h"
 #include "save_file.h"
+#include "train_csv.h"
 #include "util.h"
 
 /* The picture: 1200 x 800 user units, two columns of panels. */
@@ -355,7 +356,7 @@ static void svg_landscape(FILE *f, const struct view_state *s)
 
 static void svg_cost(FILE *f, const struct history *h)
 {
-    svg_title(f, 20, 428, "cost per epoch (log scale)");
+    svg_title(f, 20, 428, "epoch cost: the mean during each epoch (log scale)");
     struct panel p = {90, 460, 460, 270, 0, 1, 0, 1};
     if (h->len == 0) {
         svg_text(f, 320, 600, "font-size=\"14\" fill=\"#444\"", "middle", "no epochs yet");
@@ -381,7 +382,7 @@ static void svg_cost(FILE *f, const struct history *h)
     p.x1 = (double)h->records[h->len - 1].epoch;
     if (p.x1 <= p.x0)
         p.x1 = p.x0 + 1;
-    svg_axes(f, &p, "epoch", "cost", true);
+    svg_axes(f, &p, "epoch", "epoch cost", true);
     /* At most about 2000 vertices: every k-th record, the last always. */
     size_t stride = h->len / 2000 + 1;
     fputs("<polyline fill=\"none\" stroke=\"#2a2\" stroke-width=\"1.5\" points=\"", f);
@@ -415,8 +416,8 @@ static void svg_neuron(FILE *f, const struct view_state *s)
              n->w1, n->w2 < 0 ? "-" : "+", fabs(n->w2), n->b < 0 ? "-" : "+", fabs(n->b));
     svg_text(f, 640, 500, text, "start", "a = %s(z)   loss %s",
              activation_name(t->config.activation), loss_name(t->config.loss));
-    svg_text(f, 640, 526, text, "start", "C = %.6g   accuracy %.1f%%", cost,
-             100.0 * trainer_accuracy(t));
+    svg_text(f, 640, 526, text, "start", "C(now) = %.6g (at these weights)   accuracy %.1f%%",
+             cost, 100.0 * trainer_accuracy(t));
     svg_text(f, 640, 552, text, "start", "dC/dw1 = %.4g   dC/dw2 = %.4g   dC/db = %.4g",
              g.dw1, g.dw2, g.db);
     svg_text(f, 640, 578, text, "start", "x1 = %s   x2 = %s",
@@ -461,22 +462,28 @@ static void write_svg(FILE *f, const struct view_state *s)
 
 /* ---------- the three files ---------- */
 
-static void write_csv(FILE *f, const struct history *h, size_t nfeatures)
+/* The history as the headless CSV has it (train_csv.h: the same header,
+ * the same columns, each row's accuracy or r2 and test columns computed
+ * from that epoch's parameters at the current settings), so that a run
+ * whose settings never changed saves exactly the rows --headless prints
+ * (every epoch while the history is not thinned). cost is the epoch's
+ * cost: the mean during the epoch, as on the cost plot. */
+static void write_csv(FILE *f, const struct trainer *t)
 {
-    fputs("epoch,cost", f);
-    for (size_t k = 0; k < h->nparams; k++) {
-        char name[16];
-        neuron_param_name(nfeatures, k, name, sizeof name);
-        fprintf(f, ",%s", name);
-    }
-    fputc('\n', f);
+    const struct history *h = &t->history;
+    struct trainer view = *t; /* reads only: its theta is a copy below */
+    double theta[LANDSCAPE_PARAMS_MAX], values[TRAIN_CSV_VALUES_MAX];
+    size_t count = train_csv_width(t);
+    if (t->nparams > LANDSCAPE_PARAMS_MAX || count > TRAIN_CSV_VALUES_MAX)
+        return;
+    view.theta = theta;
+    train_csv_header(f, t);
     for (size_t i = 0; i < h->len; i++) {
         const struct epoch_record *r = &h->records[i];
-        const double *theta = history_params(h, i);
-        fprintf(f, "%zu,%.17g", r->epoch, r->cost);
-        for (size_t k = 0; k < h->nparams; k++)
-            fprintf(f, ",%.17g", theta[k]);
-        fputc('\n', f);
+        memcpy(theta, history_params(h, i), t->nparams * sizeof theta[0]);
+        view.last_cost = r->cost;
+        train_csv_values(&view, values);
+        train_csv_row(f, r->epoch, values, count);
     }
 }
 
@@ -490,7 +497,7 @@ static bool write_content(size_t which, FILE *f, const struct view_state *s,
 {
     switch (which) {
     case SAVE_CSV:
-        write_csv(f, &s->trainer->history, s->data->nfeatures);
+        write_csv(f, s->trainer);
         return true;
     case SAVE_TXT:
         return canvas_dump(screen, f);

@@ -257,18 +257,25 @@ void view_cost_draw(struct canvas *c, const struct rect box,
                       const struct view_state *s)
 {
     const struct history *h = &s->trainer->history;
+    /* the longest title that fits: which cost this is, then the scale */
     const char *scale = s->log_cost ? "log" : "linear";
-    char title[160];
-    if (shows_updates(s))
-        snprintf(title, sizeof title, "cost per update, epoch cost bold (%s)%s", scale,
-                 shows_test(s) ? ", test" : "");
-    else
-        snprintf(title, sizeof title, "epoch cost: mean during each epoch (%s)%s", scale,
-                 shows_test(s) ? ": training and test cost" : "");
-    if (canvas_text_width(title) > box.w - 4)
-        snprintf(title, sizeof title, "%s (%s)", shows_updates(s) ? "update cost" : "epoch cost",
-                 scale);
-    canvas_box(c, box, title, STYLE_FRAME);
+    const char *test = shows_test(s) ? ": training and test cost" : "";
+    char title[3][160];
+    if (shows_updates(s)) {
+        snprintf(title[0], sizeof title[0], "cost per update, epoch cost bold (%s)%s", scale,
+                 test);
+        snprintf(title[1], sizeof title[1], "update and epoch cost (%s)%s", scale, test);
+        snprintf(title[2], sizeof title[2], "update cost (%s)", scale);
+    } else {
+        snprintf(title[0], sizeof title[0], "epoch cost: mean during each epoch (%s)%s",
+                 scale, test);
+        snprintf(title[1], sizeof title[1], "epoch cost (%s)%s", scale, test);
+        snprintf(title[2], sizeof title[2], "epoch cost (%s)", scale);
+    }
+    int k = 0;
+    while (k < 2 && canvas_text_width(title[k]) > box.w - 6)
+        k++;
+    canvas_box(c, box, title[k], STYLE_FRAME);
     struct rect in = view_inner(box);
     if (in.w < 10 || in.h < 3)
         return;

@@ -195,15 +195,15 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
         plot_format_number(pb, sizeof pb, was.b, -1);
         struct style st = style_of(COLOUR_MAGENTA, ATTR_REVERSE);
         if (listed)
-            snprintf(a, sizeof a, "epoch %zu: C = %s  w1 = %s ... b = %s", picked->epoch,
-                     pc, p1, pb);
+            snprintf(a, sizeof a, "epoch %zu: epoch cost %s  w1 = %s ... b = %s",
+                     picked->epoch, pc, p1, pb);
         else
-            snprintf(a, sizeof a, "epoch %zu: C = %s  w1 = %s  w2 = %s  b = %s",
+            snprintf(a, sizeof a, "epoch %zu: epoch cost %s  w1 = %s  w2 = %s  b = %s",
                      picked->epoch, pc, p1, p2, pb);
         if (canvas_text_width(a) <= in.w) {
             add_line(&l, st, a, NULL);
         } else {
-            snprintf(a, sizeof a, "epoch %zu: C = %s", picked->epoch, pc);
+            snprintf(a, sizeof a, "epoch %zu: epoch cost %s", picked->epoch, pc);
             add_line(&l, st, a, NULL);
             snprintf(a, sizeof a, "w1 %s  w2 %s  b %s", p1, p2, pb);
             if (!listed)
@@ -248,14 +248,16 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
     plot_format_number(g3, sizeof g3, grad.db, -1);
     test_part(test, sizeof test, t, s);
     if (d->regression) {
-        snprintf(a, sizeof a, "C = mean %s = %s   r2 %.4f%s", loss_formula(loss, c->utf8),
+        snprintf(a, sizeof a, "C(now) = mean %s = %s   r2 %.4f%s", loss_formula(loss, c->utf8),
                  cs, accuracy, test);
-        snprintf(b, sizeof b, "C = %s   r2 %.4f%s", cs, accuracy, test);
+        snprintf(b, sizeof b, "C(now) = %s   r2 %.4f%s", cs, accuracy, test);
     } else {
         size_t right = (size_t)(accuracy * (double)d->n + 0.5);
-        snprintf(a, sizeof a, "C = mean %s = %s   accuracy %.1f%% (%zu of %zu)%s",
+        snprintf(a, sizeof a, "C(now) = mean %s = %s   accuracy %.1f%% (%zu of %zu)%s",
                  loss_formula(loss, c->utf8), cs, 100.0 * accuracy, right, d->n, test);
-        snprintf(b, sizeof b, "C = %s   accuracy %.1f%%%s", cs, 100.0 * accuracy, test);
+        snprintf(b, sizeof b, "C(now) = %s   accuracy %.1f%%%s", cs, 100.0 * accuracy, test);
+        if (canvas_text_width(b) > in.w) /* C at the current weights, not the epoch's */
+            snprintf(b, sizeof b, "C(now) %s  acc %.1f%%%s", cs, 100.0 * accuracy, test);
     }
     add_line(&l, STYLE_TEXT, a, b);
 

@@ -157,7 +157,9 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
         snprintf(parts[0], 64, "%s epoch %zu (rewound)", g->back, t->epoch);
     else
         snprintf(parts[0], 64, "epoch %zu", t->epoch);
-    snprintf(parts[1], 64, "cost %s", cost);
+    /* the epoch's cost (the mean during it, as the cost plot); before
+     * the first epoch, C at the current weights (the neuron panel's) */
+    snprintf(parts[1], 64, "%s %s", t->epoch > 0 ? "epoch cost" : "C(now)", cost);
     snprintf(parts[2], 64, "lr %g", t->config.lr);
     snprintf(parts[3], 64, "loss %s", loss_name(t->config.loss));
     snprintf(parts[4], 64, "batch %s", batch);

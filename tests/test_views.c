@@ -155,7 +155,7 @@ static void test_too_small(void **state)
 static void test_status_labels(void **state)
 {
     struct fixture *f = *state;
-    static const char *const labels[] = {"epoch 0", "cost 0.125", "lr 0.5", "loss MSE",
+    static const char *const labels[] = {"epoch 0", "C(now) 0.125", "lr 0.5", "loss MSE",
                                          "batch full", "act sigmoid", "help"};
     int sizes[3][2] = {{80, 24}, {120, 40}, {200, 60}};
     for (int k = 0; k < 3; k++) {
@@ -552,13 +552,13 @@ static void test_rewound_and_picked(void **state)
     const struct epoch_record *r = &f->trainer.history.records[24];
     assert_int_equal(r->epoch, 25);
     char want[64];
-    snprintf(want, sizeof want, "epoch 25: C = %.4g", r->cost);
+    snprintf(want, sizeof want, "epoch 25: epoch cost %.4g", r->cost);
     assert_non_null(strstr(s, want));
     assert_non_null(strstr(s, "▼"));
     free(s);
     s = render(f, 120, 40, false);
     assert_non_null(strstr(last_line(s), "< epoch 40 of 100"));
-    snprintf(want, sizeof want, "epoch 25: C = %.4g", r->cost);
+    snprintf(want, sizeof want, "epoch 25: epoch cost %.4g", r->cost);
     assert_non_null(strstr(s, want));
     assert_non_null(strstr(s, "v epoch 25"));
     free(s);
