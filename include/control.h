@@ -84,7 +84,7 @@ void control_close(struct control *c);
 unsigned control_key(struct control *c, int key);
 
 /* A click on the bowl at the plane point (x, y): its descent restarts
- * there at the current lr, and r and lr changes restart from there too. */
+ * there at the current lr, and r restarts from there too. */
 unsigned control_click_bowl(struct control *c, double x, double y);
 /* A click on the cost plot over epoch: that epoch's cost and weights are
  * shown (view_state.picked) until a key or another click. */

@@ -171,7 +171,7 @@ static void test_status_labels(void **state)
     f->view.epochs_per_frame = 8;
     char *s = render(f, 200, 60, false);
     const char *status = last_line(s);
-    assert_non_null(strstr(status, "epoch 10  cost "));
+    assert_non_null(strstr(status, "epoch 10  epoch cost "));
     assert_non_null(strstr(status, "speed 8/frame"));
     assert_non_null(strstr(status, "> running"));
     free(s);
