@@ -43,6 +43,9 @@ struct control_run {
     unsigned epochs_per_frame;
     char lesson_name[64];         /* "" when none */
     char caption[2][CAPTION_BYTES_MAX + 1]; /* the lesson's caption lines, or "" */
+    struct train_config config;   /* the settings it began with: a caption
+                                     says when lr, loss, activation or batch
+                                     no longer match */
 };
 
 /* The state of a live run. It holds no pointer into itself (the session

@@ -83,6 +83,7 @@ static void keep_run(struct control_run *run, const struct options *o)
     run->epochs = o->epochs;
     run->regions = o->regions;
     run->per_update = o->per_update;
+    run->config = o->train;
     run->landscape = o->landscape;
     run->mesh = o->mesh;
     run->epochs_per_frame = o->epochs_per_frame;

@@ -89,8 +89,11 @@ static void caption_of(const struct view_state *s, int width, bool utf8,
     memset(cap, 0, sizeof *cap);
     if (!s->caption[0] || !s->caption[0][0])
         return;
-    char name[96] = "";
-    if (s->lesson && s->lesson[0])
+    char name[160] = "";
+    if (s->lesson && s->lesson[0] && s->caption_changed[0])
+        snprintf(name, sizeof name, "lesson %s (%s changed since it began):", s->lesson,
+                 s->caption_changed);
+    else if (s->lesson && s->lesson[0])
         snprintf(name, sizeof name, "lesson %s:", s->lesson);
     const char *ellipsis = view_glyphs_for(utf8)->ellipsis;
     int max = width - 2;
