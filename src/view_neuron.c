@@ -42,13 +42,20 @@ static const char *loss_formula(enum loss loss, bool utf8)
     }
 }
 
-/* "+ 1.72" / "- 0.31": a signed term of the formula. */
+/* "+ 1.72" / "- 0.31": a signed term of the formula. A true zero is
+ * "0"; a value that is not zero but would round to it ("-0.00") keeps
+ * its first `tiny` significant digits ("- 2.2e-16"). */
 static void signed_term(char *buf, size_t len, double v, int decimals,
-                        bool first)
+                        bool first, int tiny)
 {
     char num[32];
-    bool negative = signbit(v) && !isnan(v);
-    fmt_fixed(num, sizeof num, fabs(v), decimals);
+    bool negative = signbit(v) && !isnan(v) && v != 0;
+    if (v == 0)
+        snprintf(num, sizeof num, "0");
+    else if (fabs(v) < 0.5 * pow(10.0, -decimals))
+        snprintf(num, sizeof num, "%.*g", tiny, fabs(v));
+    else
+        fmt_fixed(num, sizeof num, fabs(v), decimals);
     if (first)
         snprintf(buf, len, "%s%s", negative ? "-" : "", num);
     else
@@ -229,10 +236,14 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
                  d->nfeatures == 1 ? "" : "s");
         add_line(&l, STYLE_TITLE, a, b);
     } else {
-        signed_term(w1, sizeof w1, n->w1, dec, true);
-        signed_term(w2, sizeof w2, n->w2, dec, false);
-        signed_term(bb, sizeof bb, n->b, dec, false);
-        snprintf(a, sizeof a, "z = %s%sx1%s%sx2%s", w1, g->times, w2, g->times, bb);
+        for (int tiny = 2; tiny >= 1; tiny--) { /* 1 digit when 2 do not fit */
+            signed_term(w1, sizeof w1, n->w1, dec, true, tiny);
+            signed_term(w2, sizeof w2, n->w2, dec, false, tiny);
+            signed_term(bb, sizeof bb, n->b, dec, false, tiny);
+            snprintf(a, sizeof a, "z = %s%sx1%s%sx2%s", w1, g->times, w2, g->times, bb);
+            if (canvas_text_width(a) <= in.w)
+                break;
+        }
         add_line(&l, STYLE_TITLE, a, NULL);
     }
 

@@ -177,6 +177,18 @@ if [ "$builtin_data" = yes ]; then
               d = $2 - log(2); if (d < 0) d = -d; if (d > 1e-12) print "last cost " $2
               for (i = 3; i <= 5; i++) if ($i > 1e-12 || $i < -1e-12) print "last weight " $i
               if (NR != 1001) print NR - 1 " rows" }' "$TMP/out")"
+    check "xor-impossible ends at 50% (a = 0.5 on every sample: the tie a >= 0.5 reads as 1)" "$(awk -F, '
+        END { if ($6 != 0.5) print $0 }' "$TMP/out")"
+    run --dump-frame 80x24 --lesson xor-impossible
+    ! grep -q -- '-0\.00' "$TMP/out" && grep -q 'z = -2e-16' "$TMP/out" && ok "xor-impossible's last frame: no -0.00, the tiny weights with their digits" || fail "xor-impossible's last frame" "$(grep 'z = ' "$TMP/out")"
+    xor="--data data/xor.csv --x x1 --y x2 --label y --classes 0,1"
+    run --headless $xor --init uniform --epochs 100
+    check "README's XOR command (--init uniform): the weights move every epoch, accuracy never above 75%" "$(awk -F, '
+        NR > 2 && $3 "," $4 "," $5 == w { print "no move at " $1 }
+        NR > 1 { w = $3 "," $4 "," $5; if ($6 > 0.75) print "epoch " $0 }' "$TMP/out")"
+    run --headless $xor --epochs 100
+    check "XOR from zeros: every weight exactly 0 on every row (the gradient is 0 by symmetry)" "$(awk -F, '
+        NR > 1 && ($3 != 0 || $4 != 0 || $5 != 0) { print "epoch " $0 }' "$TMP/out")"
     case $DESCENT in /*) bin=$DESCENT ;; *) bin=$PWD/$DESCENT ;; esac
     (cd / && "$bin" --headless --lesson xor-impossible --epochs 3 >"$TMP/out" 2>"$TMP/err")
     RC=$?
@@ -242,7 +254,7 @@ for f in tests/data/lessons/bad_*.lesson; do
     fi
 done
 usage "bad lesson in the TUI too" "tests/data/lessons/bad_value.lesson:4: lr: \"fast\" is not a positive number" --lesson tests/data/lessons/bad_value.lesson
-usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, seed, epochs, epochs-per-frame, view, regions, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
+usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, seed, epochs, epochs-per-frame, view, regions, per-update, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
 
 # --- the caption on the screen -------------------------------------------
 
