@@ -223,17 +223,23 @@ static void draw_levels(struct canvas *c, const struct plot *p,
     plot_contours(c, p, surface_at, sf, levels, n, rings, 4, false);
 }
 
-/* The bowl's level circles every `step` of radius, at least 3 dots
- * apart. */
+/* The bowl's level circles at geometric values of f: f = 2^k (... 0.25,
+ * 0.5, 1, 2, 4 ...), each radius sqrt(2) times the one inside it, as the
+ * cost's log scale reads them. The smallest is the first power of two
+ * whose circle is at least r/10 and 7.3 dots across, so that neighbours
+ * stay at least 3 dots apart (sqrt(2) - 1 of 7.3). */
 static void draw_circles(struct canvas *c, const struct plot *p, double r)
 {
     double unit = fmax(plot_dot_width(p), plot_dot_height(p));
-    double step = util_ladder_at_least(fmax(r / 6, 3.5 * unit));
+    double inner = fmax(r / 10, 7.3 * unit);
     double corner = hypot(fmax(fabs(p->x0), fabs(p->x1)), fmax(fabs(p->y0), fabs(p->y1)));
     double levels[64];
     size_t nl = 0;
-    for (double rad = step; rad <= corner + step && nl < 64; rad += step)
-        levels[nl++] = rad * rad;
+    if (!(inner > 0) || !isfinite(inner) || !isfinite(corner))
+        return;
+    double f = exp2(ceil(log2(inner * inner)));
+    for (; f <= corner * corner * 2 && nl < 64; f *= 2)
+        levels[nl++] = f;
     plot_contours(c, p, bowl_at, NULL, levels, nl, rings, 4, false);
 }
 
