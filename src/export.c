@@ -211,6 +211,29 @@ static void padded_range(const double *v, size_t n, double *lo, double *hi)
     *hi += pad;
 }
 
+/* The decision regions, as on the screen (d): the panel cut into
+ * REGION_CELLS x REGION_CELLS rectangles, each shaded by the neuron's
+ * output at its centre (a >= 0.5: the second class's colour, light).
+ * Points and the line are drawn over them. */
+#define REGION_CELLS 48
+static void svg_regions(FILE *f, const struct view_state *s, const struct panel *p)
+{
+    double w = p->width / REGION_CELLS, h = p->height / REGION_CELLS;
+    fputs("<g opacity=\"0.18\" shape-rendering=\"crispEdges\">\n", f);
+    for (int j = 0; j < REGION_CELLS; j++)
+        for (int i = 0; i < REGION_CELLS; i++) {
+            double x = p->x0 + (p->x1 - p->x0) * (i + 0.5) / REGION_CELLS;
+            double y = p->y1 - (p->y1 - p->y0) * (j + 0.5) / REGION_CELLS;
+            double a = trainer_output_at(s->trainer, x, y);
+            if (!isfinite(a))
+                continue;
+            fprintf(f, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+                    "fill=\"%s\"/>\n", p->left + i * w, p->top + j * h, w + 0.01, h + 0.01,
+                    a >= 0.5 ? COLOUR_CLASS1 : COLOUR_CLASS0);
+        }
+    fputs("</g>\n", f);
+}
+
 static void svg_scatter(FILE *f, const struct view_state *s)
 {
     const struct dataset *d = s->data;
@@ -220,6 +243,8 @@ static void svg_scatter(FILE *f, const struct view_state *s)
     padded_range(d->x2, d->n, &p.y0, &p.y1);
     svg_title(f, 20, 28, "data and the separating line");
     svg_axes(f, &p, d->x_name ? d->x_name : "x1", d->y_name ? d->y_name : "x2", false);
+    if (s->regions)
+        svg_regions(f, s, &p);
     for (size_t i = 0; i < d->n; i++) {
         if (!inside(&p, d->x1[i], d->x2[i]))
             continue;
@@ -440,7 +465,7 @@ static void write_svg(FILE *f, const struct view_state *s)
 {
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-            "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n",
+            "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" xml:space=\"preserve\">\n",
             SVG_W, SVG_H, SVG_W, SVG_H);
     fputs("<title>descent: one neuron learning by gradient descent</title>\n", f);
     fprintf(f, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>\n",

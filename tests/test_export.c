@@ -679,6 +679,55 @@ static void test_svg_text_utf8(void **state)
     free(svg);
 }
 
+/* Counts the occurrences of needle in s. */
+static size_t count_in(const char *s, const char *needle)
+{
+    size_t n = 0;
+    for (const char *q = strstr(s, needle); q; q = strstr(q + 1, needle))
+        n++;
+    return n;
+}
+
+/* The saved SVG keeps runs of spaces (xml:space="preserve" on the root)
+ * and, when the screen shows them, the decision regions: 48 x 48 cells
+ * under the points, each in the colour of the class the neuron predicts
+ * at its centre (both classes' colours present after 40 epochs). */
+static void test_svg_regions_and_spaces(void **state)
+{
+    struct fixture *f = *state;
+    char base[128], stem[160], err[256] = "";
+    snprintf(base, sizeof base, "%s/regions", f->dir);
+    f->view.regions = true;
+    assert_true(export_save(base, &f->view, NULL, stem, sizeof stem, err, sizeof err));
+    char path[200];
+    snprintf(path, sizeof path, "%s.svg", stem);
+    char *svg = slurp(path);
+    const char *why = xml_check(svg);
+    if (why)
+        fail_msg("%s", why);
+    assert_non_null(strstr(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_non_null(strstr(strstr(svg, "<svg "), "xml:space=\"preserve\">"));
+    assert_non_null(strstr(svg, "   accuracy "));
+    const char *g = strstr(svg, "<g opacity=\"0.18\"");
+    assert_non_null(g);
+    const char *end = strstr(g, "</g>");
+    assert_non_null(end);
+    size_t len = (size_t)(end - g);
+    char *regions = strndup(g, len);
+    assert_int_equal(count_in(regions, "<rect "), 48 * 48);
+    size_t second = count_in(regions, "fill=\"#e07b00\"");
+    assert_true(second > 0 && second < 48 * 48);
+    free(regions);
+    assert_true(g < strstr(svg, "<circle")); /* the points over the regions */
+    free(svg);
+    f->view.regions = false;
+    assert_true(export_save(base, &f->view, NULL, stem, sizeof stem, err, sizeof err));
+    snprintf(path, sizeof path, "%s.svg", stem);
+    svg = slurp(path);
+    assert_null(strstr(svg, "<g opacity=\"0.18\""));
+    free(svg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -693,6 +742,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_svg_text_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_svg_regions_and_spaces, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
