@@ -89,6 +89,10 @@ unsigned control_key(struct control *c, int key);
 /* A click on the bowl at the plane point (x, y): its descent restarts
  * there at the current lr, and r restarts from there too. */
 unsigned control_click_bowl(struct control *c, double x, double y);
+/* A click on the cost landscape at (x, y): the landscape's pair of
+ * parameters (view.pair) becomes (x, y), recorded as training goes on
+ * from there (session_set_pair). */
+unsigned control_click_landscape(struct control *c, double x, double y);
 /* A click on the cost plot over epoch: that epoch's cost and weights are
  * shown (view_state.picked) until a key or another click. */
 unsigned control_click_cost(struct control *c, size_t epoch);

@@ -105,6 +105,9 @@ const char *options_setting_names(void);
 /* True when the setting called name was given on the command line. */
 bool options_explicit(const struct options *o, const char *name);
 
+/* True when --epochs was given on the command line. */
+bool options_epochs_explicit(const struct options *o);
+
 /* Forgets a lesson: every setting not given on the command line back to
  * its default (epochs: 100 headless, else 0), no lesson name or caption. */
 void options_clear_lesson(struct options *o);

@@ -65,6 +65,12 @@ void session_reset(struct session *s);
  * becomes the start that r restarts from. */
 void session_bowl_restart(struct session *s, double x, double y);
 
+/* Sets the neuron's parameters a and b to va and vb (a click on the
+ * landscape): training goes on from there. At the end of an epoch the
+ * remembered state of that epoch becomes the new one (the epochs after
+ * it, if rewound, are forgotten, as training from there would). */
+void session_set_pair(struct session *s, size_t a, double va, size_t b, double vb);
+
 /* Back one epoch: the weights, RNG, history and bowl of the previous
  * finished epoch, bit for bit (in the middle of an epoch: back to its
  * start). false, nothing changed, when no older state is kept: at epoch 0

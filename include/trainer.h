@@ -56,6 +56,8 @@ struct trainer {
     const struct dataset *data; /* not owned */
     size_t nparams;            /* P = data->nfeatures + 1 */
     double *theta;             /* P parameters w1 .. wN, b */
+    double *start;             /* P: the parameters at epoch 0 (the init,
+                                  or where a click put them before training) */
     struct rng rng;
     size_t epoch;              /* finished epochs */
     size_t *order;             /* sample order of the current epoch */
@@ -107,6 +109,11 @@ void trainer_free(struct trainer *t);
 /* Back to epoch 0: weights from the init and seed, RNG reseeded, history
  * and divergence cleared. The same config gives the same run, bit for bit. */
 void trainer_reset(struct trainer *t);
+
+/* Sets parameters a and b (indices into theta) to va and vb, keeping the
+ * history and the settings: training goes on from there. Before the
+ * first update they become the run's start too. */
+void trainer_set_pair(struct trainer *t, size_t a, double va, size_t b, double vb);
 
 /* Changes settings; keeps the weights and history, and marks a change of
  * lr, loss, activation or batch in t->log. A new init or seed takes

@@ -68,7 +68,8 @@ void views_render(struct canvas *c, const struct view_state *s);
 /* Mouse hit-testing on a frame of width x height drawn from s. */
 
 /* True when cell (x, y) lies on the bowl's plot; *px, *py receive the
- * point of the plane (x, y of f) under it. */
+ * point of the plane (x, y of f) under it. With the landscape shown (not
+ * as a mesh): the values of its pair of parameters under it. */
 bool views_bowl_point(const struct view_state *s, int width, int height,
                       int x, int y, double *px, double *py);
 

@@ -395,23 +395,6 @@ static unsigned mesh_action(struct control *c, enum action action)
     return CONTROL_REDRAW;
 }
 
-/* u: the cost plot with every update's cost, or the epoch costs only. */
-static unsigned toggle_updates(struct control *c)
-{
-    const struct trainer *t = &c->session.trainer;
-    size_t n = t->data->n, batch = trainer_batch_size(t);
-    size_t per_epoch = batch ? (n + batch - 1) / batch : 0;
-    c->view.per_update = !c->view.per_update;
-    if (!c->view.per_update)
-        control_notice(c, "cost plot: the epoch costs (mean during each epoch)");
-    else if (per_epoch <= 1)
-        control_notice(c, "cost plot: every update (full batch: one an epoch, the epoch cost)");
-    else
-        control_notice(c, "cost plot: every update (%zu an epoch), the epoch cost in bold",
-                       per_epoch);
-    return CONTROL_REDRAW;
-}
-
 /* Carries out one action; returns reactions, never draws. */
 static unsigned do_action(struct control *c, enum action action)
 {
@@ -521,7 +504,11 @@ static unsigned do_action(struct control *c, enum action action)
         control_notice(c, "cost plot: %s scale", c->view.log_cost ? "log" : "linear");
         return CONTROL_REDRAW;
     case ACTION_COST_UPDATES:
-        return toggle_updates(c);
+        c->view.per_update = !c->view.per_update;
+        control_notice(c, c->view.per_update
+                              ? "cost plot: every update's cost too, the epoch cost in bold"
+                              : "cost plot: the epoch costs (mean during each epoch)");
+        return CONTROL_REDRAW;
     case ACTION_REGIONS:
         c->view.regions = !c->view.regions;
         control_notice(c, "decision regions %s", c->view.regions ? "on" : "off");

@@ -288,6 +288,17 @@ void session_bowl_restart(struct session *s, double x, double y)
     remember_bowl(s);
 }
 
+void session_set_pair(struct session *s, size_t a, double va, size_t b, double vb)
+{
+    trainer_set_pair(&s->trainer, a, va, b, vb);
+    if (s->trainer.next != 0)
+        return; /* mid-epoch: the entry of the epoch's start stays */
+    if (rewind_move(&s->rewind, -1))
+        remember(s);             /* replaces the entry shown */
+    else
+        remember_from_here(s);
+}
+
 /* Moves the trainer and the bowl to entry e, going back or forward. */
 static void go_to(struct session *s, const struct rewind_entry *e, bool back)
 {

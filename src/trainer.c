@@ -56,13 +56,14 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->order = malloc((data->n ? data->n : 1) * sizeof *t->order);
     t->scratch = malloc((data->n ? data->n : 1) * sizeof *t->scratch);
     t->theta = calloc(p, sizeof *t->theta);
+    t->start = calloc(p, sizeof *t->start);
     t->gradient = calloc(p, sizeof *t->gradient);
     t->batch_sum = calloc(p, sizeof *t->batch_sum);
     t->history.records = malloc(HISTORY_CAP * sizeof *t->history.records);
     t->history.params = malloc(HISTORY_CAP * p * sizeof *t->history.params);
     t->history.nparams = p;
     bool log_ok = cost_log_init(&t->log);
-    if (!log_ok || !t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
+    if (!log_ok || !t->start || !t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
         || !t->history.records || !t->history.params) {
         trainer_free(t);
         return false;
@@ -76,6 +77,7 @@ void trainer_free(struct trainer *t)
     free(t->order);
     free(t->scratch);
     free(t->theta);
+    free(t->start);
     free(t->gradient);
     free(t->batch_sum);
     free(t->history.records);
@@ -84,6 +86,7 @@ void trainer_free(struct trainer *t)
     t->order = NULL;
     t->scratch = NULL;
     t->theta = NULL;
+    t->start = NULL;
     t->gradient = NULL;
     t->batch_sum = NULL;
     t->history.records = NULL;
@@ -113,6 +116,17 @@ void trainer_reset(struct trainer *t)
     t->history.len = 0;
     t->history.stride = 1;
     cost_log_clear(&t->log);
+    memcpy(t->start, t->theta, t->nparams * sizeof *t->start);
+}
+
+void trainer_set_pair(struct trainer *t, size_t a, double va, size_t b, double vb)
+{
+    if (a >= t->nparams || b >= t->nparams)
+        return;
+    t->theta[a] = va;
+    t->theta[b] = vb;
+    if (t->epoch == 0 && t->next == 0)
+        memcpy(t->start, t->theta, t->nparams * sizeof *t->start);
 }
 
 void trainer_configure(struct trainer *t, const struct train_config *config)

@@ -402,8 +402,8 @@ static double landscape_at(double w1, double w2, const void *ctx)
  * and their names ("w1", "b") into names. The title is "cost landscape
  * C(A, B)" and the first line names what is held: b for the plain pair
  * of a two-input neuron (as always), else "others at their values". */
-static void choose_pair(struct landscape *l, const struct view_state *s,
-                        size_t pair[2], char names[2][16])
+void view_landscape_pair(struct landscape *l, const struct view_state *s,
+                         size_t pair[2], char names[2][16])
 {
     size_t nparams = s->trainer->nparams;
     pair[0] = s->pair[0];
@@ -450,7 +450,7 @@ static void draw_landscape(struct canvas *c, const struct rect box,
     }
     size_t pair[2];
     char names[2][16], title[64];
-    choose_pair(l, s, pair, names);
+    view_landscape_pair(l, s, pair, names);
     snprintf(title, sizeof title, "cost landscape C(%s, %s)", names[0], names[1]);
     canvas_box(c, box, title, STYLE_FRAME);
     if (in.w < 10 || in.h < 5) {
@@ -518,7 +518,7 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
     }
     size_t pair[2];
     char names[2][16], title[64];
-    choose_pair(l, s, pair, names);
+    view_landscape_pair(l, s, pair, names);
     snprintf(title, sizeof title, "cost landscape C(%s, %s), 3D", names[0], names[1]);
     canvas_box(c, box, title, STYLE_FRAME);
     if (in.w < 10 || in.h < 5) {
@@ -572,10 +572,12 @@ void view_surface_draw(struct canvas *c, struct rect box,
         draw_bowl(c, box, s);
 }
 
-/* A click on the bowl's plot: the point of the plane at the cell's centre. */
+/* A click on the bowl's plot (the plane point at the cell's centre). */
 bool view_surface_hit(const struct view_state *s, struct rect box, int x,
                       int y, struct view_hit *hit)
 {
+    if (s->right == RIGHT_LANDSCAPE && !s->mesh)
+        return view_landscape_hit(s, box, x, y, hit);
     if (s->right != RIGHT_BOWL || s->mesh || !s->bowl)
         return false;
     struct rect in = view_inner(box);
