@@ -109,11 +109,18 @@ static void add_layer(struct cost_curves *cc, struct plot_series s, struct style
 }
 
 /* The first history record from..len whose epoch ends after the sample
- * position at (epoch e ends at e*n). */
+ * position at (epoch e ends at e*n; a binary search: records are in
+ * epoch order). */
 static size_t first_epoch_after(const struct history *h, size_t from, size_t n, size_t at)
 {
-    while (from < h->len && h->records[from].epoch * n <= at)
-        from++;
+    size_t hi = h->len;
+    while (from < hi) {
+        size_t mid = from + (hi - from) / 2;
+        if (h->records[mid].epoch * n <= at)
+            from = mid + 1;
+        else
+            hi = mid;
+    }
     return from;
 }
 
@@ -151,9 +158,8 @@ static void cost_curves(const struct view_state *s, struct cost_curves *cc)
     /* every kept update, thin, the epoch costs over them in bold */
     struct plot_series updates = update_series(t);
     cc->frame = updates;
-    size_t from = 0;
-    while (from < h->len && h->records[from].epoch * n < t->log.updates[0].position)
-        from++;
+    size_t first = t->log.updates[0].position; /* epochs ending at or after it */
+    size_t from = first > 0 ? first_epoch_after(h, 0, n, first - 1) : 0;
     if (test.n > 0)
         add_layer(cc, series_from(test, from), style_of(COLOUR_CYAN, 0), false);
     size_t cut = change ? first_after(&updates, change) : 0;
