@@ -51,8 +51,8 @@ struct view_state {
                                  when one of its inputs changed; may be NULL */
     const char *caption[2];   /* a lesson's caption lines, or NULL */
     const char *lesson;       /* the lesson's name, or NULL */
-    char caption_changed[48]; /* the settings changed since the lesson
-                                 began ("lr, batch"), "" when none: the
+    char caption_changed[64]; /* the settings changed since the lesson
+                                 began ("lr, batch size"), "" when none: the
                                  caption says its claim may not hold */
     bool rewound;             /* paused on a past epoch (left arrow) */
     bool picked;              /* a click on the cost plot picked an epoch: */

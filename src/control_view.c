@@ -8,7 +8,7 @@
 #include "lab.h"
 #include "views.h"
 
-/* The names of the settings (lr, loss, activation, batch) that differ
+/* The names of the settings (lr, loss, activation, batch size) that differ
  * from those the run's lesson began with, ", "-separated into buf; ""
  * without a lesson caption or when none differs. */
 static void caption_changed(const struct control *c, char *buf, size_t size)
@@ -17,7 +17,7 @@ static void caption_changed(const struct control *c, char *buf, size_t size)
     buf[0] = '\0';
     if (c->run.caption[0][0] == '\0')
         return;
-    const char *names[4] = {"lr", "loss", "activation", "batch"};
+    const char *names[4] = {"lr", "loss function", "activation function", "batch size"};
     bool changed[4] = {was->lr != now->lr, was->loss != now->loss,
                        was->activation != now->activation, was->batch != now->batch};
     size_t len = 0;

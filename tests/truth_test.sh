@@ -37,7 +37,7 @@ finish
 start caption 100 30 "--lesson minibatch-noise"
 check caption_shown wait_for 'lesson minibatch-noise: batch 4'
 literal b
-check caption_says_changed wait_for 'lesson minibatch-noise \(batch changed since it began\):'
+check caption_says_changed wait_for 'lesson minibatch-noise \(batch size changed since it began\):'
 literal B
 check caption_back_to_true wait_for 'lesson minibatch-noise: batch 4'
 literal +
