@@ -91,4 +91,4 @@ bad=$(awk -F, -v w1="$cx" -v w2="$cy" -v b="$step" -v got="$got" '
           for (k = 1; k <= 3; k++) { d = w[k] - want[k]; if (d < 0) d = -d
               if (d > 1e-12) print "param " k ": " w[k] " want " want[k] } }' data/iris.csv)
 check landscape_click_training_goes_on_from_there [ -z "$bad" ] && [ -n "$got" ]
-[ -n "$bad" ] && echo "    $bad"
+if [ -n "$bad" ]; then echo "    $bad"; fi
