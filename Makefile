@@ -46,7 +46,8 @@ LESSONS := bowl-smooth bowl-one-step bowl-oscillates bowl-diverges \
            standardized-fast mse-settles mae-jitters step-cannot-learn \
            dead-relu xor-impossible stretched-zigzag stretched-momentum \
            wells-trapped wells-escape rosenbrock-adam step-schedule \
-           xor-term circle-squares iris-four line-fit spiral-overfit
+           xor-term circle-squares iris-four line-fit spiral-overfit \
+           sigmoid-saturates linear-diverges
 LESSONS += xor-by-inspection xor-one-unit xor-two-units xor-four-units \
            hidden-zeros circle-three-units spiral-eight-units spiral-overfits
 LESSON_FILES := $(LESSONS:%=assets/lessons/%.lesson)

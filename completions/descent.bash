@@ -104,7 +104,7 @@ _descent()
     --hidden) found=($(compgen -W "$_descent_hidden" -- "$cur")) ;;
     --hidden-activation) found=($(compgen -W "$_descent_hidden_activations" -- "$cur")) ;;
     --shuffle) found=($(compgen -W "$_descent_on_off" -- "$cur")) ;;
-    --standardize | --regions | --race)
+    --standardize | --regions | --per-update | --race)
         # an optional value: only as --standardize=on|off
         [[ -n $prefix ]] && found=($(compgen -W "$_descent_on_off" -- "$cur"))
         ;;

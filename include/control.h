@@ -37,11 +37,15 @@ struct position {
 struct control_run {
     size_t epochs;                /* the --epochs limit; 0: none */
     bool regions;                 /* --regions as the run starts */
+    bool per_update;              /* --per-update as the run starts */
     bool landscape;               /* --view landscape as the run starts */
     bool mesh;                    /* --view mesh: the right panel in 3D */
     unsigned epochs_per_frame;
     char lesson_name[64];         /* "" when none */
     char caption[2][CAPTION_BYTES_MAX + 1]; /* the lesson's caption lines, or "" */
+    struct train_config config;   /* the settings it began with: a caption
+                                     says when lr, loss, activation or batch
+                                     no longer match */
 };
 
 /* The one-line prompt of = on the status line: the learning rate being
@@ -97,8 +101,12 @@ void control_close(struct control *c);
 unsigned control_key(struct control *c, int key);
 
 /* A click on the bowl at the plane point (x, y): its descent restarts
- * there at the current lr, and r and lr changes restart from there too. */
+ * there at the current lr, and r restarts from there too. */
 unsigned control_click_bowl(struct control *c, double x, double y);
+/* A click on the cost landscape at (x, y): the landscape's pair of
+ * parameters (view.pair) becomes (x, y), recorded as training goes on
+ * from there (session_set_pair). */
+unsigned control_click_landscape(struct control *c, double x, double y);
 /* A click on the cost plot over epoch: that epoch's cost and weights are
  * shown (view_state.picked) until a key or another click. */
 unsigned control_click_cost(struct control *c, size_t epoch);

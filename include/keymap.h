@@ -35,6 +35,7 @@ enum action {
     ACTION_KAPPA_DOWN,   /* K */
     ACTION_RACE,         /* R */
     ACTION_COST_SCALE,   /* g */
+    ACTION_COST_UPDATES, /* u */
     ACTION_REGIONS,      /* d */
     ACTION_PAIR,         /* w */
     ACTION_TEST,         /* t */

@@ -87,7 +87,7 @@ struct landscape {
     double last_recompute_ms;
 
     /* Scratch for the path drawn (no allocation per frame). */
-    double path_w1[LANDSCAPE_PATH_MAX + 2], path_w2[LANDSCAPE_PATH_MAX + 2];
+    double path_w1[LANDSCAPE_PATH_MAX + 3], path_w2[LANDSCAPE_PATH_MAX + 3];
 };
 
 /* A new, empty cache, or NULL when out of memory. Free with
@@ -149,10 +149,9 @@ double landscape_log_cost_at(const struct landscape *l, double w1, double w2);
  * grid changes a little): writes at most cap, returns how many. */
 size_t landscape_levels(const struct landscape *l, double *levels, size_t cap);
 
-/* The training path of t in (w1, w2): the history thinned to at most
- * LANDSCAPE_PATH_MAX points (the last always kept), preceded by (0, 0)
- * for a zeros init whose history starts at epoch 1, and ended by the
- * current weights. Stored in l->path_w1 / l->path_w2; returns the count. */
+/* The training path of t in (w1, w2): the run's start (epoch 0,
+ * t->start), the history thinned to at most LANDSCAPE_PATH_MAX points
+ * (the last always kept), and the current weights. Stored in l->path_w1 / l->path_w2; returns the count. */
 size_t landscape_path(struct landscape *l, const struct trainer *t);
 
 #endif

@@ -53,6 +53,7 @@ struct options {
     bool mesh;                    /* --view mesh: as a 3D mesh (right after
                                      landscape: --view sets both) */
     bool regions;                 /* --regions: decision regions shaded */
+    bool per_update;              /* --per-update: every update's cost */
     int dump_width, dump_height;  /* --dump-frame WxH */
     size_t points;                /* --points: rows of --data gen:NAME */
     double noise;                 /* --noise: of --data gen:NAME, 0..0.5 */
@@ -122,6 +123,9 @@ bool options_classes_given(const struct options *o);
 
 /* True when the setting called name was given on the command line. */
 bool options_explicit(const struct options *o, const char *name);
+
+/* True when --epochs was given on the command line. */
+bool options_epochs_explicit(const struct options *o);
 
 /* Forgets a lesson: every setting not given on the command line back to
  * its default (epochs: 100 headless, else 0), no lesson name or caption. */

@@ -163,12 +163,14 @@ struct cost_style {
  * plain array of doubles has stride sizeof(double); for an array of
  * structs, values and positions are two fields of its first element and
  * stride is the struct's size. n == 0 is an empty series (then values
- * is not read). Positions must not decrease. */
+ * is not read). Positions must not decrease. position_div (0 reads as 1)
+ * divides every position: positions counted in samples read as epochs. */
 struct plot_series {
     const double *values;
     const size_t *positions;
     size_t n;
     size_t stride;
+    size_t position_div;
 };
 
 /* The cost plot: every value of s (a cost) against its position (an
@@ -199,6 +201,25 @@ bool plot_cost_with_layout(struct rect r, const struct plot_series *s,
  * s is empty or r is too small. */
 bool plot_cost_layout(struct rect r, const struct plot_series *s,
                       bool log_scale, struct plot *p);
+
+/* One curve of a layered cost plot: a series, its style, and whether its
+ * non-finite values are marked ("!" on the top row, in the cost_style's
+ * bad style). */
+struct cost_layer {
+    const struct plot_series *s;
+    struct style line;
+    bool mark_bad;
+};
+
+/* The cost plot of several curves over one frame: the axes span frame's
+ * positions along x (points of other layers outside it are left out) and
+ * every layer's finite values along y; then the layers are drawn in
+ * order, each over the ones before. *p (may be NULL) receives the data
+ * window. With an empty frame it says "no epochs yet" and returns false;
+ * c NULL only lays out. */
+bool plot_cost_layers(struct canvas *c, struct rect r, const struct plot_series *frame,
+                      const struct cost_layer *layers, size_t n, bool log_scale,
+                      const struct cost_style *st, struct plot *p);
 
 /* A one-row sparkline of the values of s at (x, y), at most width cells
  * (the whole series squeezed in, each cell the highest value of its part;

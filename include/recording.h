@@ -20,6 +20,9 @@
  *                                         (a key that closed the help)
  *   click-bowl E K MS X Y                 a click on the bowl at the
  *                                         plane point (X, Y)
+ *   click-landscape E K MS X Y            a click on the cost landscape:
+ *                                         its pair of parameters (w1, w2
+ *                                         unless w changed it) set to X, Y
  *   click-cost E K MS EPOCH               a click on the cost plot
  *   click-off E K MS                      a click elsewhere
  *   end E K MS W1 .. WN B                 the position and all P
@@ -51,6 +54,7 @@ enum record_kind {
     RECORD_CLICK_BOWL,
     RECORD_CLICK_COST,
     RECORD_CLICK_OFF,
+    RECORD_CLICK_LANDSCAPE,
     RECORD_END
 };
 
@@ -59,7 +63,8 @@ struct record_event {
     size_t epoch, next;    /* the training position it was applied at */
     double ms;             /* since the recording began */
     int key;               /* RECORD_KEY */
-    double x, y;           /* RECORD_CLICK_BOWL: the plane point */
+    double x, y;           /* RECORD_CLICK_BOWL: the plane point;
+                              RECORD_CLICK_LANDSCAPE: the pair's values */
     size_t picked;         /* RECORD_CLICK_COST: the epoch */
     size_t nparams;        /* RECORD_END: how many parameters */
     const double *params;  /* RECORD_END: the P parameters in their order

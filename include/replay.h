@@ -24,7 +24,8 @@ struct position replay_position(const struct record_event *e);
 
 /* Plays the record file at path without a terminal, starting from o with
  * the recorded settings in place of o's, up to its last event (a quit
- * ends it), and writes the run's CSV as --headless does: the header
+ * ends its events), then on to the run's last epoch (--epochs when given
+ * on the command line, else the recorded epochs; 0: none), and writes the run's CSV as --headless does: the header
  * epoch,cost,w1,w2,b,accuracy and a row for every o->every-th epoch of
  * the run and the last. Rows are streamed: a row is written once it is
  * older than REWIND_CAPACITY epochs (no rewind can reach it), the rest

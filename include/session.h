@@ -23,7 +23,7 @@ struct session {
     struct dataset *data;        /* the samples trained on (owned, heap) */
     struct trainer trainer;      /* trains on *data */
     struct bowl bowl;            /* x^2+y^2 at the trainer's lr */
-    double bowl_start_x, bowl_start_y; /* where r and a new lr restart it */
+    double bowl_start_x, bowl_start_y; /* where r restarts it */
     struct rewind rewind;        /* every finished epoch's state, for <- -> */
 };
 
@@ -56,8 +56,9 @@ void session_epoch(struct session *s);
  * forgetting and remembering as session_epoch. */
 void session_step_batch(struct session *s);
 
-/* Changes the training settings keeping the weights; a new lr restarts
- * the bowl's descent from its start. */
+/* Changes the training settings keeping the weights; with a new lr the
+ * bowl's descent goes on from its current point too (from its start when
+ * that point is not finite). */
 void session_configure(struct session *s, const struct train_config *config);
 
 /* A new trainer on the same samples with config, whose number of
@@ -72,8 +73,14 @@ bool session_retrain(struct session *s, const struct train_config *config,
 void session_reset(struct session *s);
 
 /* Restarts the bowl's descent from (x, y) at the current lr; (x, y)
- * becomes the start that r and lr changes restart from. */
+ * becomes the start that r restarts from. */
 void session_bowl_restart(struct session *s, double x, double y);
+
+/* Sets the neuron's parameters a and b to va and vb (a click on the
+ * landscape): training goes on from there. At the end of an epoch the
+ * remembered state of that epoch becomes the new one (the epochs after
+ * it, if rewound, are forgotten, as training from there would). */
+void session_set_pair(struct session *s, size_t a, double va, size_t b, double vb);
 
 /* Back one epoch: the weights, RNG, history and bowl of the previous
  * finished epoch, bit for bit (in the middle of an epoch: back to its

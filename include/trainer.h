@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cost_log.h"
 #include "dataset.h"
 #include "network.h"
 #include "neuron.h"
@@ -66,6 +67,8 @@ struct trainer {
     const struct dataset *data; /* not owned */
     size_t nparams;            /* P = network_param_count(N, config.hidden) */
     double *theta;             /* P parameters in network.h's order */
+    double *start;             /* P: the parameters at epoch 0 (the init,
+                                  or where a click put them before training) */
     struct rng rng;
     size_t epoch;              /* finished epochs */
     size_t *order;             /* sample order of the current epoch */
@@ -79,6 +82,7 @@ struct trainer {
     bool diverged;             /* a cost or weight became NaN/Inf */
     size_t diverged_epoch;     /* the epoch in which it first happened */
     struct history history;
+    struct cost_log log;       /* per-update costs, setting marks (cost_log.h) */
 };
 
 /* What a trainer is at the end of an epoch, small enough to keep one per
@@ -120,9 +124,15 @@ void trainer_free(struct trainer *t);
  * gives the same run, bit for bit. */
 void trainer_reset(struct trainer *t);
 
-/* Changes settings; keeps the weights and history. A new init, seed or
- * weights takes effect at the next trainer_reset; config->hidden must be
- * the trainer's (hidden_activation may change). */
+/* Sets parameters a and b (indices into theta) to va and vb, keeping the
+ * history and the settings: training goes on from there. Before the
+ * first update they become the run's start too. */
+void trainer_set_pair(struct trainer *t, size_t a, double va, size_t b, double vb);
+
+/* Changes settings; keeps the weights and history, and marks a change of
+ * lr, loss, activation or batch in t->log. A new init, seed or weights
+ * takes effect at the next trainer_reset; config->hidden must be the
+ * trainer's (hidden_activation may change). */
 void trainer_configure(struct trainer *t, const struct train_config *config);
 
 /* One minibatch update (shuffling first if it begins an epoch). Returns

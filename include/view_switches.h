@@ -26,6 +26,7 @@ struct view_switches {
     bool log_cost;          /* cost plot in log scale (g toggles) */
     bool regions;           /* decision regions shaded (d) */
     bool test_hidden;       /* the test points and curve hidden (t) */
+    bool per_update;        /* the cost plot shows every update (u) */
     size_t pair[2];         /* the landscape's pair of parameters
                                (indices into theta: w1 .. wN, b), w steps */
     bool picked;            /* a click on the cost plot picked an epoch: */

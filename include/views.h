@@ -34,6 +34,7 @@ struct view_state {
     bool log_cost;            /* cost plot in log scale (g toggles) */
     bool regions;             /* decision regions shaded (d) */
     bool test_hidden;         /* test points and test cost hidden (t) */
+    bool per_update;          /* cost plot: every update's cost too (u) */
     size_t pair[2];           /* the landscape's parameters on its axes
                                  (indices into theta, w steps them);
                                  {0, 0} reads as {0, 1} */
@@ -55,6 +56,9 @@ struct view_state {
                                  weights; NULL: all computed each frame */
     const char *caption[2];   /* a lesson's caption lines, or NULL */
     const char *lesson;       /* the lesson's name, or NULL */
+    char caption_changed[64]; /* the settings changed since the lesson
+                                 began ("lr, batch size"), "" when none: the
+                                 caption says its claim may not hold */
     bool rewound;             /* paused on a past epoch (left arrow) */
     bool picked;              /* a click on the cost plot picked an epoch: */
     size_t picked_epoch;      /* show that epoch's cost and weights */
@@ -76,7 +80,8 @@ void views_render(struct canvas *c, const struct view_state *s);
 /* Mouse hit-testing on a frame of width x height drawn from s. */
 
 /* True when cell (x, y) lies on the bowl's plot; *px, *py receive the
- * point of the plane (x, y of f) under it. */
+ * point of the plane (x, y of f) under it. With the landscape shown (not
+ * as a mesh): the values of its pair of parameters under it. */
 bool views_bowl_point(const struct view_state *s, int width, int height,
                       int x, int y, double *px, double *py);
 

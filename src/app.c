@@ -156,6 +156,12 @@ static unsigned apply_click(struct app *a, int x, int y)
         e.x = px;
         e.y = py;
         reaction = control_click_bowl(c, px, py);
+    } else if (!c->help && v.right == RIGHT_LANDSCAPE &&
+               views_bowl_point(&v, a->canvas.width, a->canvas.height, x, y, &px, &py)) {
+        e.kind = RECORD_CLICK_LANDSCAPE;
+        e.x = px;
+        e.y = py;
+        reaction = control_click_landscape(c, px, py);
     } else if (!c->help &&
                views_cost_epoch(&v, a->canvas.width, a->canvas.height, x, y, &epoch)) {
         e.kind = RECORD_CLICK_COST;

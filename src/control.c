@@ -78,6 +78,8 @@ static void keep_run(struct control_run *run, const struct options *o)
 {
     run->epochs = o->epochs;
     run->regions = o->regions;
+    run->per_update = o->per_update;
+    run->config = o->train;
     run->landscape = o->landscape;
     run->mesh = o->mesh;
     run->epochs_per_frame = o->epochs_per_frame;
@@ -100,6 +102,7 @@ static void start_switches(struct control *c)
         .log_cost = true,
         .regions = c->run.regions,
         .test_hidden = false,
+        .per_update = c->run.per_update,
         .pair = {0, 1},
         .picked = false,
         .mesh = c->run.mesh,
@@ -497,6 +500,12 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_COST_SCALE:
         c->view.log_cost = !c->view.log_cost;
         control_notice(c, "cost plot: %s scale", c->view.log_cost ? "log" : "linear");
+        return CONTROL_REDRAW;
+    case ACTION_COST_UPDATES:
+        c->view.per_update = !c->view.per_update;
+        control_notice(c, c->view.per_update
+                              ? "cost plot: every update's cost too, the epoch cost in bold"
+                              : "cost plot: the epoch costs (mean during each epoch)");
         return CONTROL_REDRAW;
     case ACTION_REGIONS:
         c->view.regions = !c->view.regions;

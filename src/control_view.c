@@ -8,6 +8,28 @@
 #include "lab.h"
 #include "views.h"
 
+/* The names of the settings (lr, loss, activation, batch size) that differ
+ * from those the run's lesson began with, ", "-separated into buf; ""
+ * without a lesson caption or when none differs. */
+static void caption_changed(const struct control *c, char *buf, size_t size)
+{
+    const struct train_config *was = &c->run.config, *now = &c->session.trainer.config;
+    buf[0] = '\0';
+    if (c->run.caption[0][0] == '\0')
+        return;
+    const char *names[4] = {"lr", "loss function", "activation function", "batch size"};
+    bool changed[4] = {was->lr != now->lr, was->loss != now->loss,
+                       was->activation != now->activation, was->batch != now->batch};
+    size_t len = 0;
+    for (int k = 0; k < 4; k++)
+        if (changed[k] && len < size) {
+            int w = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", names[k]);
+            if (w < 0)
+                return;
+            len += (size_t)w;
+        }
+}
+
 void control_view_state(const struct control *c, struct view_state *v)
 {
     memset(v, 0, sizeof *v);
@@ -23,6 +45,7 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->log_cost = c->view.log_cost;
     v->regions = c->view.regions;
     v->test_hidden = c->view.test_hidden;
+    v->per_update = c->view.per_update;
     v->pair[0] = c->view.pair[0];
     v->pair[1] = c->view.pair[1];
     v->help = c->help;
@@ -37,6 +60,7 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->lesson = o->lesson_name[0] != '\0' ? o->lesson_name : NULL;
     v->caption[0] = o->caption[0][0] != '\0' ? o->caption[0] : NULL;
     v->caption[1] = o->caption[1][0] != '\0' ? o->caption[1] : NULL;
+    caption_changed(c, v->caption_changed, sizeof v->caption_changed);
     v->newest_epoch = session_newest_epoch(&c->session);
     v->rewound = session_rewound(&c->session);
     v->picked = c->view.picked;

@@ -17,6 +17,7 @@
 #include "landscape.h"
 #include "plot.h"
 #include "save_file.h"
+#include "train_csv.h"
 #include "util.h"
 
 /* The picture: 1200 x 800 user units, two columns of panels. */
@@ -210,6 +211,29 @@ static void padded_range(const double *v, size_t n, double *lo, double *hi)
     *hi += pad;
 }
 
+/* The decision regions, as on the screen (d): the panel cut into
+ * REGION_CELLS x REGION_CELLS rectangles, each shaded by the neuron's
+ * output at its centre (a >= 0.5: the second class's colour, light).
+ * Points and the line are drawn over them. */
+#define REGION_CELLS 48
+static void svg_regions(FILE *f, const struct view_state *s, const struct panel *p)
+{
+    double w = p->width / REGION_CELLS, h = p->height / REGION_CELLS;
+    fputs("<g opacity=\"0.18\" shape-rendering=\"crispEdges\">\n", f);
+    for (int j = 0; j < REGION_CELLS; j++)
+        for (int i = 0; i < REGION_CELLS; i++) {
+            double x = p->x0 + (p->x1 - p->x0) * (i + 0.5) / REGION_CELLS;
+            double y = p->y1 - (p->y1 - p->y0) * (j + 0.5) / REGION_CELLS;
+            double a = trainer_output_at(s->trainer, x, y);
+            if (!isfinite(a))
+                continue;
+            fprintf(f, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" "
+                    "fill=\"%s\"/>\n", p->left + i * w, p->top + j * h, w + 0.01, h + 0.01,
+                    a >= 0.5 ? COLOUR_CLASS1 : COLOUR_CLASS0);
+        }
+    fputs("</g>\n", f);
+}
+
 static void svg_scatter(FILE *f, const struct view_state *s)
 {
     const struct dataset *d = s->data;
@@ -219,6 +243,8 @@ static void svg_scatter(FILE *f, const struct view_state *s)
     padded_range(d->x2, d->n, &p.y0, &p.y1);
     svg_title(f, 20, 28, "data and the separating line");
     svg_axes(f, &p, d->x_name ? d->x_name : "x1", d->y_name ? d->y_name : "x2", false);
+    if (s->regions)
+        svg_regions(f, s, &p);
     for (size_t i = 0; i < d->n; i++) {
         if (!inside(&p, d->x1[i], d->x2[i]))
             continue;
@@ -361,7 +387,7 @@ static void svg_landscape(FILE *f, const struct view_state *s)
 
 static void svg_cost(FILE *f, const struct history *h)
 {
-    svg_title(f, 20, 428, "cost per epoch (log scale)");
+    svg_title(f, 20, 428, "epoch cost: the mean during each epoch (log scale)");
     struct panel p = {90, 460, 460, 270, 0, 1, 0, 1};
     if (h->len == 0) {
         svg_text(f, 320, 600, "font-size=\"14\" fill=\"#444\"", "middle", "no epochs yet");
@@ -387,7 +413,7 @@ static void svg_cost(FILE *f, const struct history *h)
     p.x1 = (double)h->records[h->len - 1].epoch;
     if (p.x1 <= p.x0)
         p.x1 = p.x0 + 1;
-    svg_axes(f, &p, "epoch", "cost", true);
+    svg_axes(f, &p, "epoch", "epoch cost", true);
     /* At most about 2000 vertices: every k-th record, the last always. */
     size_t stride = h->len / 2000 + 1;
     fputs("<polyline fill=\"none\" stroke=\"#2a2\" stroke-width=\"1.5\" points=\"", f);
@@ -425,8 +451,8 @@ static void svg_neuron(FILE *f, const struct view_state *s)
              n->w1, n->w2 < 0 ? "-" : "+", fabs(n->w2), n->b < 0 ? "-" : "+", fabs(n->b));
     svg_text(f, 640, 500, text, "start", "a = %s(z)   loss %s",
              activation_name(t->config.activation), loss_name(t->config.loss));
-    svg_text(f, 640, 526, text, "start", "C = %.6g   accuracy %.1f%%", cost,
-             100.0 * trainer_accuracy(t));
+    svg_text(f, 640, 526, text, "start", "C(now) = %.6g (at these weights)   accuracy %.1f%%",
+             cost, 100.0 * trainer_accuracy(t));
     svg_text(f, 640, 552, text, "start", "dC/dw1 = %.4g   dC/dw2 = %.4g   dC/db = %.4g",
              g.dw1, g.dw2, g.db);
     svg_text(f, 640, 578, text, "start", "x1 = %s   x2 = %s",
@@ -449,7 +475,7 @@ static void write_svg(FILE *f, const struct view_state *s)
 {
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-            "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n",
+            "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" xml:space=\"preserve\">\n",
             SVG_W, SVG_H, SVG_W, SVG_H);
     fputs("<title>descent: one neuron learning by gradient descent</title>\n", f);
     fprintf(f, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"white\"/>\n",
@@ -471,22 +497,28 @@ static void write_svg(FILE *f, const struct view_state *s)
 
 /* ---------- the three files ---------- */
 
-static void write_csv(FILE *f, const struct history *h, const struct trainer *t)
+/* The history as the headless CSV has it (train_csv.h: the same header,
+ * the same columns, each row's accuracy or r2 and test columns computed
+ * from that epoch's parameters at the current settings), so that a run
+ * whose settings never changed saves exactly the rows --headless prints
+ * (every epoch while the history is not thinned). cost is the epoch's
+ * cost: the mean during the epoch, as on the cost plot. */
+static void write_csv(FILE *f, const struct trainer *t)
 {
-    fputs("epoch,cost", f);
-    for (size_t k = 0; k < h->nparams; k++) {
-        char name[16];
-        trainer_param_name(t, k, name, sizeof name);
-        fprintf(f, ",%s", name);
-    }
-    fputc('\n', f);
+    const struct history *h = &t->history;
+    struct trainer view = *t; /* reads only: its theta is a copy below */
+    double theta[LANDSCAPE_PARAMS_MAX], values[TRAIN_CSV_VALUES_MAX];
+    size_t count = train_csv_width(t);
+    if (t->nparams > LANDSCAPE_PARAMS_MAX || count > TRAIN_CSV_VALUES_MAX)
+        return;
+    view.theta = theta;
+    train_csv_header(f, t);
     for (size_t i = 0; i < h->len; i++) {
         const struct epoch_record *r = &h->records[i];
-        const double *theta = history_params(h, i);
-        fprintf(f, "%zu,%.17g", r->epoch, r->cost);
-        for (size_t k = 0; k < h->nparams; k++)
-            fprintf(f, ",%.17g", theta[k]);
-        fputc('\n', f);
+        memcpy(theta, history_params(h, i), t->nparams * sizeof theta[0]);
+        view.last_cost = r->cost;
+        train_csv_values(&view, values);
+        train_csv_row(f, r->epoch, values, count);
     }
 }
 
@@ -500,7 +532,7 @@ static bool write_content(size_t which, FILE *f, const struct view_state *s,
 {
     switch (which) {
     case SAVE_CSV:
-        write_csv(f, &s->trainer->history, s->trainer);
+        write_csv(f, s->trainer);
         return true;
     case SAVE_TXT:
         return canvas_dump(screen, f);

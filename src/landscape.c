@@ -159,14 +159,14 @@ size_t landscape_path(struct landscape *l, const struct trainer *t)
 {
     const struct history *h = &t->history;
     size_t n = 0;
-    if (t->config.init == INIT_ZEROS && h->len > 0 && h->records[0].epoch == 1) {
-        l->path_w1[n] = 0.0;
-        l->path_w2[n++] = 0.0;
+    size_t a = l->pair[0], b = l->pair[1];
+    if (h->len > 0) { /* epoch 0: the run's start (the history begins at 1) */
+        l->path_w1[n] = t->start[a];
+        l->path_w2[n++] = t->start[b];
     }
     size_t step = (h->len + LANDSCAPE_PATH_MAX - 1) / LANDSCAPE_PATH_MAX;
     if (step < 1)
         step = 1;
-    size_t a = l->pair[0], b = l->pair[1];
     for (size_t i = 0; i < h->len; i += step) {
         l->path_w1[n] = history_params(h, i)[a];
         l->path_w2[n++] = history_params(h, i)[b];

@@ -194,6 +194,11 @@ static bool field_explicit(const struct options *o, size_t offset)
     return s && o->explicit_setting[settings_index(s)];
 }
 
+bool options_epochs_explicit(const struct options *o)
+{
+    return field_explicit(o, offsetof(struct options, epochs));
+}
+
 /* The option name of the row that owns the field at offset. */
 static const char *field_option(size_t offset)
 {

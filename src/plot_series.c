@@ -25,6 +25,8 @@ static double position_at(const struct plot_series *s, size_t i)
         return (double)i;
     const size_t *at = (const size_t *)(const void *)
                        ((const char *)s->positions + i * s->stride);
+    if (s->position_div > 1)
+        return (double)*at / (double)s->position_div;
     return (double)*at;
 }
 
@@ -69,13 +71,13 @@ struct column {
 /* Lays out (c NULL) or draws the axes of the cost plot; *p, *cr and
  * *use_log receive what the plot of the curve needs. */
 static void cost_frame(struct canvas *c, struct rect r,
-                       const struct plot_series *s, const struct plot_series *extra,
-                       bool log_scale, struct style axis_style,
+                       const struct plot_series *s, const struct plot_series *const *extra,
+                       size_t nextra, bool log_scale, struct style axis_style,
                        struct cost_range *range, bool *log_used, struct plot *p)
 {
     struct cost_range cr = cost_range(s);
-    if (extra) { /* the range holds both series */
-        struct cost_range more = cost_range(extra);
+    for (size_t e = 0; e < nextra; e++) { /* the range holds every series */
+        struct cost_range more = cost_range(extra[e]);
         cr.lo = fmin(cr.lo, more.lo);
         cr.hi = fmax(cr.hi, more.hi);
         cr.min_positive = fmin(cr.min_positive, more.min_positive);
@@ -118,7 +120,7 @@ bool plot_cost_layout(struct rect r, const struct plot_series *s,
         return false;
     struct cost_range cr;
     bool use_log;
-    cost_frame(NULL, r, s, NULL, log_scale, style_of(COLOUR_DEFAULT, 0), &cr, &use_log, p);
+    cost_frame(NULL, r, s, NULL, 0, log_scale, style_of(COLOUR_DEFAULT, 0), &cr, &use_log, p);
     return true;
 }
 
@@ -130,7 +132,7 @@ bool plot_cost_with_layout(struct rect r, const struct plot_series *s,
         return false;
     struct cost_range cr;
     bool use_log;
-    cost_frame(NULL, r, s, test, log_scale, style_of(COLOUR_DEFAULT, 0), &cr, &use_log, p);
+    cost_frame(NULL, r, s, &test, 1, log_scale, style_of(COLOUR_DEFAULT, 0), &cr, &use_log, p);
     return true;
 }
 
@@ -151,7 +153,10 @@ static void cost_curve(struct canvas *c, const struct plot *pp,
     double left = 2.0 * p.area.x;
     for (size_t i = 0; i < s->n; i++) {
         double dx, dy;
-        plot_to_dot(&p, position_at(s, i), p.y0, &dx, &dy);
+        double at = position_at(s, i);
+        if (at < p.x0 || at > p.x1)
+            continue; /* another layer's point outside the frame */
+        plot_to_dot(&p, at, p.y0, &dx, &dy);
         int k = canvas_clamp_int(dx - left, 0, nx - 1);
         double cost = value_at(s, i);
         if (!isfinite(cost)) {
@@ -213,7 +218,7 @@ void plot_cost(struct canvas *c, struct rect r, const struct plot_series *s,
     struct cost_range cr;
     bool use_log;
     struct plot p;
-    cost_frame(c, r, s, NULL, log_scale, st->axis, &cr, &use_log, &p);
+    cost_frame(c, r, s, NULL, 0, log_scale, st->axis, &cr, &use_log, &p);
     cost_curve(c, &p, s, use_log, cr.min_positive, st->line, &st->bad);
 }
 
@@ -230,9 +235,40 @@ void plot_cost_with(struct canvas *c, struct rect r, const struct plot_series *s
     struct cost_range cr;
     bool use_log;
     struct plot p;
-    cost_frame(c, r, s, test, log_scale, st->axis, &cr, &use_log, &p);
+    cost_frame(c, r, s, &test, 1, log_scale, st->axis, &cr, &use_log, &p);
     cost_curve(c, &p, test, use_log, cr.min_positive, test_style, NULL);
     cost_curve(c, &p, s, use_log, cr.min_positive, st->line, &st->bad);
+}
+
+bool plot_cost_layers(struct canvas *c, struct rect r, const struct plot_series *frame,
+                      const struct cost_layer *layers, size_t n, bool log_scale,
+                      const struct cost_style *st, struct plot *p)
+{
+    if (r.w < 1 || r.h < 1)
+        return false;
+    if (frame->n == 0) {
+        if (c)
+            no_epochs(c, r, st->axis);
+        return false;
+    }
+    const struct plot_series *all[8];
+    size_t count = 0;
+    for (size_t i = 0; i < n && count < 8; i++)
+        if (layers[i].s->n > 0)
+            all[count++] = layers[i].s;
+    struct cost_range cr;
+    bool use_log;
+    struct plot window;
+    cost_frame(c, r, frame, all, count, log_scale, st->axis, &cr, &use_log, &window);
+    if (p)
+        *p = window;
+    if (!c)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (layers[i].s->n > 0)
+            cost_curve(c, &window, layers[i].s, use_log, cr.min_positive, layers[i].line,
+                       layers[i].mark_bad ? &st->bad : NULL);
+    return true;
 }
 
 int plot_sparkline(struct canvas *c, int x, int y, int width,

@@ -111,6 +111,10 @@ void recorder_event(struct recorder *rec, struct record_event *e)
         fprintf(f, "click-bowl %zu %zu %llu %.17g %.17g\n", e->epoch, e->next, ms,
                 e->x, e->y);
         break;
+    case RECORD_CLICK_LANDSCAPE:
+        fprintf(f, "click-landscape %zu %zu %llu %.17g %.17g\n", e->epoch, e->next, ms,
+                e->x, e->y);
+        break;
     case RECORD_CLICK_COST:
         fprintf(f, "click-cost %zu %zu %llu %zu\n", e->epoch, e->next, ms, e->picked);
         break;
@@ -274,6 +278,7 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
     } forms[] = {
         {"key", RECORD_KEY, 4, "key EPOCH SAMPLES MS KEY"},
         {"click-bowl", RECORD_CLICK_BOWL, 5, "click-bowl EPOCH SAMPLES MS X Y"},
+        {"click-landscape", RECORD_CLICK_LANDSCAPE, 5, "click-landscape EPOCH SAMPLES MS X Y"},
         {"click-cost", RECORD_CLICK_COST, 4, "click-cost EPOCH SAMPLES MS EPOCH"},
         {"click-off", RECORD_CLICK_OFF, 3, "click-off EPOCH SAMPLES MS"},
         {"end", RECORD_END, 0, "end EPOCH SAMPLES MS W1 .. WN B"},
@@ -329,6 +334,10 @@ static bool read_event(struct reader *rd, const char *word, char *rest)
     case RECORD_CLICK_BOWL:
         if (!parse_number(fields[3], &e.x) || !parse_number(fields[4], &e.y))
             return bad(rd, "click-bowl: the point is not two finite numbers");
+        break;
+    case RECORD_CLICK_LANDSCAPE:
+        if (!parse_number(fields[3], &e.x) || !parse_number(fields[4], &e.y))
+            return bad(rd, "click-landscape: the point is not two finite numbers");
         break;
     case RECORD_CLICK_COST:
         if (!settings_parse_count(fields[3], 0, SETTINGS_EPOCHS_MAX, &v[0]))

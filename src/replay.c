@@ -23,6 +23,8 @@ unsigned replay_apply(struct control *c, const struct record_event *e)
         return control_key(c, e->key);
     case RECORD_CLICK_BOWL:
         return control_click_bowl(c, e->x, e->y);
+    case RECORD_CLICK_LANDSCAPE:
+        return control_click_landscape(c, e->x, e->y);
     case RECORD_CLICK_COST:
         return control_click_cost(c, e->picked);
     case RECORD_CLICK_OFF:
@@ -182,6 +184,11 @@ static bool play(const struct recording *rec, struct control *c, struct rows *ro
             return false;
         }
     }
+    /* Then on to the run's last epoch, as a run left alone would go. */
+    struct position last = {c->run.epochs, 0};
+    if (c->run.epochs > 0)
+        while (control_step_toward(c, last))
+            rows_follow(rows, &c->session.trainer);
     return true;
 }
 
@@ -202,6 +209,8 @@ bool replay_headless(const struct options *o, const char *path, FILE *out,
         *run = *o;
         recording_apply(rec, run);
         opened = control_open(c, run, err, errlen);
+        if (opened && options_epochs_explicit(o))
+            c->run.epochs = o->epochs; /* --epochs given: the replay runs on to it */
         if (opened && !rows_start(&rows, &c->session.trainer)) {
             snprintf(err, errlen, "out of memory");
             control_close(c);

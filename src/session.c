@@ -9,6 +9,7 @@
 #include "settings.h"
 #include "lab.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,15 +242,27 @@ bool session_select(struct session *s, const struct selection *sel, char *err,
     return true;
 }
 
+/* A new lr: the bowl's descent goes on from the point where it stands,
+ * as the neuron goes on from its weights (a point that is not finite
+ * starts again from the bowl's start). */
+static void bowl_new_lr(struct session *s, double lr)
+{
+    double x = s->bowl.x, y = s->bowl.y;
+    if (!isfinite(x) || !isfinite(y)) {
+        x = s->bowl_start_x;
+        y = s->bowl_start_y;
+    }
+    bowl_restart(&s->bowl, x, y, lr);
+    remember_bowl(s);
+}
+
 /* Before training: the future of a past epoch is forgotten, and a bowl
- * left at another lr by rewinding restarts at the trainer's. */
+ * left at another lr by rewinding goes on from there at the trainer's. */
 static void before_training(struct session *s)
 {
     rewind_truncate(&s->rewind);
-    if (s->bowl.lr != s->trainer.config.lr) {
-        bowl_restart(&s->bowl, s->bowl_start_x, s->bowl_start_y, s->trainer.config.lr);
-        remember_bowl(s);
-    }
+    if (s->bowl.lr != s->trainer.config.lr)
+        bowl_new_lr(s, s->trainer.config.lr);
 }
 
 void session_epoch(struct session *s)
@@ -273,10 +286,8 @@ void session_configure(struct session *s, const struct train_config *config)
 {
     bool new_lr = config->lr != s->trainer.config.lr;
     trainer_configure(&s->trainer, config);
-    if (new_lr) {
-        bowl_restart(&s->bowl, s->bowl_start_x, s->bowl_start_y, config->lr);
-        remember_bowl(s);
-    }
+    if (new_lr)
+        bowl_new_lr(s, config->lr);
 }
 
 void session_reset(struct session *s)
@@ -292,6 +303,17 @@ void session_bowl_restart(struct session *s, double x, double y)
     s->bowl_start_y = y;
     bowl_restart(&s->bowl, x, y, s->trainer.config.lr);
     remember_bowl(s);
+}
+
+void session_set_pair(struct session *s, size_t a, double va, size_t b, double vb)
+{
+    trainer_set_pair(&s->trainer, a, va, b, vb);
+    if (s->trainer.next != 0)
+        return; /* mid-epoch: the entry of the epoch's start stays */
+    if (rewind_move(&s->rewind, -1))
+        remember(s);             /* replaces the entry shown */
+    else
+        remember_from_here(s);
 }
 
 /* Moves the trainer and the bowl to entry e, going back or forward. */

@@ -170,6 +170,10 @@ static const struct setting table[] = {
     {"regions", "[=on|off]", G_SCREEN, "off; d toggles", "shade the decision regions",
      SCOPE_LESSON, VALUE_OPTIONAL, kind_parse_on_off, NULL,
      FIELD(regions), NO_BUFFER, 0, 0, ON_OFF},
+    {"per-update", "[=on|off]", G_SCREEN, "off; u toggles",
+     "cost plot: the cost of every update (minibatch) too",
+     SCOPE_LESSON, VALUE_OPTIONAL, kind_parse_on_off, NULL,
+     FIELD(per_update), NO_BUFFER, 0, 0, ON_OFF},
     {"dump-frame", "WxH", G_SCREEN, NULL,
      "train --epochs epochs, print one frame of the screen as W columns by H "
      "lines of text, and exit",

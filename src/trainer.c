@@ -62,6 +62,7 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->order = malloc((data->n ? data->n : 1) * sizeof *t->order);
     t->scratch = malloc((data->n ? data->n : 1) * sizeof *t->scratch);
     t->theta = calloc(p, sizeof *t->theta);
+    t->start = calloc(p, sizeof *t->start);
     t->gradient = calloc(p, sizeof *t->gradient);
     t->batch_sum = calloc(p, sizeof *t->batch_sum);
     size_t cap = HISTORY_PARAM_BYTES_MAX / (p * sizeof *t->history.params);
@@ -69,7 +70,8 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->history.records = malloc(t->history.cap * sizeof *t->history.records);
     t->history.params = malloc(t->history.cap * p * sizeof *t->history.params);
     t->history.nparams = p;
-    if (!t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
+    bool log_ok = cost_log_init(&t->log);
+    if (!log_ok || !t->start || !t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
         || !t->history.records || !t->history.params) {
         trainer_free(t);
         return false;
@@ -83,13 +85,16 @@ void trainer_free(struct trainer *t)
     free(t->order);
     free(t->scratch);
     free(t->theta);
+    free(t->start);
     free(t->gradient);
     free(t->batch_sum);
     free(t->history.records);
     free(t->history.params);
+    cost_log_free(&t->log);
     t->order = NULL;
     t->scratch = NULL;
     t->theta = NULL;
+    t->start = NULL;
     t->gradient = NULL;
     t->batch_sum = NULL;
     t->history.records = NULL;
@@ -122,11 +127,27 @@ void trainer_reset(struct trainer *t)
     t->diverged_epoch = 0;
     t->history.len = 0;
     t->history.stride = 1;
+    cost_log_clear(&t->log);
+    memcpy(t->start, t->theta, t->nparams * sizeof *t->start);
+}
+
+void trainer_set_pair(struct trainer *t, size_t a, double va, size_t b, double vb)
+{
+    if (a >= t->nparams || b >= t->nparams)
+        return;
+    t->theta[a] = va;
+    t->theta[b] = vb;
+    if (t->epoch == 0 && t->next == 0)
+        memcpy(t->start, t->theta, t->nparams * sizeof *t->start);
 }
 
 void trainer_configure(struct trainer *t, const struct train_config *config)
 {
     size_t hidden = t->config.hidden; /* P is fixed for a trainer's life */
+    const struct train_config *was = &t->config;
+    cost_log_mark(&t->log, t->epoch * t->data->n + t->next, was->lr, config->lr, was->loss,
+                  config->loss, was->activation, config->activation, was->batch,
+                  config->batch);
     t->config = *config;
     t->config.hidden = hidden;
 }
@@ -248,6 +269,7 @@ bool trainer_step_batch(struct trainer *t)
         t->theta[k] -= t->config.lr * t->gradient[k];
     }
     t->epoch_cost_sum += sum_cost;
+    cost_log_add(&t->log, t->epoch * n + end, sum_cost / size);
     t->next = end;
     if (t->next < n)
         return false;
@@ -313,6 +335,7 @@ void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
     struct history *h = &t->history;
     while (h->len > 0 && h->records[h->len - 1].epoch > prev->epoch)
         h->len--;
+    cost_log_cut(&t->log, prev->epoch * n);
     state_load(t, prev);
 }
 

@@ -43,13 +43,20 @@ static const char *loss_formula(enum loss loss, bool utf8)
     }
 }
 
-/* "+ 1.72" / "- 0.31": a signed term of the formula. */
+/* "+ 1.72" / "- 0.31": a signed term of the formula. A true zero is
+ * "0"; a value that is not zero but would round to it ("-0.00") keeps
+ * its first `tiny` significant digits ("- 2.2e-16"). */
 static void signed_term(char *buf, size_t len, double v, int decimals,
-                        bool first)
+                        bool first, int tiny)
 {
     char num[32];
-    bool negative = signbit(v) && !isnan(v);
-    fmt_fixed(num, sizeof num, fabs(v), decimals);
+    bool negative = signbit(v) && !isnan(v) && v != 0;
+    if (v == 0)
+        snprintf(num, sizeof num, "0");
+    else if (fabs(v) < 0.5 * pow(10.0, -decimals))
+        snprintf(num, sizeof num, "%.*g", tiny, fabs(v));
+    else
+        fmt_fixed(num, sizeof num, fabs(v), decimals);
     if (first)
         snprintf(buf, len, "%s%s", negative ? "-" : "", num);
     else
@@ -202,15 +209,15 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
         plot_format_number(pb, sizeof pb, was.b, -1);
         struct style st = style_of(COLOUR_MAGENTA, ATTR_REVERSE);
         if (listed)
-            snprintf(a, sizeof a, "epoch %zu: C = %s  w1 = %s ... b = %s", picked->epoch,
-                     pc, p1, pb);
+            snprintf(a, sizeof a, "epoch %zu: epoch cost %s  w1 = %s ... b = %s",
+                     picked->epoch, pc, p1, pb);
         else
-            snprintf(a, sizeof a, "epoch %zu: C = %s  w1 = %s  w2 = %s  b = %s",
+            snprintf(a, sizeof a, "epoch %zu: epoch cost %s  w1 = %s  w2 = %s  b = %s",
                      picked->epoch, pc, p1, p2, pb);
         if (canvas_text_width(a) <= in.w) {
             add_line(&l, st, a, NULL);
         } else {
-            snprintf(a, sizeof a, "epoch %zu: C = %s", picked->epoch, pc);
+            snprintf(a, sizeof a, "epoch %zu: epoch cost %s", picked->epoch, pc);
             add_line(&l, st, a, NULL);
             snprintf(a, sizeof a, "w1 %s  w2 %s  b %s", p1, p2, pb);
             if (!listed)
@@ -236,10 +243,14 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
                  d->nfeatures == 1 ? "" : "s");
         add_line(&l, STYLE_TITLE, a, b);
     } else {
-        signed_term(w1, sizeof w1, n->w1, dec, true);
-        signed_term(w2, sizeof w2, n->w2, dec, false);
-        signed_term(bb, sizeof bb, n->b, dec, false);
-        snprintf(a, sizeof a, "z = %s%sx1%s%sx2%s", w1, g->times, w2, g->times, bb);
+        for (int tiny = 2; tiny >= 1; tiny--) { /* 1 digit when 2 do not fit */
+            signed_term(w1, sizeof w1, n->w1, dec, true, tiny);
+            signed_term(w2, sizeof w2, n->w2, dec, false, tiny);
+            signed_term(bb, sizeof bb, n->b, dec, false, tiny);
+            snprintf(a, sizeof a, "z = %s%sx1%s%sx2%s", w1, g->times, w2, g->times, bb);
+            if (canvas_text_width(a) <= in.w)
+                break;
+        }
         add_line(&l, STYLE_TITLE, a, NULL);
     }
 
@@ -255,19 +266,21 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
     plot_format_number(g3, sizeof g3, grad.db, -1);
     test_part(test, sizeof test, t, s);
     if (d->regression) {
-        snprintf(a, sizeof a, "C = mean %s = %s   r2 %.4f%s", loss_formula(loss, c->utf8),
+        snprintf(a, sizeof a, "C(now) = mean %s = %s   r2 %.4f%s", loss_formula(loss, c->utf8),
                  cs, accuracy, test);
-        snprintf(b, sizeof b, "C = %s   r2 %.4f%s", cs, accuracy, test);
+        snprintf(b, sizeof b, "C(now) = %s   r2 %.4f%s", cs, accuracy, test);
     } else if (num->rows < d->n) { /* large data: over a sample of the rows */
-        snprintf(a, sizeof a, "C = mean %s = %s   accuracy %.1f%% (%zu-row sample)%s",
+        snprintf(a, sizeof a, "C(now) = mean %s = %s   accuracy %.1f%% (%zu-row sample)%s",
                  loss_formula(loss, c->utf8), cs, 100.0 * accuracy, num->rows, test);
-        snprintf(b, sizeof b, "C = %s   accuracy %.1f%% (sample)%s", cs, 100.0 * accuracy,
-                 test);
+        snprintf(b, sizeof b, "C(now) = %s   accuracy %.1f%% (sample)%s", cs,
+                 100.0 * accuracy, test);
     } else {
         size_t right = (size_t)(accuracy * (double)d->n + 0.5);
-        snprintf(a, sizeof a, "C = mean %s = %s   accuracy %.1f%% (%zu of %zu)%s",
+        snprintf(a, sizeof a, "C(now) = mean %s = %s   accuracy %.1f%% (%zu of %zu)%s",
                  loss_formula(loss, c->utf8), cs, 100.0 * accuracy, right, d->n, test);
-        snprintf(b, sizeof b, "C = %s   accuracy %.1f%%%s", cs, 100.0 * accuracy, test);
+        snprintf(b, sizeof b, "C(now) = %s   accuracy %.1f%%%s", cs, 100.0 * accuracy, test);
+        if (canvas_text_width(b) > in.w) /* C at the current weights, not the epoch's */
+            snprintf(b, sizeof b, "C(now) %s  acc %.1f%%%s", cs, 100.0 * accuracy, test);
     }
     add_line(&l, STYLE_TEXT, a, b);
 

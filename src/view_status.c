@@ -7,6 +7,7 @@
 
 #include "keymap.h"
 #include "view_cache.h"
+#include "saturation.h"
 #include "views_internal.h"
 
 
@@ -89,8 +90,11 @@ static void caption_of(const struct view_state *s, int width, bool utf8,
     memset(cap, 0, sizeof *cap);
     if (!s->caption[0] || !s->caption[0][0])
         return;
-    char name[96] = "";
-    if (s->lesson && s->lesson[0])
+    char name[160] = "";
+    if (s->lesson && s->lesson[0] && s->caption_changed[0])
+        snprintf(name, sizeof name, "lesson %s (%s changed since it began):", s->lesson,
+                 s->caption_changed);
+    else if (s->lesson && s->lesson[0])
         snprintf(name, sizeof name, "lesson %s:", s->lesson);
     const char *ellipsis = view_glyphs_for(utf8)->ellipsis;
     int max = width - 2;
@@ -163,7 +167,9 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
         snprintf(parts[0], 64, "%s epoch %zu (rewound)", g->back, t->epoch);
     else
         snprintf(parts[0], 64, "epoch %zu", t->epoch);
-    snprintf(parts[1], 64, "cost %s", cost);
+    /* the epoch's cost (the mean during it, as the cost plot); before
+     * the first epoch, C at the current weights (the neuron panel's) */
+    snprintf(parts[1], 64, "%s %s", t->epoch > 0 ? "epoch cost" : "C(now)", cost);
     snprintf(parts[2], 64, "lr %g", t->config.lr);
     snprintf(parts[3], 64, "loss %s", loss_name(t->config.loss));
     snprintf(parts[4], 64, "batch %s", batch);
@@ -303,6 +309,42 @@ void view_too_small_draw(struct canvas *c)
     canvas_text(c, 0, 0, c->width, msg[k], STYLE_WARN);
 }
 
+/* The vanishing-gradient banner on row y when t is stuck on a saturated
+ * activation (saturation.h): the longest wording that fits the width.
+ * True when it was drawn. */
+static bool stuck_banner(struct canvas *c, int y, const struct trainer *t)
+{
+    struct saturation sat;
+    if (!saturation_stuck(t, &sat))
+        return false;
+    const char *dash = view_glyphs_for(c->utf8)->dash;
+    const char *lr = keymap_label_for(ACTION_LR_DOWN), *reset = keymap_label_for(ACTION_RESET);
+    bool relu = t->config.activation == ACT_RELU;
+    /* Lowering lr alone does not unstick it: the weights must move back
+     * (reset), or (sigmoid) a loss whose gradient does not vanish with
+     * the slope. A dead relu has no slope under any loss. */
+    char bce[48] = "";
+    if (!relu && t->config.loss != LOSS_BCE)
+        snprintf(bce, sizeof bce, ", or loss BCE (%s)", keymap_label_for(ACTION_LOSS));
+    const char *what = relu ? "relu dead (z <= 0, slope 0)" : "sigmoid saturated (a near 0 or 1)";
+    char text[3][240];
+    snprintf(text[0], sizeof text[0],
+             " VANISHING GRADIENT: %s on %zu of %zu samples, so every gradient is ~0 %s"
+             " lower lr (%s) and reset (%s)%s ",
+             what, sat.saturated, sat.checked, dash, lr, reset, bce);
+    snprintf(text[1], sizeof text[1],
+             " VANISHING GRADIENT: %zu/%zu %s %s lower lr (%s), reset (%s)%s ",
+             sat.saturated, sat.checked, relu ? "dead" : "saturated", dash, lr, reset,
+             bce[0] ? ", BCE" : "");
+    snprintf(text[2], sizeof text[2], " VANISHING GRADIENT: %s %s lower lr (%s), reset (%s) ",
+             relu ? "relu dead" : "saturated", dash, lr, reset);
+    int k = 0;
+    while (k < 2 && canvas_text_width(text[k]) > c->width)
+        k++;
+    centred(c, 0, c->width, y, text[k], style_of(COLOUR_RED, ATTR_BOLD | ATTR_REVERSE));
+    return true;
+}
+
 void view_status_draw(struct canvas *c, const struct view_layout *l,
                       const struct view_state *s)
 {
@@ -327,6 +369,9 @@ void view_status_draw(struct canvas *c, const struct view_layout *l,
                  keymap_label_for(ACTION_LR_DOWN), keymap_label_for(ACTION_RESET));
         centred(c, 0, c->width, bottom, banner,
                 style_of(COLOUR_RED, ATTR_BOLD | ATTR_REVERSE));
+        notice_row = l->panel[PANEL_COST].h > 0 ? l->panel[PANEL_COST].y
+                                                : l->caption_rows;
+    } else if (stuck_banner(c, bottom, t)) {
         notice_row = l->panel[PANEL_COST].h > 0 ? l->panel[PANEL_COST].y
                                                 : l->caption_rows;
     }

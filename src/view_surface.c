@@ -224,17 +224,23 @@ static void draw_levels(struct canvas *c, const struct plot *p,
     plot_contours(c, p, surface_at, sf, levels, n, rings, 4, false);
 }
 
-/* The bowl's level circles every `step` of radius, at least 3 dots
- * apart. */
+/* The bowl's level circles at geometric values of f: f = 2^k (... 0.25,
+ * 0.5, 1, 2, 4 ...), each radius sqrt(2) times the one inside it, as the
+ * cost's log scale reads them. The smallest is the first power of two
+ * whose circle is at least r/10 and 7.3 dots across, so that neighbours
+ * stay at least 3 dots apart (sqrt(2) - 1 of 7.3). */
 static void draw_circles(struct canvas *c, const struct plot *p, double r)
 {
     double unit = fmax(plot_dot_width(p), plot_dot_height(p));
-    double step = util_ladder_at_least(fmax(r / 6, 3.5 * unit));
+    double inner = fmax(r / 10, 7.3 * unit);
     double corner = hypot(fmax(fabs(p->x0), fabs(p->x1)), fmax(fabs(p->y0), fabs(p->y1)));
     double levels[64];
     size_t nl = 0;
-    for (double rad = step; rad <= corner + step && nl < 64; rad += step)
-        levels[nl++] = rad * rad;
+    if (!(inner > 0) || !isfinite(inner) || !isfinite(corner))
+        return;
+    double f = exp2(ceil(log2(inner * inner)));
+    for (; f <= corner * corner * 2 && nl < 64; f *= 2)
+        levels[nl++] = f;
     plot_contours(c, p, bowl_at, NULL, levels, nl, rings, 4, false);
 }
 
@@ -402,8 +408,8 @@ static double landscape_at(double w1, double w2, const void *ctx)
  * and their names ("w1", "b") into names. The title is "cost landscape
  * C(A, B)" and the first line names what is held: b for the plain pair
  * of a two-input neuron (as always), else "others at their values". */
-static void choose_pair(struct landscape *l, const struct view_state *s,
-                        size_t pair[2], char names[2][16])
+void view_landscape_pair(struct landscape *l, const struct view_state *s,
+                         size_t pair[2], char names[2][16])
 {
     size_t nparams = s->trainer->nparams;
     pair[0] = s->pair[0];
@@ -450,7 +456,7 @@ static void draw_landscape(struct canvas *c, const struct rect box,
     }
     size_t pair[2];
     char names[2][16], title[64];
-    choose_pair(l, s, pair, names);
+    view_landscape_pair(l, s, pair, names);
     snprintf(title, sizeof title, "cost landscape C(%s, %s)", names[0], names[1]);
     canvas_box(c, box, title, STYLE_FRAME);
     if (in.w < 10 || in.h < 5) {
@@ -519,7 +525,7 @@ static void draw_landscape_mesh(struct canvas *c, const struct rect box,
     }
     size_t pair[2];
     char names[2][16], title[64];
-    choose_pair(l, s, pair, names);
+    view_landscape_pair(l, s, pair, names);
     snprintf(title, sizeof title, "cost landscape C(%s, %s), 3D", names[0], names[1]);
     canvas_box(c, box, title, STYLE_FRAME);
     if (in.w < 10 || in.h < 5) {
@@ -574,10 +580,12 @@ void view_surface_draw(struct canvas *c, struct rect box,
         draw_bowl(c, box, s);
 }
 
-/* A click on the bowl's plot: the point of the plane at the cell's centre. */
+/* A click on the bowl's plot (the plane point at the cell's centre). */
 bool view_surface_hit(const struct view_state *s, struct rect box, int x,
                       int y, struct view_hit *hit)
 {
+    if (s->right == RIGHT_LANDSCAPE && !s->mesh)
+        return view_landscape_hit(s, box, x, y, hit);
     if (s->right != RIGHT_BOWL || s->mesh || !s->bowl)
         return false;
     struct rect in = view_inner(box);

@@ -80,6 +80,14 @@ void view_scatter_draw(struct canvas *c, struct rect box,
                        const struct view_state *s);
 void view_surface_draw(struct canvas *c, struct rect box,
                        const struct view_state *s);
+/* The landscape's pair of parameters (s->pair, or (w1, w2) when not a
+ * valid pair) into pair, set on l, and their names. */
+void view_landscape_pair(struct landscape *l, const struct view_state *s,
+                         size_t pair[2], char names[2][16]);
+/* A click on the landscape's plot (view_landscape_hit.c): hit->x, hit->y
+ * receive the values of the pair's two parameters at the cell's centre. */
+bool view_landscape_hit(const struct view_state *s, struct rect box, int x, int y,
+                        struct view_hit *hit);
 bool view_surface_hit(const struct view_state *s, struct rect box, int x,
                       int y, struct view_hit *hit);
 void view_cost_draw(struct canvas *c, struct rect box,

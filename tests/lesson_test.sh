@@ -119,6 +119,53 @@ check "dead-relu: 100% at epoch 2, moving until epoch 4, then frozen (cost 0.25,
     NR > 5 && ($3 "," $4 "," $5 != w || $2 != 0.25 || $6 != 0.5) { print "epoch " $0 }
     END { if (NR != 101) print NR - 1 " rows" }' "$TMP/out")"
 
+# --- vanishing and exploding ---------------------------------------------
+
+run --headless --lesson sigmoid-saturates
+check "sigmoid-saturates: cost 0.125 at epoch 1, then within 1e-4 of 0.25 and 50% to epoch 100, weights moving < 0.01 an epoch" "$(awk -F, '
+    NR == 2 && $2 != 0.125 { print "epoch 1: " $0 }
+    NR > 2 { d = $3 - w1; if (d < 0) d = -d
+             if ($2 < 0.2499 || $2 > 0.25 || $6 != 0.5 || d > 0.01) print "epoch " $0 }
+    NR > 1 { w1 = $3 }
+    END { if (NR != 101) print NR - 1 " rows" }' "$TMP/out")"
+run --dump-frame 80x24 --lesson sigmoid-saturates --epochs 100
+grep -Eq 'VANISHING GRADIENT: (9[0-9]|100)/100 saturated' "$TMP/out" && ok "sigmoid-saturates: the frame at epoch 100 says VANISHING GRADIENT, 90 to 100 of 100 saturated" || fail "sigmoid-saturates: the banner" "$(tail -n 3 "$TMP/out")"
+run --headless --lesson sigmoid-saturates --lr 5 --epochs 300
+check "sigmoid-saturates at lr 5 (-, -, r): 100% and cost below 0.001 at epoch 300" "$(awk -F, '
+    END { if ($6 != 1 || !($2 < 0.001)) print $0 }' "$TMP/out")"
+run --dump-frame 80x24 --lesson sigmoid-saturates --lr 10 --epochs 300
+grep -q 'VANISHING GRADIENT' "$TMP/out" && ok "sigmoid-saturates at lr 10 (the README's 'from lr 10'): the banner" || fail "sigmoid-saturates at lr 10: no banner" "$(tail -n 3 "$TMP/out")"
+run --dump-frame 80x24 --lesson sigmoid-saturates --lr 5 --epochs 300
+! grep -q 'VANISHING' "$TMP/out" && ok "sigmoid-saturates at lr 5: no banner" || fail "sigmoid-saturates at lr 5: a banner" "$(tail -n 3 "$TMP/out")"
+
+# The limit of linear MSE descent: 2/L, L the largest eigenvalue of the
+# mean of x*x' over setosa and versicolor (x = sepal_length, petal_length,
+# 1), by power iteration on the data file.
+limit=$(awk -F, 'BEGIN { n = 0 }
+    NR > 1 && ($5 == "setosa" || $5 == "versicolor") {
+        x[n, 1] = $1; x[n, 2] = $3; x[n, 3] = 1; n++ }
+    END { for (i = 1; i <= 3; i++) for (j = 1; j <= 3; j++) {
+              s = 0; for (k = 0; k < n; k++) s += x[k, i] * x[k, j]; h[i, j] = s / n }
+          v[1] = v[2] = v[3] = 1
+          for (it = 0; it < 200; it++) {
+              m = 0
+              for (i = 1; i <= 3; i++) { w[i] = 0; for (j = 1; j <= 3; j++) w[i] += h[i, j] * v[j]
+                                         if (w[i] > m) m = w[i] }
+              for (i = 1; i <= 3; i++) v[i] = w[i] / m }
+          printf "%.4f\n", 2 / m }' data/iris.csv)
+[ "$limit" = 0.0494 ] && ok "linear-diverges: the limit 2/L is 0.0494 (the caption's 0.049)" || fail "linear-diverges: the limit" "2/L = $limit"
+run --headless --lesson linear-diverges
+check "linear-diverges: the cost grows 8.5x to 10x an epoch from epoch 10, first infinite at epoch 319" "$(awk -F, '
+    NR > 1 && $2 == "inf" && !first { first = $1 }
+    NR > 11 && !first { r = $2 / prev; if (r < 8.5 || r > 10) print "epoch " $1 ": x" r }
+    NR > 1 { prev = $2 }
+    END { if (first != 319) print "first inf at " first }' "$TMP/out")"
+run --dump-frame 80x24 --lesson linear-diverges
+grep -q 'DIVERGED at epoch 319' "$TMP/out" && ok "linear-diverges: the frame says DIVERGED at epoch 319" || fail "linear-diverges: the banner" "$(tail -n 3 "$TMP/out")"
+run --headless --lesson linear-diverges --lr 0.04
+check "linear-diverges at lr 0.04, under the limit: 100% and the cost below 0.0062 at epoch 400" "$(awk -F, '
+    END { if ($6 != 1 || !($2 < 0.0062)) print $0 }' "$TMP/out")"
+
 # --- XOR -----------------------------------------------------------------
 
 if [ "$builtin_data" = yes ]; then
@@ -130,6 +177,18 @@ if [ "$builtin_data" = yes ]; then
               d = $2 - log(2); if (d < 0) d = -d; if (d > 1e-12) print "last cost " $2
               for (i = 3; i <= 5; i++) if ($i > 1e-12 || $i < -1e-12) print "last weight " $i
               if (NR != 1001) print NR - 1 " rows" }' "$TMP/out")"
+    check "xor-impossible ends at 50% (a = 0.5 on every sample: the tie a >= 0.5 reads as 1)" "$(awk -F, '
+        END { if ($6 != 0.5) print $0 }' "$TMP/out")"
+    run --dump-frame 80x24 --lesson xor-impossible
+    ! grep -q -- '-0\.00' "$TMP/out" && grep -q 'z = -2e-16' "$TMP/out" && ok "xor-impossible's last frame: no -0.00, the tiny weights with their digits" || fail "xor-impossible's last frame" "$(grep 'z = ' "$TMP/out")"
+    xor="--data data/xor.csv --x x1 --y x2 --label y --classes 0,1"
+    run --headless $xor --init uniform --epochs 100
+    check "README's XOR command (--init uniform): the weights move every epoch, accuracy never above 75%" "$(awk -F, '
+        NR > 2 && $3 "," $4 "," $5 == w { print "no move at " $1 }
+        NR > 1 { w = $3 "," $4 "," $5; if ($6 > 0.75) print "epoch " $0 }' "$TMP/out")"
+    run --headless $xor --epochs 100
+    check "XOR from zeros: every weight exactly 0 on every row (the gradient is 0 by symmetry)" "$(awk -F, '
+        NR > 1 && ($3 != 0 || $4 != 0 || $5 != 0) { print "epoch " $0 }' "$TMP/out")"
     case $DESCENT in /*) bin=$DESCENT ;; *) bin=$PWD/$DESCENT ;; esac
     (cd / && "$bin" --headless --lesson xor-impossible --epochs 3 >"$TMP/out" 2>"$TMP/err")
     RC=$?
@@ -336,7 +395,7 @@ for f in tests/data/lessons/bad_*.lesson; do
     fi
 done
 usage "bad lesson in the TUI too" "tests/data/lessons/bad_value.lesson:4: lr: \"fast\" is not a positive number" --lesson tests/data/lessons/bad_value.lesson
-usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, delimiter, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, hidden, hidden-activation, weights, seed, epochs, epochs-per-frame, view, regions, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
+usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, delimiter, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, hidden, hidden-activation, weights, seed, epochs, epochs-per-frame, view, regions, per-update, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
 
 # --- the caption on the screen -------------------------------------------
 

@@ -416,8 +416,8 @@ static void test_plot_cost_marks_bad(void **state)
         r[i] = 1.0 / (double)(i + 1);
     r[39] = NAN;
     r[38] = INFINITY;
-    struct plot_series series = {r, NULL, 40, sizeof r[0]};
-    struct plot_series empty = {r, NULL, 0, sizeof r[0]};
+    struct plot_series series = {r, NULL, 40, sizeof r[0], 0};
+    struct plot_series empty = {r, NULL, 0, sizeof r[0], 0};
     struct cost_style st = {PLAIN, PLAIN, PLAIN};
     assert_true(canvas_init(&c, 40, 10, true));
     plot_cost(&c, (struct rect){0, 0, 40, 10}, &series, true, &st);
@@ -447,8 +447,8 @@ static void test_sparkline(void **state)
     double r[100];
     for (size_t i = 0; i < 100; i++)
         r[i] = 100.0 - (double)i;
-    struct plot_series all = {r, NULL, 100, sizeof r[0]};
-    struct plot_series three = {r, NULL, 3, sizeof r[0]};
+    struct plot_series all = {r, NULL, 100, sizeof r[0], 0};
+    struct plot_series three = {r, NULL, 3, sizeof r[0], 0};
     assert_true(canvas_init(&c, 12, 1, true));
     assert_int_equal(plot_sparkline(&c, 0, 0, 10, &all, false, PLAIN, PLAIN), 10);
     assert_string_equal(glyph(&c, 0, 0), "█");
@@ -576,7 +576,7 @@ static void test_axes_layout_and_names(void **state)
         rec[i].epoch = i + 1;
         rec[i].cost = 1.0 / (double)(i + 1);
     }
-    struct plot_series series = {&rec[0].cost, &rec[0].epoch, 50, sizeof rec[0]};
+    struct plot_series series = {&rec[0].cost, &rec[0].epoch, 50, sizeof rec[0], 0};
     struct plot cost;
     assert_true(plot_cost_layout(r, &series, true, &cost));
     assert_true(cost.x0 <= 1.0 && cost.x1 >= 50.0 && cost.x1 < 60.0);

@@ -29,6 +29,7 @@
 #include "dataset.h"
 #include "export.h"
 #include "save_file.h"
+#include "train_csv.h"
 #include "trainer.h"
 #include "views.h"
 
@@ -308,25 +309,38 @@ static size_t lines_of(const char *s)
     return n;
 }
 
+/* The CSV --headless prints for the fixture's run (a fresh trainer with
+ * the same settings, its rows written by train_csv.h as headless.c
+ * writes them, one per epoch). Valid until the next call. */
+static const char *headless_rows(const struct fixture *f)
+{
+    static char *buf;
+    size_t len = 0;
+    free(buf);
+    buf = NULL;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    struct trainer t;
+    assert_true(trainer_init(&t, &f->data, &f->trainer.config));
+    train_csv_header(out, &t);
+    double values[TRAIN_CSV_VALUES_MAX];
+    while (t.epoch < f->trainer.epoch) {
+        trainer_epoch(&t);
+        train_csv_values(&t, values);
+        train_csv_row(out, t.epoch, values, train_csv_width(&t));
+    }
+    trainer_free(&t);
+    assert_int_equal(fclose(out), 0);
+    assert_true(strncmp(buf, "epoch,cost,w1,w2,b,accuracy\n", 28) == 0);
+    return buf;
+}
+
 static void check_files(struct fixture *f, const char *stem)
 {
     char path[160];
     snprintf(path, sizeof path, "%s/%s.csv", f->dir, stem);
     char *csv = slurp(path);
-    assert_true(strncmp(csv, "epoch,cost,w1,w2,b\n", 19) == 0);
-    assert_int_equal(lines_of(csv), f->trainer.history.len + 1);
-    /* The last row: the last record, to the last bit. */
-    const struct epoch_record *r = &f->trainer.history.records[f->trainer.history.len - 1];
-    const double *theta = history_params(&f->trainer.history, f->trainer.history.len - 1);
-    char want[256];
-    snprintf(want, sizeof want, "\n%zu,%.17g,%.17g,%.17g,%.17g\n", r->epoch, r->cost,
-             theta[0], theta[1], theta[2]);
-    size_t n = strlen(csv), w = strlen(want);
-    assert_true(n > w && strcmp(csv + n - w, want) == 0);
-    double back;
-    const char *last = csv + n - w + 1;
-    assert_int_equal(sscanf(strchr(last, ',') + 1, "%lf", &back), 1);
-    assert_true(back == r->cost);
+    assert_string_equal(csv, headless_rows(f));
     free(csv);
 
     snprintf(path, sizeof path, "%s/%s.txt", f->dir, stem);
@@ -665,6 +679,55 @@ static void test_svg_text_utf8(void **state)
     free(svg);
 }
 
+/* Counts the occurrences of needle in s. */
+static size_t count_in(const char *s, const char *needle)
+{
+    size_t n = 0;
+    for (const char *q = strstr(s, needle); q; q = strstr(q + 1, needle))
+        n++;
+    return n;
+}
+
+/* The saved SVG keeps runs of spaces (xml:space="preserve" on the root)
+ * and, when the screen shows them, the decision regions: 48 x 48 cells
+ * under the points, each in the colour of the class the neuron predicts
+ * at its centre (both classes' colours present after 40 epochs). */
+static void test_svg_regions_and_spaces(void **state)
+{
+    struct fixture *f = *state;
+    char base[128], stem[160], err[256] = "";
+    snprintf(base, sizeof base, "%s/regions", f->dir);
+    f->view.regions = true;
+    assert_true(export_save(base, &f->view, NULL, stem, sizeof stem, err, sizeof err));
+    char path[200];
+    snprintf(path, sizeof path, "%s.svg", stem);
+    char *svg = slurp(path);
+    const char *why = xml_check(svg);
+    if (why)
+        fail_msg("%s", why);
+    assert_non_null(strstr(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_non_null(strstr(strstr(svg, "<svg "), "xml:space=\"preserve\">"));
+    assert_non_null(strstr(svg, "   accuracy "));
+    const char *g = strstr(svg, "<g opacity=\"0.18\"");
+    assert_non_null(g);
+    const char *end = strstr(g, "</g>");
+    assert_non_null(end);
+    size_t len = (size_t)(end - g);
+    char *regions = strndup(g, len);
+    assert_int_equal(count_in(regions, "<rect "), 48 * 48);
+    size_t second = count_in(regions, "fill=\"#e07b00\"");
+    assert_true(second > 0 && second < 48 * 48);
+    free(regions);
+    assert_true(g < strstr(svg, "<circle")); /* the points over the regions */
+    free(svg);
+    f->view.regions = false;
+    assert_true(export_save(base, &f->view, NULL, stem, sizeof stem, err, sizeof err));
+    snprintf(path, sizeof path, "%s.svg", stem);
+    svg = slurp(path);
+    assert_null(strstr(svg, "<g opacity=\"0.18\""));
+    free(svg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -679,6 +742,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_svg_text_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_svg_regions_and_spaces, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -155,7 +155,7 @@ static void test_too_small(void **state)
 static void test_status_labels(void **state)
 {
     struct fixture *f = *state;
-    static const char *const labels[] = {"epoch 0", "cost 0.125", "lr 0.5", "loss MSE",
+    static const char *const labels[] = {"epoch 0", "C(now) 0.125", "lr 0.5", "loss MSE",
                                          "batch full", "act sigmoid", "help"};
     int sizes[3][2] = {{80, 24}, {120, 40}, {200, 60}};
     for (int k = 0; k < 3; k++) {
@@ -171,7 +171,7 @@ static void test_status_labels(void **state)
     f->view.epochs_per_frame = 8;
     char *s = render(f, 200, 60, false);
     const char *status = last_line(s);
-    assert_non_null(strstr(status, "epoch 10  cost "));
+    assert_non_null(strstr(status, "epoch 10  epoch cost "));
     assert_non_null(strstr(status, "speed 8/frame"));
     assert_non_null(strstr(status, "> running"));
     free(s);
@@ -552,19 +552,95 @@ static void test_rewound_and_picked(void **state)
     const struct epoch_record *r = &f->trainer.history.records[24];
     assert_int_equal(r->epoch, 25);
     char want[64];
-    snprintf(want, sizeof want, "epoch 25: C = %.4g", r->cost);
+    snprintf(want, sizeof want, "epoch 25: epoch cost %.4g", r->cost);
     assert_non_null(strstr(s, want));
     assert_non_null(strstr(s, "▼"));
     free(s);
     s = render(f, 120, 40, false);
     assert_non_null(strstr(last_line(s), "< epoch 40 of 100"));
-    snprintf(want, sizeof want, "epoch 25: C = %.4g", r->cost);
+    snprintf(want, sizeof want, "epoch 25: epoch cost %.4g", r->cost);
     assert_non_null(strstr(s, want));
     assert_non_null(strstr(s, "v epoch 25"));
     free(s);
     f->view.newest_epoch = 0;
     s = render(f, 80, 24, true);
     assert_non_null(strstr(last_line(s), "◀ epoch 40 (rewound)"));
+    free(s);
+}
+
+/* Settings changed mid-run: batch 4 for 30 epochs, lr 0.2 for 20, then
+ * BCE for 20. The cost plot marks both changes with a tick and a label,
+ * draws the costs before the loss change dim (they are MSE costs) and
+ * the rest in the cost style; with per_update it shows every update. */
+static void marks_run(struct fixture *f)
+{
+    struct train_config cfg = f->trainer.config;
+    cfg.batch = 4;
+    trainer_configure(&f->trainer, &cfg);
+    train(f, 30);
+    cfg.lr = 0.2;
+    trainer_configure(&f->trainer, &cfg);
+    train(f, 20);
+    cfg.loss = LOSS_BCE;
+    trainer_configure(&f->trainer, &cfg);
+    train(f, 20);
+}
+
+/* The style of the first braille cell of row y between x0 and x1, or
+ * NULL. */
+static const struct cell *braille_in(const struct canvas *c, int y, int x0, int x1)
+{
+    for (int x = x0; x < x1; x++) {
+        const struct cell *cell = &c->cells[y * c->width + x];
+        if (cell->kind == CELL_BRAILLE)
+            return cell;
+    }
+    return NULL;
+}
+
+static void test_cost_marks_frames(void **state)
+{
+    struct fixture *f = *state;
+    marks_run(f);
+    const struct cost_log *log = &f->trainer.log;
+    assert_int_equal(log->nmarks, 2); /* lr at epoch 30, BCE at 50 (batch 4 at 0: none) */
+    assert_int_equal(log->marks[0].position, 30 * 100);
+    assert_int_equal(log->marks[1].position, 50 * 100);
+    assert_int_equal(cost_log_last_loss_change(log), 5000);
+    char *s = render(f, 120, 40, true);
+    golden("cost_marks_120x40", s);
+    assert_non_null(strstr(s, "┆lr 0.2"));
+    assert_non_null(strstr(s, "┆BCE"));
+    /* the cost plot's rows: MSE costs dim left of the BCE tick, BCE costs
+     * in the cost style right of it */
+    int tick_x = -1, tick_y = -1;
+    for (int y = 0; y < 40 && tick_x < 0; y++)
+        for (int x = 0; x < 60; x++)
+            if (strcmp(f->canvas.cells[y * 120 + x].glyph, "┆") == 0 &&
+                strncmp(f->canvas.cells[y * 120 + x + 1].glyph, "B", 1) == 0) {
+                tick_x = x;
+                tick_y = y;
+                break;
+            }
+    assert_true(tick_x > 0);
+    bool dim = false, bold = false;
+    for (int y = tick_y; y < tick_y + 12 && y < 40; y++) {
+        const struct cell *a = braille_in(&f->canvas, y, tick_x - 20, tick_x - 1);
+        const struct cell *b = braille_in(&f->canvas, y, tick_x + 1, tick_x + 12);
+        dim = dim || (a && (a->attr & ATTR_DIM));
+        bold = bold || (b && b->fg == COLOUR_GREEN && (b->attr & ATTR_BOLD));
+    }
+    assert_true(dim);
+    assert_true(bold);
+    free(s);
+    f->view.per_update = true;
+    s = render(f, 80, 24, true);
+    golden("cost_marks_updates_80x24", s);
+    assert_non_null(strstr(s, "cost per update, epoch cost bold (log)"));
+    free(s);
+    s = render(f, 120, 40, false);
+    golden("cost_marks_updates_120x40_ascii", s);
+    assert_non_null(strstr(s, "|BCE"));
     free(s);
 }
 
@@ -860,6 +936,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_regions_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(test_caption_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rewound_and_picked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cost_marks_frames, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hit_bowl, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hit_cost, setup, teardown),
         cmocka_unit_test_setup_teardown(test_landscape_cache, setup, teardown),

@@ -283,8 +283,8 @@ three_saves() {
 }
 literal s; literal s; check save_never_overwrites three_saves
 click 75 8; check click_bowl_restarts wait_for 'bowl: descent from \(-?[0-9.]+, -?[0-9.]+\)'
-click 20 24; check click_cost_picks wait_for 'epoch [0-9]+: C = '
-literal g; check key_clears_pick wait_gone 'epoch [0-9]+: C = '
+click 20 24; check click_cost_picks wait_for 'epoch [0-9]+: epoch cost '
+literal g; check key_clears_pick wait_gone 'epoch [0-9]+: epoch cost '
 literal L; check key_lesson wait_for 'lesson 1 of [0-9]+: '
 literal L; check key_lesson_next wait_for 'lesson 2 of [0-9]+: '
 check keys2_quit quit_clean
