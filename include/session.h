@@ -57,8 +57,7 @@ void session_epoch(struct session *s);
 void session_step_batch(struct session *s);
 
 /* Changes the training settings keeping the weights; with a new lr the
- * bowl's descent goes on from its current point too (from its start when
- * that point is not finite). */
+ * bowl's descent starts again from its start point at that lr. */
 void session_configure(struct session *s, const struct train_config *config);
 
 /* A new trainer on the same samples with config, whose number of

@@ -242,22 +242,18 @@ bool session_select(struct session *s, const struct selection *sel, char *err,
     return true;
 }
 
-/* A new lr: the bowl's descent goes on from the point where it stands,
- * as the neuron goes on from its weights (a point that is not finite
- * starts again from the bowl's start). */
+/* A new lr: the bowl's descent starts again from its start point at the
+ * new lr (docs/DESIGN.md: the path restarts when lr changes), so the
+ * class sees the whole path of that lr: converge, oscillate, diverge. The
+ * neuron goes on from its weights (trainer_configure). */
 static void bowl_new_lr(struct session *s, double lr)
 {
-    double x = s->bowl.x, y = s->bowl.y;
-    if (!isfinite(x) || !isfinite(y)) {
-        x = s->bowl_start_x;
-        y = s->bowl_start_y;
-    }
-    bowl_restart(&s->bowl, x, y, lr);
+    bowl_restart(&s->bowl, s->bowl_start_x, s->bowl_start_y, lr);
     remember_bowl(s);
 }
 
 /* Before training: the future of a past epoch is forgotten, and a bowl
- * left at another lr by rewinding goes on from there at the trainer's. */
+ * left at another lr by rewinding restarts at the trainer's. */
 static void before_training(struct session *s)
 {
     rewind_truncate(&s->rewind);

@@ -1,7 +1,8 @@
-/* test_session_lr.c - + and - treat the neuron and the bowl alike: a new
- * learning rate keeps the neuron's weights and epoch and the bowl's point,
- * and both descents go on from there (the bowl from its start only when
- * its point is no longer finite); r restarts both. */
+/* test_session_lr.c - what + and - do to the two descents: a new learning
+ * rate keeps the neuron's weights and epoch (the same run reacts), and
+ * starts the bowl's descent again from its start point at the new lr (its
+ * whole path at that lr is seen, as the product design says); r restarts
+ * both. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,7 +26,7 @@ static void open_default(struct session *s, struct options *o, const char *lr)
     assert_true(session_open(s, o, err, sizeof err));
 }
 
-static void test_new_lr_goes_on(void **state)
+static void test_new_lr_keeps_neuron_restarts_bowl(void **state)
 {
     (void)state;
     struct options o;
@@ -33,20 +34,20 @@ static void test_new_lr_goes_on(void **state)
     open_default(&s, &o, "0.1");
     for (int e = 0; e < 3; e++)
         session_epoch(&s);
-    double theta[3], x = s.bowl.x, y = s.bowl.y;
+    double theta[3];
     memcpy(theta, s.trainer.theta, sizeof theta);
     double want = 5;
     for (int k = 0; k < 3; k++)
         want = want - 0.1 * (2 * want);   /* the first article's step */
-    assert_true(x == want && y == want);
+    assert_true(s.bowl.x == want && s.bowl.y == want);
     struct train_config cfg = s.trainer.config;
     cfg.lr = 0.2;                                  /* + */
     session_configure(&s, &cfg);
     assert_memory_equal(s.trainer.theta, theta, sizeof theta);
     assert_int_equal(s.trainer.epoch, 3);
-    assert_true(s.bowl.x == x && s.bowl.y == y && s.bowl.lr == 0.2);
+    assert_true(s.bowl.x == 5 && s.bowl.y == 5 && s.bowl.lr == 0.2);
     session_epoch(&s);
-    assert_true(s.bowl.x == x - 0.2 * (2 * x));    /* on from there, at 0.2 */
+    assert_true(s.bowl.x == 5 - 0.2 * (2 * 5.0));  /* from the start, at 0.2 */
     assert_int_equal(s.trainer.epoch, 4);
     session_reset(&s);                             /* r: both from their starts */
     assert_true(s.bowl.x == 5 && s.bowl.y == 5);
@@ -73,7 +74,7 @@ static void test_bowl_off_to_infinity_starts_again(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_new_lr_goes_on),
+        cmocka_unit_test(test_new_lr_keeps_neuron_restarts_bowl),
         cmocka_unit_test(test_bowl_off_to_infinity_starts_again),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
