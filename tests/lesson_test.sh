@@ -195,7 +195,7 @@ for f in tests/data/lessons/bad_*.lesson; do
     fi
 done
 usage "bad lesson in the TUI too" "tests/data/lessons/bad_value.lesson:4: lr: \"fast\" is not a positive number" --lesson tests/data/lessons/bad_value.lesson
-usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, seed, epochs, epochs-per-frame, view, regions, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
+usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, hidden, hidden-activation, weights, seed, epochs, epochs-per-frame, view, regions, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
 
 # --- the caption on the screen -------------------------------------------
 
