@@ -2,32 +2,21 @@
 # bench.sh BUILD: `make bench`. Whole-process timings, median of 5 runs,
 # everything compared measured in this one run.
 #
-# Training throughput: each program is timed at two epoch counts and the
-# per-epoch time is the slope between the medians, so process start-up
-# (Python's import of numpy especially) cancels out.
+# Training throughput: each program's whole-process CPU time (user +
+# system, bench/cpu_median.py) at two epoch counts; the per-epoch time is
+# the slope between the medians, so process start-up (Python's import of
+# numpy especially) cancels out. Beside descent: the hand-written AVX2
+# kernel (bench/iris_avx2.c) without and with fast-math, batch-1 SGD in
+# plain C (bench/iris_plain_c.c) and the seed's numpy loop.
 set -eu
 build=${1:-build}
 bin="$build/descent"
 runs=5
 
-# median_ns CMD...: median wall time of $runs runs, in nanoseconds.
-median_ns() {
-    i=0
-    : >"$tmp/times"
-    while [ $i -lt $runs ]; do
-        t0=$(date +%s%N)
-        "$@" >/dev/null
-        t1=$(date +%s%N)
-        echo $((t1 - t0)) >>"$tmp/times"
-        i=$((i + 1))
-    done
-    sort -n "$tmp/times" | sed -n "$(((runs + 1) / 2))p"
-}
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# per_epoch_ns NAME E1 E2 CMD-PREFIX...: slope of the median time, in ns.
+# slope E1 E2 T1 T2: (T2 - T1) / (E2 - E1), the time of one epoch.
 slope() {
     e1=$1; e2=$2; t1=$3; t2=$4
     awk -v e1="$e1" -v e2="$e2" -v t1="$t1" -v t2="$t2" 'BEGIN { printf "%.1f", (t2 - t1) / (e2 - e1) }'
@@ -37,27 +26,79 @@ samples=100   # setosa + versicolor
 have_numpy=no
 if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then have_numpy=yes; fi
 
+# The yardsticks, built here: the hand-written AVX2 kernel without and with
+# fast-math, and batch-1 SGD in plain C.
+have_avx2=no
+if cc -O2 -mavx2 -ffp-contract=off -o "$tmp/iris_avx2" bench/iris_avx2.c 2>"$tmp/cc_err" \
+    && cc -O2 -mavx2 -mfma -ffast-math -o "$tmp/iris_avx2_fast" bench/iris_avx2.c 2>>"$tmp/cc_err" \
+    && "$tmp/iris_avx2" --check; then
+    have_avx2=yes
+fi
+cc -O2 -o "$tmp/iris_plain_c" bench/iris_plain_c.c -lm
+
+# cpu_at E CMD...: CMD's median CPU ns with each argument @E replaced by E.
+cpu_at() {
+    e=$1; shift
+    for a; do
+        shift
+        [ "$a" = @E ] && a=$e
+        set -- "$@" "$a"
+    done
+    python3 bench/cpu_median.py $runs "$@"
+}
+
+# cpu_slope E1 E2 CMD...: CPU ns per epoch, the slope of CMD's medians at
+# E1 and E2 epochs (@E in CMD stands for the count).
+cpu_slope() {
+    e1=$1; e2=$2; shift 2
+    slope "$e1" "$e2" "$(cpu_at "$e1" "$@")" "$(cpu_at "$e2" "$@")"
+}
+
+# row BATCH NAME NS_PER_EPOCH PEER_NS_PER_EPOCH NOTE: ns/sample and the ratio
+# of the peer's time to descent's.
+row() {
+    awk -v b="$1" -v name="$2" -v c="$3" -v p="$4" -v note="$5" -v n=$samples 'BEGIN {
+        if (c == "-") { printf "%-6s %-34s %12s  %s\n", b, name, "-", note; exit }
+        if (p == "") printf "%-6s %-34s %12.2f\n", b, name, c / n
+        else printf "%-6s %-34s %12.2f %9.2fx  %s\n", b, name, c / n, c / p, note }'
+}
+
 echo "descent bench: $(uname -m), $(nproc) cores, medians of $runs whole-process runs"
 echo
-echo "Training on Iris (setosa vs versicolor, 100 samples, sigmoid, MSE, lr 0.5)"
-printf '%-12s %14s %14s %12s %14s %10s\n' batch "descent ep/s" "ns/sample" "numpy ep/s" "numpy ns/smp" ratio
-for batch in full 1; do
-    if [ "$batch" = full ]; then e1=200000; e2=2000000; n1=20; n2=220; else e1=20000; e2=200000; n1=5; n2=55; fi
-    t1=$(median_ns "$bin" --headless --batch "$batch" --epochs $e1 --every $e1)
-    t2=$(median_ns "$bin" --headless --batch "$batch" --epochs $e2 --every $e2)
-    c=$(slope $e1 $e2 "$t1" "$t2")
-    if [ "$have_numpy" = yes ]; then
-        t1=$(median_ns /usr/bin/python3 bench/seed_numpy.py $n1 "$batch")
-        t2=$(median_ns /usr/bin/python3 bench/seed_numpy.py $n2 "$batch")
-        p=$(slope $n1 $n2 "$t1" "$t2")
-    else
-        p=nan
-    fi
-    awk -v b="$batch" -v c="$c" -v p="$p" -v n=$samples 'BEGIN {
-        if (p == "nan") printf "%-12s %14.0f %14.2f %12s %14s %10s\n", b, 1e9 / c, c / n, "-", "-", "-"
-        else printf "%-12s %14.0f %14.2f %12.0f %14.1f %9.0fx\n", b, 1e9 / c, c / n, 1e9 / p, p / n, p / c }'
-done
-[ "$have_numpy" = yes ] || echo "(numpy not installed: sudo apt-get install python3-numpy for the comparison)"
+echo "Training on Iris (setosa vs versicolor, 100 samples, sigmoid, MSE, lr 0.5):"
+echo "CPU time (user + system) per sample and epoch, the slope of the whole"
+echo "process's median CPU time between two epoch counts (start-up cancels out);"
+echo "ratio = the program's time / descent's"
+printf '%-6s %-34s %12s %10s  %s\n' batch program "ns/sample" ratio goal
+full=$(cpu_slope 200000 2000000 "$bin" --headless --every 100000000 --epochs @E)
+row full descent "$full" "" ""
+if [ "$have_avx2" = yes ]; then
+    k=$(cpu_slope 200000 2000000 "$tmp/iris_avx2" @E)
+    row full "AVX2 kernel, no fast-math" "$k" "$full" \
+        "$(awk -v d="$full" -v k="$k" 'BEGIN { printf "descent within 1.25x: %.2fx", d / k }')"
+    k=$(cpu_slope 200000 2000000 "$tmp/iris_avx2_fast" @E)
+    row full "AVX2 kernel, -ffast-math -mfma" "$k" "$full" \
+        "$(awk -v d="$full" -v k="$k" 'BEGIN { printf "(descent %.2fx its time)", d / k }')"
+else
+    echo "full   AVX2 kernel: skipped (this CPU or compiler has no AVX2)"
+fi
+if [ "$have_numpy" = yes ]; then
+    p=$(cpu_slope 20 220 /usr/bin/python3 bench/seed_numpy.py @E full)
+    row full "the seed's numpy loop" "$p" "$full" \
+        "$(awk -v d="$full" -v p="$p" 'BEGIN { printf "descent >= 2500x faster: %.0fx", p / d }')"
+fi
+one=$(cpu_slope 20000 200000 "$bin" --headless --batch 1 --every 100000000 --epochs @E)
+row 1 descent "$one" "" ""
+c=$(cpu_slope 20000 200000 "$tmp/iris_plain_c" @E)
+row 1 "plain C SGD, libm exp" "$c" "$one" \
+    "$(awk -v d="$one" -v c="$c" 'BEGIN { printf "descent within 1.2x: %.2fx", d / c }')"
+if [ "$have_numpy" = yes ]; then
+    p=$(cpu_slope 10 110 /usr/bin/python3 bench/seed_numpy.py @E 1)
+    row 1 "the seed's numpy loop" "$p" "$one" \
+        "$(awk -v d="$one" -v p="$p" 'BEGIN { printf "descent %.0fx faster", p / d }')"
+else
+    echo "(numpy not installed: sudo apt-get install python3-numpy for the comparison)"
+fi
 
 # N inputs: the same full-batch epoch with 2 and with 4 raw Iris features.
 # The four timings of a round are taken one after another, round after

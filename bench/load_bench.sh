@@ -4,8 +4,10 @@
 # this one run, whole processes on each: descent loading it (then selecting
 # both classes and stopping before the first epoch), the loader alone
 # (bench/load_only.c on BUILD's objects), Python's csv module reading it
-# into lists (bench/csv_module_load.py) and `wc -l`. Prints the median wall
-# time and peak RSS of each and the ratios the goals name:
+# into lists (bench/csv_module_load.py), pandas.read_csv when pandas is
+# installed (bench/pandas_load.py; a line says so when it is not), `wc -l`
+# and `cat` (the read rate). Prints the median wall time and peak RSS of
+# each and the ratios the goals name:
 #   1M rows: descent at least 5x faster than the csv module, within 20x
 #   of wc -l; 10M rows: loads, peak RSS at most 2x the file.
 # Needs cc, python3 and /usr/bin/time (Debian package time).
@@ -24,6 +26,8 @@ done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+have_pandas=no
+if python3 -c 'import pandas' 2>/dev/null; then have_pandas=yes; fi
 
 cc -O2 -o "$tmp/gen_rows" bench/gen_rows.c
 cc -O2 -Iinclude -o "$tmp/load_only" bench/load_only.c \
@@ -78,9 +82,17 @@ for rows in 1000000 10000000; do
     p_ns=$1; p_kib=$2
     set -- $(measure "$runs" wc -l "$file")
     w_ns=$1; w_kib=$2
+    set -- $(measure "$runs" cat "$file")
+    c_ns=$1; c_kib=$2
+    pd_ns=-; pd_kib=-
+    if [ "$have_pandas" = yes ]; then
+        set -- $(measure "$python_runs" python3 bench/pandas_load.py "$file")
+        pd_ns=$1; pd_kib=$2
+    fi
     awk -v label="$label" -v bytes="$bytes" \
         -v d_ns="$d_ns" -v d_kib="$d_kib" -v l_ns="$l_ns" -v l_kib="$l_kib" \
-        -v p_ns="$p_ns" -v p_kib="$p_kib" -v w_ns="$w_ns" -v w_kib="$w_kib" '
+        -v p_ns="$p_ns" -v p_kib="$p_kib" -v w_ns="$w_ns" -v w_kib="$w_kib" \
+        -v c_ns="$c_ns" -v c_kib="$c_kib" -v pd_ns="$pd_ns" -v pd_kib="$pd_kib" '
     function row(name, ns, kib, ratio) {
         printf "%-5s %-36s %9.3f %9.1f", label, name, ns / 1e9, kib / 1024
         if (ratio == "") printf "\n"; else printf " %10s\n", ratio
@@ -91,7 +103,12 @@ for rows in 1000000 10000000; do
         row("descent --headless --epochs 0", d_ns, d_kib, "")
         row("loader alone (table_load_file)", l_ns, l_kib, sprintf("%.2fx", l_ns / d_ns))
         row("python3 csv module, into lists", p_ns, p_kib, sprintf("%.2fx", p_ns / d_ns))
+        if (pd_ns == "-") printf "%-5s pandas: not installed (python3-pandas), skipped\n", label
+        else row("python3 pandas.read_csv", pd_ns, pd_kib, sprintf("%.2fx", pd_ns / d_ns))
         row("wc -l", w_ns, w_kib, sprintf("%.3fx", w_ns / d_ns))
+        row("cat", c_ns, c_kib, sprintf("%.3fx", c_ns / d_ns))
+        printf "%-5s read rate: descent %.0f MB/s, cat %.0f MB/s\n", label,
+            bytes / (d_ns / 1e9) / 1e6, bytes / (c_ns / 1e9) / 1e6
         printf "%-5s descent: %.1fx faster than the csv module (goal >= 5x), %.1fx the time of wc -l (goal <= 20x)\n",
             label, p_ns / d_ns, d_ns / w_ns
         printf "%-5s peak RSS / file size: descent %.2f, loader alone %.2f, csv module %.2f (goal <= 2)\n",
