@@ -72,7 +72,7 @@ void svg_network_text(FILE *f, const struct view_state *s)
     svg_text(f, 640, 500, text, "start", "h_j = %s(u_j)   a = %s(sum w_j h_j + b)   loss %s",
              hidden_activation_name(t->config.hidden_activation),
              activation_name(t->config.activation), loss_name(t->config.loss));
-    svg_text(f, 640, 526, text, "start", "C = %.6g   accuracy %.1f%%", cost,
+    svg_text(f, 640, 526, text, "start", "C(now) = %.6g   accuracy %.1f%%", cost,
              100.0 * trainer_accuracy(t));
     /* The output weights and bias, as many as fit on two lines. */
     const double *w = t->theta + network_output_offset(nf, hidden);

@@ -14,6 +14,7 @@
 #include "network.h"
 #include "keymap.h"
 #include "util.h"
+#include "view_cache.h"
 #include "views_internal.h"
 
 /* Weights at or above these magnitudes get the medium / thick glyph. */
@@ -365,20 +366,23 @@ void view_network_draw(struct canvas *c, const struct rect box, const struct vie
     char a[256], b[256];
     unit_formula(a, sizeof a, t, picked, in.w >= 50 ? 4 : 2, c->utf8);
     add_wrapped(&top, in.w, STYLE_TITLE, a);
-    double cost = trainer_evaluate(t, NULL);
+    struct view_numbers own;
+    const struct view_numbers *num = view_cache_numbers(s->cache, t, &own);
+    const char *sample = num->rows < d->n ? " (sample)" : "";
     char cs[32], test[48] = "";
-    plot_format_number(cs, sizeof cs, cost, -1);
+    plot_format_number(cs, sizeof cs, num->cost, -1);
     if (d->n_test > 0 && !s->test_hidden)
         snprintf(test, sizeof test, "   test %.1f%%", 100.0 * trainer_test_accuracy(t));
     if (d->regression) {
-        snprintf(a, sizeof a, "C = %s   r2 %.4f%s", cs, trainer_r2(t), test);
+        snprintf(a, sizeof a, "C(now) = %s   r2 %.4f%s%s", cs, num->score, sample, test);
         add_line(&top, in.w, STYLE_TEXT, a, NULL);
     } else {
-        double accuracy = trainer_accuracy(t);
-        size_t right = (size_t)(accuracy * (double)d->n + 0.5);
-        snprintf(a, sizeof a, "C = %s   accuracy %.1f%% (%zu of %zu)%s", cs,
-                 100.0 * accuracy, right, d->n, test);
-        snprintf(b, sizeof b, "C = %s   accuracy %.1f%%%s", cs, 100.0 * accuracy, test);
+        double accuracy = num->score;
+        size_t right = (size_t)(accuracy * (double)num->rows + 0.5);
+        snprintf(a, sizeof a, "C(now) = %s   accuracy %.1f%% (%zu of %zu)%s", cs,
+                 100.0 * accuracy, right, num->rows, test);
+        snprintf(b, sizeof b, "C(now) = %s   accuracy %.1f%%%s%s", cs, 100.0 * accuracy,
+                 sample, test);
         add_line(&top, in.w, STYLE_TEXT, a, b);
     }
     if (units_symmetric(t)) {
