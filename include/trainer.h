@@ -82,6 +82,8 @@ struct trainer {
     bool diverged;             /* a cost or weight became NaN/Inf */
     size_t diverged_epoch;     /* the epoch in which it first happened */
     struct history history;
+    double *given;             /* the trainer's own copy of config.weights
+                                  (config.weights points here), or NULL */
     struct cost_log log;       /* per-update costs, setting marks (cost_log.h) */
 };
 

@@ -121,6 +121,7 @@ bool control_open(struct control *c, const struct options *o, char *err,
     keep_run(&c->run, o);
     if (!session_open(&c->session, o, err, errlen))
         return false;
+    c->run.config = c->session.trainer.config; /* as the data made it (regression: linear) */
     start_switches(c);
     control_lab_open(c, o->race);
     /* Own data: the first notice says which rows the classes kept. */
@@ -334,6 +335,7 @@ static unsigned next_lesson(struct control *c)
         return CONTROL_REDRAW;
     }
     keep_run(&c->run, o);  /* values only: nothing points into *o or *l */
+    c->run.config = c->session.trainer.config;
     control_lab_open(c, o->race);
     c->lesson_next = index + 1;
     free(l);

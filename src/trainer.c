@@ -56,6 +56,15 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
 {
     memset(t, 0, sizeof *t);
     t->config = *config;
+    if (config->weights != NULL && config->nweights > 0) {
+        /* Its own copy: the options the weights came from may go (a
+         * lesson's are freed once it is loaded), r still needs them. */
+        t->given = malloc(config->nweights * sizeof *t->given);
+        if (t->given == NULL)
+            return false;
+        memcpy(t->given, config->weights, config->nweights * sizeof *t->given);
+        t->config.weights = t->given;
+    }
     t->data = data;
     t->nparams = network_param_count(data->nfeatures, config->hidden);
     size_t p = t->nparams;
@@ -82,6 +91,9 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
 
 void trainer_free(struct trainer *t)
 {
+    free(t->given);
+    t->given = NULL;
+    t->config.weights = NULL;
     free(t->order);
     free(t->scratch);
     free(t->theta);
@@ -148,8 +160,12 @@ void trainer_configure(struct trainer *t, const struct train_config *config)
     cost_log_mark(&t->log, t->epoch * t->data->n + t->next, was->lr, config->lr, was->loss,
                   config->loss, was->activation, config->activation, was->batch,
                   config->batch);
+    const double *weights = t->config.weights; /* the given weights stay */
+    size_t nweights = t->config.nweights;
     t->config = *config;
     t->config.hidden = hidden;
+    t->config.weights = weights;
+    t->config.nweights = nweights;
 }
 
 size_t trainer_batch_size(const struct trainer *t)
