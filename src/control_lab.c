@@ -1,7 +1,8 @@
 /* control_lab.c - the learning-rate lab's keys: o (the surface's next
  * optimizer), f (next surface, from its documented start), k / K (the
  * stretched bowl's kappa x2 / /2) and R (race every optimizer). Each
- * restarts the surface's descent; the neuron's training goes on. */
+ * restarts the surface's descent; the neuron's training goes on (o
+ * switches its optimizer too, keeping its weights). */
 #include <stdlib.h>
 
 #include "control_internal.h"
@@ -36,7 +37,8 @@ unsigned control_lab_action(struct control *c, enum action action)
         config.optimizer.kind = (enum optimizer_kind)((config.optimizer.kind + 1) %
                                                       OPTIMIZER_COUNT);
         bowl_configure(&s->bowl, &config);
-        control_notice(c, "optimizer %s on the surface (%s: next)",
+        session_configure_optimizer(s, &config.optimizer);
+        control_notice(c, "optimizer %s on the surface and the neuron (%s: next)",
                        optimizer_name(config.optimizer.kind),
                        keymap_label_for(ACTION_OPTIMIZER));
         break;

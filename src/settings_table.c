@@ -276,6 +276,8 @@ bool settings_check_together(const struct options *o, char *err, size_t errlen)
 struct train_config settings_train_config(const struct options *o, bool regression)
 {
     struct train_config c = o->train;
+    c.optimizer = o->bowl_config.optimizer; /* one setting for the neuron */
+    c.schedule = o->bowl_config.schedule;   /* and the surface */
     if (regression && c.activation == ACT_SIGMOID && !options_explicit(o, "activation"))
         c.activation = ACT_LINEAR;
     return c;

@@ -2,8 +2,10 @@
  * "Training semantics" says: an epoch permutes the samples (when
  * shuffling and the batch is smaller than the data), cuts them in order
  * into batches, averages each batch's per-sample gradients over its real
- * size and updates w <- w - lr*dC/dw, b <- b - lr*dC/db. The epoch's cost
- * is the mean of the per-sample costs taken at their forward passes. */
+ * size and updates every parameter by the optimizer (optimizer.h; sgd:
+ * w <- w - lr*dC/dw, b <- b - lr*dC/db) at the schedule's lr of the epoch
+ * (schedule.h). The epoch's cost is the mean of the per-sample costs
+ * taken at their forward passes. */
 #include "trainer.h"
 
 #include "text_util.h"
@@ -41,6 +43,8 @@ struct train_config train_config_default(void)
         .shuffle = true,
         .init = INIT_ZEROS,
         .seed = 1,
+        .optimizer = optimizer_params_default(),
+        .schedule = schedule_default(),
     };
     return c;
 }
@@ -61,7 +65,8 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->history.records = malloc(HISTORY_CAP * sizeof *t->history.records);
     t->history.params = malloc(HISTORY_CAP * p * sizeof *t->history.params);
     t->history.nparams = p;
-    if (!t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
+    bool state = optimizer_alloc(&t->optimizer, &config->optimizer, p);
+    if (!state || !t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
         || !t->history.records || !t->history.params) {
         trainer_free(t);
         return false;
@@ -79,6 +84,7 @@ void trainer_free(struct trainer *t)
     free(t->batch_sum);
     free(t->history.records);
     free(t->history.params);
+    optimizer_free(&t->optimizer);
     t->order = NULL;
     t->scratch = NULL;
     t->theta = NULL;
@@ -101,9 +107,11 @@ void trainer_reset(struct trainer *t)
     }
     for (size_t i = 0; i < t->data->n; i++)
         t->order[i] = i;
+    optimizer_reset(&t->optimizer);
     t->epoch = 0;
     t->next = 0;
     t->epoch_cost_sum = 0.0;
+    t->batch_cost = NAN;
     t->last_cost = NAN;
     t->last_test_cost = NAN;
     t->diverged = false;
@@ -114,7 +122,17 @@ void trainer_reset(struct trainer *t)
 
 void trainer_configure(struct trainer *t, const struct train_config *config)
 {
+    if (config->optimizer.kind != t->config.optimizer.kind)
+        optimizer_reset(&t->optimizer);
     t->config = *config;
+    t->optimizer.params = config->optimizer;
+}
+
+double trainer_current_lr(const struct trainer *t)
+{
+    if (t->config.schedule.kind == SCHEDULE_CONSTANT)
+        return t->config.lr;
+    return schedule_lr(&t->config.schedule, t->config.lr, t->epoch + 1);
 }
 
 size_t trainer_batch_size(const struct trainer *t)
@@ -217,10 +235,10 @@ bool trainer_step_batch(struct trainer *t)
     double sum_cost = neuron_batch_gradient_n(t->theta, t->config.activation,
                                               t->config.loss, &run, t->batch_sum);
     double size = (double)(end - t->next);
-    for (size_t k = 0; k < t->nparams; k++) {
+    for (size_t k = 0; k < t->nparams; k++)
         t->gradient[k] = t->batch_sum[k] / size;
-        t->theta[k] -= t->config.lr * t->gradient[k];
-    }
+    optimizer_step(&t->optimizer, t->theta, t->gradient, trainer_current_lr(t), NULL);
+    t->batch_cost = sum_cost / size;
     t->epoch_cost_sum += sum_cost;
     t->next = end;
     if (t->next < n)
@@ -243,6 +261,11 @@ void trainer_state_save(const struct trainer *t, struct trainer_state *s)
     s->nparams = t->nparams;
     s->theta = t->theta;
     s->gradient = t->gradient;
+    s->moment1 = t->optimizer.first;
+    s->moment2 = t->optimizer.second;
+    s->updates = t->optimizer.t;
+    s->step_size = t->optimizer.step_size;
+    s->optimizer = t->optimizer.params.kind;
     s->rng = t->rng;
     s->last_cost = t->last_cost;
     s->last_test_cost = t->last_test_cost;
@@ -257,6 +280,18 @@ static void state_load(struct trainer *t, const struct trainer_state *s)
         memcpy(t->theta, s->theta, t->nparams * sizeof *t->theta);
     if (s->gradient != t->gradient)
         memcpy(t->gradient, s->gradient, t->nparams * sizeof *t->gradient);
+    struct optimizer *o = &t->optimizer;
+    if (s->optimizer != t->config.optimizer.kind) {
+        optimizer_reset(o); /* as switching to the current kind does */
+    } else {
+        if (s->moment1 != o->first)
+            memcpy(o->first, s->moment1, t->nparams * sizeof *o->first);
+        if (s->moment2 != o->second)
+            memcpy(o->second, s->moment2, t->nparams * sizeof *o->second);
+        o->t = s->updates;
+        o->step_size = s->step_size;
+    }
+    t->batch_cost = NAN;
     t->rng = s->rng;
     t->last_cost = s->last_cost;
     t->last_test_cost = s->last_test_cost;
