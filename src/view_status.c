@@ -157,7 +157,7 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
     else
         snprintf(parts[0], 64, "epoch %zu", t->epoch);
     snprintf(parts[1], 64, "cost %s", cost);
-    snprintf(parts[2], 64, "lr %g", t->config.lr);
+    snprintf(parts[2], 64, "lr %g", trainer_current_lr(t)); /* the schedule's */
     snprintf(parts[3], 64, "loss %s", loss_name(t->config.loss));
     snprintf(parts[4], 64, "batch %s", batch);
     snprintf(parts[5], 64, "act %s", activation_name(t->config.activation));
