@@ -194,6 +194,23 @@ static const struct setting table[] = {
      SCOPE_LESSON, VALUE_OPTIONAL, kind_parse_on_off, NULL,
      FIELD(race), NO_BUFFER, 0, 0, ON_OFF},
 
+    {"lr-find", "", G_LAB, NULL,
+     "the learning-rate range test (F in the TUI): from the initial weights, "
+     "one SGD update per minibatch at a growing lr; prints "
+     "step,lr,cost,smoothed_cost, two suggested lr and a verdict (with "
+     "--dump-frame: the frame shows its curve)",
+     SCOPE_COMMAND_LINE, VALUE_NONE, kind_parse_flag, NULL,
+     FIELD(lr_find), NO_BUFFER, 0, 0, ""},
+    {"lr-find-range", "A,B", G_LAB, "1e-7,10",
+     "the range test's first and last lr, 0 < A < B (log-spaced between)",
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_lr_range, kind_format_pair,
+     offsetof(struct options, lr_find_config.start), 2 * sizeof(double), NO_BUFFER,
+     0, 0, "is not two numbers A,B with 0 < A < B"},
+    {"lr-find-steps", "N", G_LAB, "100", "the range test's updates, 2..100000",
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_count, kind_format_count,
+     FIELD(lr_find_config.steps), NO_BUFFER, 2, LR_FIND_STEPS_MAX,
+     "is not a whole number from 2 to 100000"},
+
     {"lesson", "NAME|FILE", G_LESSONS, NULL,
      "start from a lesson: its settings and a caption saying what to watch; "
      "a built-in name or a .lesson file (options given on the command line "
