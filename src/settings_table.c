@@ -156,7 +156,8 @@ static const struct setting table[] = {
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_positive, kind_format_double,
      FIELD(bowl_config.surface.kappa), NO_BUFFER, 0, 0, "is not a positive number"},
     {"optimizer", "NAME", G_LAB, "sgd; o cycles",
-     "sgd, momentum, nesterov, adagrad, rmsprop or adam",
+     "the update rule of the neuron and the surface: sgd, momentum, nesterov, "
+     "adagrad, rmsprop or adam",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_optimizer, kind_format_optimizer,
      FIELD(bowl_config.optimizer.kind), NO_BUFFER, 0, 0,
      "is not one of sgd, momentum, nesterov, adagrad, rmsprop, adam"},
@@ -176,8 +177,9 @@ static const struct setting table[] = {
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_positive, kind_format_double,
      FIELD(bowl_config.optimizer.eps), NO_BUFFER, 0, 0, "is not a positive number"},
     {"schedule", "NAME", G_LAB, "constant",
-     "the lr of epoch e: constant, step (lr*F^floor((e-1)/K)), exp "
-     "(lr*F^((e-1)/K)) or cosine (warm restarts every K epochs)",
+     "the lr of epoch e for the neuron and the surface: constant, step "
+     "(lr*F^floor((e-1)/K)), exp (lr*F^((e-1)/K)) or cosine (warm restarts "
+     "every K epochs); headless, a last column lr",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_schedule, kind_format_schedule,
      FIELD(bowl_config.schedule.kind), NO_BUFFER, 0, 0,
      "is not one of constant, step, exp, cosine"},
