@@ -34,6 +34,8 @@ enum action {
     ACTION_KAPPA_UP,     /* k */
     ACTION_KAPPA_DOWN,   /* K */
     ACTION_RACE,         /* R */
+    ACTION_LR_FIND,      /* F */
+    ACTION_LR_FIND_APPLY, /* Enter */
     ACTION_COST_SCALE,   /* g */
     ACTION_REGIONS,      /* d */
     ACTION_PAIR,         /* w */
@@ -54,7 +56,8 @@ enum {
     KEY_CODE_UP,
     KEY_CODE_DOWN,
     KEY_CODE_MOUSE,      /* a click; term_last_click says where */
-    KEY_CODE_ESCAPE = 27
+    KEY_CODE_ESCAPE = 27,
+    KEY_CODE_ENTER = '\r'  /* the terminal sends CR (no newline mapping) */
 };
 
 struct key_binding {

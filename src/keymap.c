@@ -40,6 +40,8 @@ static const struct key_binding bindings[] = {
     {'k', "k", ACTION_KAPPA_UP, "stretched bowl: kappa x2"},
     {'K', "K", ACTION_KAPPA_DOWN, "stretched bowl: kappa /2"},
     {'R', "R", ACTION_RACE, "race every optimizer"},
+    {'F', "F", ACTION_LR_FIND, "LR range test (curve)"},
+    {KEY_CODE_ENTER, "Enter", ACTION_LR_FIND_APPLY, "range test: use its lr"},
     {KEY_CODE_LEFT, "Left", ACTION_BACK, "back one epoch (pauses)"},
     {KEY_CODE_RIGHT, "Right", ACTION_FORWARD, "forward one epoch (pauses)"},
     {'L', "L", ACTION_LESSON, "next lesson"},
