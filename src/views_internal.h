@@ -87,6 +87,9 @@ bool view_cost_hit(const struct view_state *s, struct rect box, int x, int y,
                    struct view_hit *hit);
 void view_neuron_draw(struct canvas *c, struct rect box,
                       const struct view_state *s);
+/* The range test's curve (view_lr_find.c), drawn by view_cost_draw in
+ * its place while s->lr_find is set. */
+void view_lr_find_draw(struct canvas *c, struct rect box, const struct view_state *s);
 
 /* The cost history as a series (costs against epochs), read in place. */
 struct plot_series view_cost_series(const struct history *h);
