@@ -45,7 +45,8 @@ LESSONS := bowl-smooth bowl-one-step bowl-oscillates bowl-diverges \
            init-zeros init-random minibatch-noise unscaled-slow \
            standardized-fast mse-settles mae-jitters step-cannot-learn \
            dead-relu xor-impossible stretched-zigzag stretched-momentum \
-           wells-trapped wells-escape rosenbrock-adam step-schedule
+           wells-trapped wells-escape rosenbrock-adam step-schedule \
+           lr-range-test
 LESSON_FILES := $(LESSONS:%=assets/lessons/%.lesson)
 TABLE_FILES  := data/and.csv data/or.csv data/xor.csv
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/iris_data.o \
