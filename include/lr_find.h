@@ -16,6 +16,7 @@
 
 #define LR_FIND_STEPS_MAX 100000
 #define LR_FIND_SMOOTHING 0.98  /* avg <- 0.98*avg + 0.02*cost */
+#define LR_FIND_WEIGHT 0.02     /* (as written: not 1 - 0.98 in double) */
 #define LR_FIND_EXPLODES 4.0    /* stop when smoothed > 4 x the best */
 
 /* The sweep: lr_i = start * (end/start)^(i/(steps-1)), i = 0..steps-1. */

@@ -119,7 +119,7 @@ bool lr_find_run(const struct dataset *data, const struct train_config *config,
         trainer_configure(t, &c);
         trainer_step_batch(t);
         double cost = t->batch_cost;
-        avg = LR_FIND_SMOOTHING * avg + (1.0 - LR_FIND_SMOOTHING) * cost;
+        avg = LR_FIND_SMOOTHING * avg + LR_FIND_WEIGHT * cost;
         keep *= LR_FIND_SMOOTHING; /* 0.98^(i+1) */
         double smoothed = avg / (1.0 - keep);
         out->rows[out->len++] = (struct lr_find_row){c.lr, cost, smoothed};
