@@ -49,10 +49,13 @@ static void run_lr_find(struct control *c)
     if (c->lr_find)
         lr_find_free(f);
     c->lr_find = NULL;
-    if (f == NULL || !lr_find_run(s->data, &s->trainer.config, &c->run.lr_find, f, err,
-                                  sizeof err)) {
+    if (f == NULL) {
+        control_notice(c, "range test: out of memory");
+        return;
+    }
+    if (!lr_find_run(s->data, &s->trainer.config, &c->run.lr_find, f, err, sizeof err)) {
         free(f);
-        control_notice(c, "range test: %s", f ? err : "out of memory");
+        control_notice(c, "range test: %s", err);
         return;
     }
     c->lr_find = f;
