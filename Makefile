@@ -47,7 +47,7 @@ LESSONS := bowl-smooth bowl-one-step bowl-oscillates bowl-diverges \
            dead-relu xor-impossible stretched-zigzag stretched-momentum \
            wells-trapped wells-escape rosenbrock-adam step-schedule \
            xor-term circle-squares iris-four line-fit spiral-overfit \
-           sigmoid-saturates linear-diverges
+           sigmoid-saturates linear-diverges lr-range-test
 LESSONS += xor-by-inspection xor-one-unit xor-two-units xor-four-units \
            hidden-zeros circle-three-units spiral-eight-units spiral-overfits
 LESSON_FILES := $(LESSONS:%=assets/lessons/%.lesson)

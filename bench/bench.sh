@@ -143,6 +143,34 @@ for h in 0 8; do
         printf "%-12s %14.0f %14.2f %9.1fx\n", h, 1e9 / c, c / n, c / b }'
 done
 
+# Every optimizer against sgd, full batch: the same slope method, the runs
+# of all six interleaved so that they share the machine's state.
+echo
+echo "Optimizers on Iris, full batch (lr 0.01): epochs/s beside sgd (goal: none > 1.5x slower)"
+printf '%-10s %14s %14s %12s\n' optimizer "ep/s" "ns/epoch" "vs sgd"
+optimizers="sgd momentum nesterov adagrad rmsprop adam"
+e1=100000; e2=1000000
+for o in $optimizers; do : >"$tmp/$o.1"; : >"$tmp/$o.2"; done
+i=0
+while [ $i -lt $runs ]; do
+    for o in $optimizers; do
+        for e in $e1 $e2; do
+            t0=$(date +%s%N)
+            "$bin" --headless --lr 0.01 --optimizer "$o" --epochs $e --every $e >/dev/null
+            t1=$(date +%s%N)
+            if [ $e = $e1 ]; then echo $((t1 - t0)) >>"$tmp/$o.1"; else echo $((t1 - t0)) >>"$tmp/$o.2"; fi
+        done
+    done
+    i=$((i + 1))
+done
+for o in $optimizers; do
+    m1=$(sort -n "$tmp/$o.1" | sed -n "$(((runs + 1) / 2))p")
+    m2=$(sort -n "$tmp/$o.2" | sed -n "$(((runs + 1) / 2))p")
+    c=$(slope $e1 $e2 "$m1" "$m2")
+    [ "$o" = sgd ] && sgd=$c
+    awk -v o="$o" -v c="$c" -v s="$sgd" 'BEGIN { printf "%-10s %14.0f %14.1f %11.2fx\n", o, 1e9 / c, c, c / s }'
+done
+
 if [ -x "$build/bench_frame" ]; then
     echo
     "$build/bench_frame"

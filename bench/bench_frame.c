@@ -4,7 +4,8 @@
  * landscape (its cache recomputing as b moves), both also as 3D meshes
  * (target: a median under 3 ms), the race of every optimizer on the
  * wells (target: under 2 ms), then the landscape grid recomputed from
- * scratch. Prints one line per measurement.
+ * scratch, and the LR range test (F) on Iris with its curve drawn
+ * (target: within one frame). Prints one line per measurement.
  *
  * Usage: bench_frame [FRAMES]   (default 1000) */
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "canvas.h"
 #include "lab.h"
 #include "landscape.h"
+#include "lr_find.h"
 #include "mesh.h"
 #include "options.h"
 #include "session.h"
@@ -141,6 +143,23 @@ int main(int argc, char **argv)
         land[i] = l->last_recompute_ms;
     }
     report("landscape grid recompute:", land, grids < frames ? grids : frames);
+    /* F: the range test on the default Iris settings (100 full-batch
+     * updates and its verdict), then a frame with its curve. */
+    struct lr_find_config fc = lr_find_config_default();
+    for (int i = 0; i < frames; i++) {
+        struct lr_find f;
+        double t0 = util_now_ms();
+        if (!lr_find_run(s.data, &s.trainer.config, &fc, &f, err, sizeof err)) {
+            fprintf(stderr, "bench_frame: %s\n", err);
+            return 2;
+        }
+        v.lr_find = &f;
+        views_render(&c, &v);
+        bowl[i] = util_now_ms() - t0;
+        v.lr_find = NULL;
+        lr_find_free(&f);
+    }
+    report("F: range test + frame 200x60:", bowl, frames);
     free(bowl);
     free(land);
     free(bowl_mesh);

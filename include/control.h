@@ -41,6 +41,8 @@ struct control_run {
     bool landscape;               /* --view landscape as the run starts */
     bool mesh;                    /* --view mesh: the right panel in 3D */
     unsigned epochs_per_frame;
+    struct lr_find_config lr_find; /* --lr-find-range, --lr-find-steps */
+    bool lr_find_shown;           /* --lr-find with --dump-frame */
     char lesson_name[64];         /* "" when none */
     char caption[2][CAPTION_BYTES_MAX + 1]; /* the lesson's caption lines, or "" */
     struct train_config config;   /* the settings it began with: a caption
@@ -85,6 +87,9 @@ struct control {
     struct race *race;            /* R: every optimizer on the surface, or
                                      NULL (lab.h; follows the bowl) */
     struct lr_prompt prompt;      /* =: while open, keys go to it */
+    struct lr_find *lr_find;      /* F: the range test's curve shown in the
+                                     cost panel, or NULL (lr_find.h) */
+    struct train_config lr_find_at; /* the settings it was run at */
 };
 
 /* Opens the session from o (which must outlive c) and sets the switches

@@ -23,4 +23,12 @@ bool headless_train(const struct options *o, FILE *out, char *err, size_t errlen
  * failed write, or "out of memory". */
 bool headless_bowl(const struct options *o, FILE *out, char *err, size_t errlen);
 
+/* The range test (lr_find.h) on the run's data and settings from
+ * o->lr_find_config: "step,lr,cost,smoothed_cost" and one row per update
+ * (%.17g), then the lines "# suggested lr: X (steepest)", "# suggested
+ * lr: Y (minimum/10)" (X or Y "none" when there is no such row) and
+ * "# verdict: ..." (lr_find_verdict_text). false with err on bad input,
+ * out of memory or a failed write (as headless_train). */
+bool headless_lr_find(const struct options *o, FILE *out, char *err, size_t errlen);
+
 #endif

@@ -34,6 +34,8 @@ enum action {
     ACTION_KAPPA_UP,     /* k */
     ACTION_KAPPA_DOWN,   /* K */
     ACTION_RACE,         /* R */
+    ACTION_LR_FIND,      /* F */
+    ACTION_LR_FIND_APPLY, /* Enter */
     ACTION_COST_SCALE,   /* g */
     ACTION_COST_UPDATES, /* u */
     ACTION_REGIONS,      /* d */

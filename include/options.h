@@ -14,6 +14,7 @@
 #include "bowl.h"
 #include "dataset.h"
 #include "theme.h"
+#include "lr_find.h"
 #include "trainer.h"
 
 /* The most rows the settings table may have (struct options marks which
@@ -26,7 +27,7 @@
 #define CAPTION_BYTES_MAX 280
 
 enum run_mode { MODE_TUI, MODE_HEADLESS, MODE_HEADLESS_BOWL, MODE_DUMP_FRAME,
-                MODE_HELP, MODE_VERSION, MODE_LESSON_LIST };
+                MODE_HELP, MODE_VERSION, MODE_LESSON_LIST, MODE_HEADLESS_LR_FIND };
 
 /* --weights: the starting parameters as given, in network.h's order. */
 struct weight_list {
@@ -45,6 +46,9 @@ struct options {
     struct bowl_config bowl_config; /* --surface, --kappa, --optimizer and its
                                      constants, --schedule (the bowl's) */
     bool race;                    /* --race: every optimizer on the surface */
+    bool lr_find;                 /* --lr-find: the range test (headless CSV,
+                                     or with --dump-frame its curve shown) */
+    struct lr_find_config lr_find_config; /* --lr-find-range, --lr-find-steps */
     unsigned epochs_per_frame;    /* TUI speed, default 1 */
     bool ascii;                   /* no braille/box drawing even in UTF-8 */
     bool no_color;                /* --no-color or NO_COLOR set */

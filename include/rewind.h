@@ -21,8 +21,9 @@ struct rewind_entry {
 
 struct rewind {
     struct rewind_entry *entries; /* cap slots used as a ring */
-    double *params;               /* 2 * nparams doubles per slot: the
-                                     entries' theta and gradient */
+    double *params;               /* TRAINER_STATE_ARRAYS * nparams doubles
+                                     per slot: the entries' theta, gradient
+                                     and optimizer moments */
     size_t nparams;
     size_t cap;
     size_t first;                 /* slot of the oldest entry */
@@ -40,8 +41,8 @@ void rewind_free(struct rewind *r);
 void rewind_clear(struct rewind *r);
 
 /* Forgets the entries after the cursor (training from a past epoch),
- * then appends a copy of e (its theta and gradient copied into the ring,
- * the copy's pointers to them) as the newest, dropping the oldest when the ring is full;
+ * then appends a copy of e (its theta, gradient and moments copied into
+ * the ring, the copy's pointers to them) as the newest, dropping the oldest when the ring is full;
  * the cursor goes to e. */
 void rewind_push(struct rewind *r, const struct rewind_entry *e);
 

@@ -67,6 +67,10 @@ void session_configure(struct session *s, const struct train_config *config);
 bool session_retrain(struct session *s, const struct train_config *config,
                      char *err, size_t errlen);
 
+/* The neuron's optimizer becomes p (the surface's, set by the caller):
+ * the weights stay, a new kind starts from a zero state. */
+void session_configure_optimizer(struct session *s, const struct optimizer_params *p);
+
 /* Weights, history and bowl back to the start (same seed, same run);
  * the remembered epochs are forgotten. */
 void session_reset(struct session *s);

@@ -91,7 +91,8 @@ bool settings_check_weights(const struct options *o, size_t nfeatures,
 /* o's training settings for a run on data that is (regression) or is not
  * fitted by regression: regression's activation is linear unless
  * --activation was given on the command line or set by a lesson to
- * something other than the default. */
+ * something other than the default. The optimizer and the schedule are
+ * o->bowl_config's: the neuron and the surface share them. */
 struct train_config settings_train_config(const struct options *o, bool regression);
 
 #endif

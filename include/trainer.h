@@ -13,15 +13,19 @@
 #include "dataset.h"
 #include "network.h"
 #include "neuron.h"
+#include "optimizer.h"
 #include "rng.h"
+#include "schedule.h"
 
 enum init { INIT_ZEROS, INIT_UNIFORM, INIT_COUNT };
 
-/* Every setting a run depends on. batch == 0 means full batch. */
+/* Every setting a run depends on. batch == 0 means full batch. The
+ * optimizer and the schedule are the same settings as the surface's
+ * (options.bowl_config: --optimizer, --schedule and their constants). */
 struct train_config {
     enum activation activation;
     enum loss loss;
-    double lr;
+    double lr;                        /* the base lr (the schedule's epoch 1) */
     size_t batch;
     bool shuffle;
     enum init init;
@@ -32,6 +36,8 @@ struct train_config {
                                   owned) that replace the init when
                                   nweights is the run's P */
     size_t nweights;
+    struct optimizer_params optimizer; /* the update rule (sgd by default) */
+    struct schedule schedule;         /* the lr of each epoch (constant) */
 };
 
 /* One finished epoch: its cost (mean of the per-sample costs at their
@@ -77,6 +83,11 @@ struct trainer {
     double epoch_cost_sum;     /* sum of per-sample costs of this epoch so far */
     double *gradient;          /* P: averaged gradient of the last update */
     double *batch_sum;         /* P: scratch for one batch's sums */
+    struct optimizer optimizer; /* the rule of config.optimizer and its
+                                   state (2P values and the step count):
+                                   zero at reset and when the kind changes */
+    double batch_cost;         /* mean cost of the last batch at its forward
+                                  pass (NaN before the first) */
     double last_cost;          /* cost of the last finished epoch (NaN before) */
     double last_test_cost;     /* test cost after it (NaN without a split) */
     bool diverged;             /* a cost or weight became NaN/Inf */
@@ -90,15 +101,21 @@ struct trainer {
 /* What a trainer is at the end of an epoch, small enough to keep one per
  * epoch (rewind): no sample order, which trainer_state_back and
  * trainer_state_forward rebuild from the RNG states, and no history, which
- * they cut back or extend by the one record of the epoch. theta and
- * gradient point to P values each held elsewhere: trainer_state_save
- * points them at the trainer's own arrays, a rewind ring copies them into
- * its storage (2P doubles per entry). */
+ * they cut back or extend by the one record of the epoch. theta,
+ * gradient and the optimizer's first and second moments point to P values
+ * each held elsewhere: trainer_state_save points them at the trainer's
+ * own arrays, a rewind ring copies them into its storage
+ * (TRAINER_STATE_ARRAYS * P doubles per entry). */
+#define TRAINER_STATE_ARRAYS 4
 struct trainer_state {
     size_t epoch;
     size_t nparams;
     const double *theta;
     const double *gradient;
+    const double *moment1, *moment2;  /* the optimizer's state (optimizer.h) */
+    uint64_t updates;                 /* the optimizer's t */
+    double step_size;                 /* the optimizer's last step length */
+    enum optimizer_kind optimizer;    /* the rule that state belongs to */
     struct rng rng;
     double last_cost, last_test_cost;
     bool diverged;
@@ -134,12 +151,18 @@ void trainer_set_pair(struct trainer *t, size_t a, double va, size_t b, double v
 /* Changes settings; keeps the weights and history, and marks a change of
  * lr, loss, activation or batch in t->log. A new init, seed or weights
  * takes effect at the next trainer_reset; config->hidden must be the
- * trainer's (hidden_activation may change). */
+ * trainer's (hidden_activation may change). A new optimizer kind zeroes
+ * the optimizer's state; a new lr or new constants keep it. */
 void trainer_configure(struct trainer *t, const struct train_config *config);
 
-/* One minibatch update (shuffling first if it begins an epoch). Returns
- * true when it finished an epoch, which is then in the history. */
+/* One minibatch update (shuffling first if it begins an epoch) by the
+ * optimizer at trainer_current_lr. Returns true when it finished an
+ * epoch, which is then in the history. */
 bool trainer_step_batch(struct trainer *t);
+
+/* The lr of the epoch under way (or the next one): the schedule's lr of
+ * epoch t->epoch + 1 from config.lr; config.lr itself when constant. */
+double trainer_current_lr(const struct trainer *t);
 
 /* Runs the rest of the current epoch (a whole one if none is under way). */
 void trainer_epoch(struct trainer *t);
@@ -152,8 +175,10 @@ void trainer_state_save(const struct trainer *t, struct trainer_state *s);
 /* Goes back to prev, the state saved at the end of the epoch before the
  * one t has finished or is in the middle of (or prev is t's own state:
  * then it only drops a partial epoch). Weights, RNG, sample order,
- * gradient, cost, divergence and the history (records after prev->epoch
- * dropped) become exactly what they were; settings stay as they are. A
+ * gradient, the optimizer's state, cost, divergence and the history
+ * (records after prev->epoch dropped) become exactly what they were;
+ * settings stay as they are (a state saved under another optimizer kind
+ * than the current one comes back as zero, as a switch would make it). A
  * history thinned in between (past HISTORY_CAP records) stays thinned. */
 void trainer_state_back(struct trainer *t, const struct trainer_state *prev);
 

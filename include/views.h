@@ -20,6 +20,7 @@
 struct landscape; /* cache of the cost landscape: landscape.h */
 struct view_cache; /* what frames keep for large data: view_cache.h */
 struct race;      /* every optimizer on one surface: lab.h */
+struct lr_find;   /* the LR range test: lr_find.h */
 
 /* Everything the screen shows. Pointers are borrowed. A live run fills it
  * with control_view_state (control.h): the switches (right, log_cost,
@@ -29,6 +30,8 @@ struct view_state {
     const struct dataset *data;
     const struct bowl *bowl;
     const struct race *race;  /* every optimizer at once (R), or NULL */
+    const struct lr_find *lr_find; /* the range test's curve in the cost
+                                 panel (F), or NULL */
     bool running;             /* training (false: paused) */
     bool finished;            /* reached --epochs: stopped for good */
     bool log_cost;            /* cost plot in log scale (g toggles) */

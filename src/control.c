@@ -83,6 +83,8 @@ static void keep_run(struct control_run *run, const struct options *o)
     run->landscape = o->landscape;
     run->mesh = o->mesh;
     run->epochs_per_frame = o->epochs_per_frame;
+    run->lr_find = o->lr_find_config;
+    run->lr_find_shown = o->lr_find;
     snprintf(run->lesson_name, sizeof run->lesson_name, "%s", o->lesson_name);
     for (int i = 0; i < 2; i++)
         snprintf(run->caption[i], sizeof run->caption[i], "%s", o->caption[i]);
@@ -128,6 +130,8 @@ bool control_open(struct control *c, const struct options *o, char *err,
     if (session_data_is_file(o))
         dataset_rows_summary(&c->session.table, c->session.data, c->notice,
                              sizeof c->notice);
+    if (c->run.lr_find_shown)
+        control_lab_action(c, ACTION_LR_FIND);
     /* L goes on after the lesson the run started with */
     for (size_t i = 0; o->lesson_name[0] != '\0' && i < lesson_count(); i++)
         if (strcmp(lesson_name_at(i), o->lesson_name) == 0)
@@ -141,6 +145,7 @@ void control_close(struct control *c)
     session_close(&c->session);
     control_forget_table(c);
     control_lab_open(c, false);
+    control_lab_close_lr_find(c);
 }
 
 static bool limit_reached(const struct control *c)
@@ -494,6 +499,8 @@ static unsigned do_action(struct control *c, enum action action)
     case ACTION_KAPPA_UP:
     case ACTION_KAPPA_DOWN:
     case ACTION_RACE:
+    case ACTION_LR_FIND:
+    case ACTION_LR_FIND_APPLY:
         return control_lab_action(c, action);
     case ACTION_HIDDEN:
     case ACTION_HIDDEN_ACTIVATION:
@@ -554,12 +561,16 @@ unsigned control_key(struct control *c, int key)
     }
     if (c->prompt.open)
         return control_prompt_key(c, key);
+    if (c->lr_find && key == KEY_CODE_ESCAPE) /* Esc closes the curve first */
+        return control_lab_close_lr_find(c);
     enum action action = keymap_lookup(key);
     if (action == ACTION_NONE)
         return CONTROL_NONE;
     c->notice[0] = '\0';
     c->view.picked = false;
-    return do_action(c, action) | CONTROL_REDRAW;
+    unsigned reaction = do_action(c, action);
+    control_lab_follow_lr_find(c, action); /* a shown curve follows the settings */
+    return reaction | CONTROL_REDRAW;
 }
 
 unsigned control_click_bowl(struct control *c, double x, double y)

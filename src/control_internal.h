@@ -29,6 +29,12 @@ unsigned control_cycle_classes(struct control *c);
 unsigned control_lab_action(struct control *c, enum action action);
 /* The race on (allocated; false when out of memory) or off (freed). */
 bool control_lab_open(struct control *c, bool race);
+/* F, Enter (control_lab_action) and Esc: the range test's curve closed
+ * (freed; a notice says so when one was shown), and after action a shown
+ * curve run again when what it depends on changed: the activation, loss,
+ * batch, shuffle, init or seed, or the data (x, y, c, L). */
+unsigned control_lab_close_lr_find(struct control *c);
+void control_lab_follow_lr_find(struct control *c, enum action action);
 
 /* The learning rates +, - and = may set. */
 #define LR_MIN 1e-6

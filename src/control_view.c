@@ -40,6 +40,7 @@ void control_view_state(const struct control *c, struct view_state *v)
         race_follow(c->race, &c->session.bowl);
         v->race = c->race;
     }
+    v->lr_find = c->lr_find;
     v->running = c->running;
     v->finished = c->finished;
     v->log_cost = c->view.log_cost;

@@ -1,15 +1,18 @@
 /* headless.c - the --headless modes: the same trainer and bowl as the
- * screen, printed as CSV rows with every digit (%.17g) for checking.
+ * screen (and the range test of F), printed as CSV rows with every digit
+ * (%.17g) for checking.
  * Every write is checked: the first one that fails (a closed pipe, a full
  * disk) stops the run, so `| head -1` or `>/dev/full` end at once. */
 #include "headless.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bowl.h"
 #include "lab.h"
+#include "lr_find.h"
 #include "session.h"
 #include "train_csv.h"
 
@@ -98,6 +101,48 @@ static bool headless_race(const struct options *o, FILE *out, char *err, size_t 
         race_step(r);
     }
     free(r);
+    return ok;
+}
+
+/* "# suggested lr: X (what)", X "none" when NaN. */
+static int print_suggestion(FILE *out, double lr, const char *what)
+{
+    if (isnan(lr))
+        return fprintf(out, "# suggested lr: none (%s)\n", what);
+    return fprintf(out, "# suggested lr: %.17g (%s)\n", lr, what);
+}
+
+bool headless_lr_find(const struct options *o, FILE *out, char *err, size_t errlen)
+{
+    struct session s;
+    if (!session_open(&s, o, err, errlen))
+        return false;
+    struct lr_find f;
+    bool ok = lr_find_run(s.data, &s.trainer.config, &o->lr_find_config, &f, err, errlen);
+    session_close(&s);
+    if (!ok)
+        return false;
+    size_t since_flush = 0;
+    errno = 0;
+    ok = row_written(out, fputs("step,lr,cost,smoothed_cost\n", out), EPOCHS_PER_FLUSH,
+                     &since_flush, err, errlen);
+    for (size_t i = 0; ok && i < f.len; i++) {
+        const struct lr_find_row *r = &f.rows[i];
+        int printed = fprintf(out, "%zu,%.17g,%.17g,%.17g\n", i, r->lr, r->cost, r->smoothed);
+        ok = row_written(out, printed, 1, &since_flush, err, errlen);
+    }
+    char verdict[256];
+    lr_find_verdict_text(&f, verdict, sizeof verdict);
+    if (ok)
+        ok = row_written(out, print_suggestion(out, lr_find_steepest_lr(&f), "steepest"),
+                         0, &since_flush, err, errlen);
+    if (ok)
+        ok = row_written(out, print_suggestion(out, lr_find_minimum_lr(&f), "minimum/10"),
+                         0, &since_flush, err, errlen);
+    if (ok)
+        ok = row_written(out, fprintf(out, "# verdict: %s\n", verdict), 0, &since_flush,
+                         err, errlen);
+    lr_find_free(&f);
     return ok;
 }
 

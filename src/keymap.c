@@ -46,6 +46,8 @@ static const struct key_binding bindings[] = {
     {'h', "h", ACTION_HIDDEN, "hidden units 0 1 2 3 4 8"},
     {'H', "H", ACTION_HIDDEN_ACTIVATION, "next hidden activation"},
     {'j', "j", ACTION_UNIT, "next unit's formula"},
+    {'F', "F", ACTION_LR_FIND, "LR range test (curve)"},
+    {KEY_CODE_ENTER, "Enter", ACTION_LR_FIND_APPLY, "range test: use its lr"},
     {KEY_CODE_LEFT, "Left", ACTION_BACK, "back one epoch (pauses)"},
     {KEY_CODE_RIGHT, "Right", ACTION_FORWARD, "forward one epoch (pauses)"},
     {'L', "L", ACTION_LESSON, "next lesson"},

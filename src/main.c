@@ -70,6 +70,9 @@ int main(int argc, char **argv)
     case MODE_HEADLESS_BOWL:
         ok = headless_bowl(&o, stdout, err, sizeof err);
         break;
+    case MODE_HEADLESS_LR_FIND:
+        ok = headless_lr_find(&o, stdout, err, sizeof err);
+        break;
     case MODE_DUMP_FRAME:
         if (!terminal_is_utf8())
             o.ascii = true;

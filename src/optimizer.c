@@ -68,9 +68,12 @@ void optimizer_step(struct optimizer *o, double *theta, const double *g,
     double *a = o->first, *b = o->second;
     double length = 0.0;
     o->t++;
-    /* adam's bias corrections, once per update */
-    double c1 = 1.0 - pow(p->beta1, (double)o->t);
-    double c2 = 1.0 - pow(p->beta2, (double)o->t);
+    /* adam's bias corrections, once per update (only adam pays for them) */
+    double c1 = 1.0, c2 = 1.0;
+    if (p->kind == OPTIMIZER_ADAM) {
+        c1 = 1.0 - pow(p->beta1, (double)o->t);
+        c2 = 1.0 - pow(p->beta2, (double)o->t);
+    }
     for (size_t i = 0; i < o->count; i++) {
         double old = theta[i], gi = g[i];
         switch (p->kind) {

@@ -115,6 +115,7 @@ void options_defaults(struct options *o)
     o->start_x = 5.0;
     o->start_y = 5.0;
     o->bowl_config = bowl_config_default();
+    o->lr_find_config = lr_find_config_default();
     o->epochs_per_frame = 1;
     o->points = GENERATE_POINTS_DEFAULT;
     o->delimiter = ',';
@@ -155,7 +156,8 @@ bool options_explicit(const struct options *o, const char *name)
 
 static bool mode_is_headless(enum run_mode mode)
 {
-    return mode == MODE_HEADLESS || mode == MODE_HEADLESS_BOWL;
+    return mode == MODE_HEADLESS || mode == MODE_HEADLESS_BOWL ||
+           mode == MODE_HEADLESS_LR_FIND;
 }
 
 void options_clear_lesson(struct options *o)
@@ -230,7 +232,15 @@ static bool choose_mode(struct options *o, char *err, size_t errlen)
                  field_option(offsetof(struct options, dump_width)));
         return false;
     }
-    if (o->headless)
+    if (o->lr_find && o->bowl) {
+        snprintf(err, errlen, "--%s and --%s cannot be combined (see --help)",
+                 field_option(offsetof(struct options, lr_find)),
+                 field_option(offsetof(struct options, bowl)));
+        return false;
+    }
+    if (o->lr_find && !dump)
+        o->mode = MODE_HEADLESS_LR_FIND; /* with or without --headless */
+    else if (o->headless)
         o->mode = o->bowl ? MODE_HEADLESS_BOWL : MODE_HEADLESS;
     else
         o->mode = dump ? MODE_DUMP_FRAME : MODE_TUI;

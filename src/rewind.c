@@ -3,6 +3,7 @@
  * oldest entry. Allocated once; nothing here copies more than one entry. */
 #include "rewind.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +12,11 @@ bool rewind_init(struct rewind *r, size_t capacity, size_t nparams)
     r->cap = capacity > 0 ? capacity : 1;
     r->nparams = nparams;
     r->entries = malloc(r->cap * sizeof *r->entries);
-    r->params = malloc(r->cap * 2 * (nparams ? nparams : 1) * sizeof *r->params);
+    /* TRAINER_STATE_ARRAYS arrays of P doubles per entry; a size that
+     * would overflow is refused as out of memory */
+    size_t per = TRAINER_STATE_ARRAYS * (nparams ? nparams : 1);
+    r->params = per <= SIZE_MAX / sizeof *r->params / r->cap
+                    ? malloc(r->cap * per * sizeof *r->params) : NULL;
     rewind_clear(r);
     if (r->entries == NULL || r->params == NULL) {
         rewind_free(r);
@@ -59,16 +64,21 @@ void rewind_push(struct rewind *r, const struct rewind_entry *e)
     }
     size_t index = (r->first + r->len) % r->cap;
     struct rewind_entry *to = &r->entries[index];
-    double *theta = r->params + index * 2 * r->nparams;
+    double *theta = r->params + index * TRAINER_STATE_ARRAYS * r->nparams;
     double *gradient = theta + r->nparams;
+    double *moment1 = gradient + r->nparams, *moment2 = moment1 + r->nparams;
     size_t p = e->trainer.nparams < r->nparams ? e->trainer.nparams : r->nparams;
     *to = *e;
     if (p > 0) {
         memcpy(theta, e->trainer.theta, p * sizeof *theta);
         memcpy(gradient, e->trainer.gradient, p * sizeof *gradient);
+        memcpy(moment1, e->trainer.moment1, p * sizeof *moment1);
+        memcpy(moment2, e->trainer.moment2, p * sizeof *moment2);
     }
     to->trainer.theta = theta;
     to->trainer.gradient = gradient;
+    to->trainer.moment1 = moment1;
+    to->trainer.moment2 = moment2;
     to->trainer.nparams = p;
     r->len++;
     r->cursor = r->len - 1;

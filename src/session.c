@@ -253,10 +253,20 @@ static void bowl_new_lr(struct session *s, double lr)
 }
 
 /* Before training: the future of a past epoch is forgotten, and a bowl
- * left at another lr by rewinding restarts at the trainer's. */
+ * left at another lr, optimizer or schedule by rewinding restarts at the
+ * trainer's. */
 static void before_training(struct session *s)
 {
     rewind_truncate(&s->rewind);
+    const struct train_config *t = &s->trainer.config;
+    struct bowl_config *b = &s->bowl.config;
+    if (b->optimizer.kind != t->optimizer.kind || b->schedule.kind != t->schedule.kind) {
+        struct bowl_config config = *b;
+        config.optimizer = t->optimizer;
+        config.schedule = t->schedule;
+        bowl_configure(&s->bowl, &config);
+        remember_bowl(s);
+    }
     if (s->bowl.lr != s->trainer.config.lr)
         bowl_new_lr(s, s->trainer.config.lr);
 }
@@ -284,6 +294,13 @@ void session_configure(struct session *s, const struct train_config *config)
     trainer_configure(&s->trainer, config);
     if (new_lr)
         bowl_new_lr(s, config->lr);
+}
+
+void session_configure_optimizer(struct session *s, const struct optimizer_params *p)
+{
+    struct train_config config = s->trainer.config;
+    config.optimizer = *p;
+    trainer_configure(&s->trainer, &config);
 }
 
 void session_reset(struct session *s)

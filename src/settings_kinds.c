@@ -4,6 +4,7 @@
  * pairs and sizes; and the one count reader (settings_parse_count). The
  * rows of settings_table.c point at these. */
 #include "settings_kinds.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,6 +358,21 @@ bool kind_parse_pair(const struct setting *s, struct options *o,
     SLOT(double, s, o)[0] = x;
     SLOT(double, s, o)[1] = y;
     return true;
+}
+
+/* "A,B" with 0 < A < B, both finite, into two adjacent double fields. */
+bool kind_parse_lr_range(const struct setting *s, struct options *o,
+                         const char *value, char *why, size_t whylen)
+{
+    double keep[2];
+    memcpy(keep, SLOT(double, s, o), sizeof keep);
+    if (!kind_parse_pair(s, o, value, why, whylen))
+        return false;
+    const double *v = SLOT(double, s, o);
+    if (v[0] > 0.0 && v[0] < v[1] && isfinite(v[1]))
+        return true;
+    memcpy(SLOT(double, s, o), keep, sizeof keep);
+    return complain(s, value, why, whylen);
 }
 
 bool kind_format_pair(const struct setting *s, const struct options *o,

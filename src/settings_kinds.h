@@ -24,6 +24,7 @@ bool kind_parse_loss(const struct setting *s, struct options *o, const char *val
 bool kind_format_loss(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_init(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_init(const struct setting *s, const struct options *o, char *buf, size_t size);
+bool kind_parse_lr_range(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_parse_positive(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_double(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_tenths(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);

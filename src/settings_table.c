@@ -192,7 +192,8 @@ static const struct setting table[] = {
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_positive, kind_format_double,
      FIELD(bowl_config.surface.kappa), NO_BUFFER, 0, 0, "is not a positive number"},
     {"optimizer", "NAME", G_LAB, "sgd; o cycles",
-     "sgd, momentum, nesterov, adagrad, rmsprop or adam",
+     "the update rule of the neuron and the surface: sgd, momentum, nesterov, "
+     "adagrad, rmsprop or adam",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_optimizer, kind_format_optimizer,
      FIELD(bowl_config.optimizer.kind), NO_BUFFER, 0, 0,
      "is not one of sgd, momentum, nesterov, adagrad, rmsprop, adam"},
@@ -212,8 +213,9 @@ static const struct setting table[] = {
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_positive, kind_format_double,
      FIELD(bowl_config.optimizer.eps), NO_BUFFER, 0, 0, "is not a positive number"},
     {"schedule", "NAME", G_LAB, "constant",
-     "the lr of epoch e: constant, step (lr*F^floor((e-1)/K)), exp "
-     "(lr*F^((e-1)/K)) or cosine (warm restarts every K epochs)",
+     "the lr of epoch e for the neuron and the surface: constant, step "
+     "(lr*F^floor((e-1)/K)), exp (lr*F^((e-1)/K)) or cosine (warm restarts "
+     "every K epochs); headless, a last column lr",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_schedule, kind_format_schedule,
      FIELD(bowl_config.schedule.kind), NO_BUFFER, 0, 0,
      "is not one of constant, step, exp, cosine"},
@@ -229,6 +231,23 @@ static const struct setting table[] = {
      "--headless --bowl: step,optimizer,x,y,f rows)",
      SCOPE_LESSON, VALUE_OPTIONAL, kind_parse_on_off, NULL,
      FIELD(race), NO_BUFFER, 0, 0, ON_OFF},
+
+    {"lr-find", "", G_LAB, NULL,
+     "the learning-rate range test (F in the TUI): from the initial weights, "
+     "one SGD update per minibatch at a growing lr; prints "
+     "step,lr,cost,smoothed_cost, two suggested lr and a verdict (with "
+     "--dump-frame: the frame shows its curve)",
+     SCOPE_COMMAND_LINE, VALUE_NONE, kind_parse_flag, NULL,
+     FIELD(lr_find), NO_BUFFER, 0, 0, ""},
+    {"lr-find-range", "A,B", G_LAB, "1e-7,10",
+     "the range test's first and last lr, 0 < A < B (log-spaced between)",
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_lr_range, kind_format_pair,
+     offsetof(struct options, lr_find_config.start), 2 * sizeof(double), NO_BUFFER,
+     0, 0, "is not two numbers A,B with 0 < A < B"},
+    {"lr-find-steps", "N", G_LAB, "100", "the range test's updates, 2..100000",
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_count, kind_format_count,
+     FIELD(lr_find_config.steps), NO_BUFFER, 2, LR_FIND_STEPS_MAX,
+     "is not a whole number from 2 to 100000"},
 
     {"lesson", "NAME|FILE", G_LESSONS, NULL,
      "start from a lesson: its settings and a caption saying what to watch; "
@@ -320,6 +339,8 @@ struct train_config settings_train_config(const struct options *o, bool regressi
     struct train_config c = o->train;
     c.weights = o->weights.count ? o->weights.value : NULL;
     c.nweights = o->weights.count;
+    c.optimizer = o->bowl_config.optimizer; /* one setting for the neuron */
+    c.schedule = o->bowl_config.schedule;   /* and the surface */
     if (regression && c.activation == ACT_SIGMOID && !options_explicit(o, "activation"))
         c.activation = ACT_LINEAR;
     return c;

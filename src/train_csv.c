@@ -3,9 +3,15 @@
 
 #include <string.h>
 
+/* A schedule other than constant adds the lr column, last. */
+static bool lr_column(const struct trainer *t)
+{
+    return t->config.schedule.kind != SCHEDULE_CONSTANT;
+}
+
 size_t train_csv_width(const struct trainer *t)
 {
-    return 1 + t->nparams + 1 + (t->data->n_test > 0 ? 2 : 0);
+    return 1 + t->nparams + 1 + (t->data->n_test > 0 ? 2 : 0) + (lr_column(t) ? 1 : 0);
 }
 
 int train_csv_header(FILE *out, const struct trainer *t)
@@ -18,11 +24,12 @@ int train_csv_header(FILE *out, const struct trainer *t)
         used += strlen(line + used);
     }
     bool regression = t->data->regression;
-    snprintf(line + used, sizeof line - used, "%s%s\n",
+    snprintf(line + used, sizeof line - used, "%s%s%s\n",
              regression ? ",r2" : ",accuracy",
              t->data->n_test == 0 ? ""
              : regression         ? ",test_cost,test_r2"
-                                  : ",test_cost,test_accuracy");
+                                  : ",test_cost,test_accuracy",
+             lr_column(t) ? ",lr" : "");
     return fputs(line, out);
 }
 
@@ -38,6 +45,8 @@ void train_csv_values(const struct trainer *t, double *values)
         values[k++] = trainer_test_cost(t);
         values[k++] = regression ? trainer_test_r2(t) : trainer_test_accuracy(t);
     }
+    if (lr_column(t)) /* the lr the epoch just finished trained at */
+        values[k++] = schedule_lr(&t->config.schedule, t->config.lr, t->epoch);
 }
 
 int train_csv_row(FILE *out, size_t epoch, const double *values, size_t count)

@@ -3,8 +3,10 @@
  * "Training semantics" says: an epoch permutes the samples (when
  * shuffling and the batch is smaller than the data), cuts them in order
  * into batches, averages each batch's per-sample gradients over its real
- * size and updates w <- w - lr*dC/dw, b <- b - lr*dC/db. The epoch's cost
- * is the mean of the per-sample costs taken at their forward passes. */
+ * size and updates every parameter by the optimizer (optimizer.h; sgd:
+ * w <- w - lr*dC/dw, b <- b - lr*dC/db) at the schedule's lr of the epoch
+ * (schedule.h). The epoch's cost is the mean of the per-sample costs
+ * taken at their forward passes. */
 #include "trainer.h"
 
 #include "terms.h"
@@ -47,6 +49,8 @@ struct train_config train_config_default(void)
         .hidden_activation = HIDDEN_TANH,
         .weights = NULL,
         .nweights = 0,
+        .optimizer = optimizer_params_default(),
+        .schedule = schedule_default(),
     };
     return c;
 }
@@ -80,7 +84,9 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->history.params = malloc(t->history.cap * p * sizeof *t->history.params);
     t->history.nparams = p;
     bool log_ok = cost_log_init(&t->log);
-    if (!log_ok || !t->start || !t->order || !t->scratch || !t->theta || !t->gradient || !t->batch_sum
+    bool state = optimizer_alloc(&t->optimizer, &config->optimizer, p);
+    if (!log_ok || !state || !t->start || !t->order || !t->scratch || !t->theta || !t->gradient
+        || !t->batch_sum
         || !t->history.records || !t->history.params) {
         trainer_free(t);
         return false;
@@ -103,6 +109,7 @@ void trainer_free(struct trainer *t)
     free(t->history.records);
     free(t->history.params);
     cost_log_free(&t->log);
+    optimizer_free(&t->optimizer);
     t->order = NULL;
     t->scratch = NULL;
     t->theta = NULL;
@@ -130,9 +137,11 @@ void trainer_reset(struct trainer *t)
     }
     for (size_t i = 0; i < t->data->n; i++)
         t->order[i] = i;
+    optimizer_reset(&t->optimizer);
     t->epoch = 0;
     t->next = 0;
     t->epoch_cost_sum = 0.0;
+    t->batch_cost = NAN;
     t->last_cost = NAN;
     t->last_test_cost = NAN;
     t->diverged = false;
@@ -160,12 +169,22 @@ void trainer_configure(struct trainer *t, const struct train_config *config)
     cost_log_mark(&t->log, t->epoch * t->data->n + t->next, was->lr, config->lr, was->loss,
                   config->loss, was->activation, config->activation, was->batch,
                   config->batch);
+    if (config->optimizer.kind != t->config.optimizer.kind)
+        optimizer_reset(&t->optimizer);
     const double *weights = t->config.weights; /* the given weights stay */
     size_t nweights = t->config.nweights;
     t->config = *config;
     t->config.hidden = hidden;
     t->config.weights = weights;
     t->config.nweights = nweights;
+    t->optimizer.params = config->optimizer;
+}
+
+double trainer_current_lr(const struct trainer *t)
+{
+    if (t->config.schedule.kind == SCHEDULE_CONSTANT)
+        return t->config.lr;
+    return schedule_lr(&t->config.schedule, t->config.lr, t->epoch + 1);
 }
 
 size_t trainer_batch_size(const struct trainer *t)
@@ -280,10 +299,10 @@ bool trainer_step_batch(struct trainer *t)
     struct batch_n run = batch_of(d, order, t->next, end);
     double sum_cost = batch_gradient(t, &run, t->batch_sum);
     double size = (double)(end - t->next);
-    for (size_t k = 0; k < t->nparams; k++) {
+    for (size_t k = 0; k < t->nparams; k++)
         t->gradient[k] = t->batch_sum[k] / size;
-        t->theta[k] -= t->config.lr * t->gradient[k];
-    }
+    optimizer_step(&t->optimizer, t->theta, t->gradient, trainer_current_lr(t), NULL);
+    t->batch_cost = sum_cost / size;
     t->epoch_cost_sum += sum_cost;
     cost_log_add(&t->log, t->epoch * n + end, sum_cost / size);
     t->next = end;
@@ -307,6 +326,11 @@ void trainer_state_save(const struct trainer *t, struct trainer_state *s)
     s->nparams = t->nparams;
     s->theta = t->theta;
     s->gradient = t->gradient;
+    s->moment1 = t->optimizer.first;
+    s->moment2 = t->optimizer.second;
+    s->updates = t->optimizer.t;
+    s->step_size = t->optimizer.step_size;
+    s->optimizer = t->optimizer.params.kind;
     s->rng = t->rng;
     s->last_cost = t->last_cost;
     s->last_test_cost = t->last_test_cost;
@@ -321,6 +345,18 @@ static void state_load(struct trainer *t, const struct trainer_state *s)
         memcpy(t->theta, s->theta, t->nparams * sizeof *t->theta);
     if (s->gradient != t->gradient)
         memcpy(t->gradient, s->gradient, t->nparams * sizeof *t->gradient);
+    struct optimizer *o = &t->optimizer;
+    if (s->optimizer != t->config.optimizer.kind) {
+        optimizer_reset(o); /* as switching to the current kind does */
+    } else {
+        if (s->moment1 != o->first)
+            memcpy(o->first, s->moment1, t->nparams * sizeof *o->first);
+        if (s->moment2 != o->second)
+            memcpy(o->second, s->moment2, t->nparams * sizeof *o->second);
+        o->t = s->updates;
+        o->step_size = s->step_size;
+    }
+    t->batch_cost = NAN;
     t->rng = s->rng;
     t->last_cost = s->last_cost;
     t->last_test_cost = s->last_test_cost;

@@ -262,6 +262,10 @@ const struct epoch_record *view_record_of(const struct history *h, size_t epoch)
 void view_cost_draw(struct canvas *c, const struct rect box,
                       const struct view_state *s)
 {
+    if (s->lr_find) { /* F: the range test's curve in its place */
+        view_lr_find_draw(c, box, s);
+        return;
+    }
     const struct history *h = &s->trainer->history;
     /* the longest title that fits: which cost this is, then the scale */
     const char *scale = s->log_cost ? "log" : "linear";
@@ -323,7 +327,7 @@ bool view_cost_hit(const struct view_state *s, struct rect box, int x, int y,
     const struct history *h = &s->trainer->history;
     struct rect in = view_inner(box);
     struct plot p;
-    if (in.w < 10 || in.h < 3 || !cost_layout(s, in, &p))
+    if (s->lr_find || in.w < 10 || in.h < 3 || !cost_layout(s, in, &p))
         return false;
     const struct rect *a = &p.area;
     if (x < a->x || x >= a->x + a->w || y < a->y || y >= a->y + a->h)

@@ -1,7 +1,8 @@
 /* view_neuron.c - the neuron panel: the live formula with numbers, the
  * activation and loss, the cost, gradient and accuracy (test accuracy
  * with a test split, r2 in regression), the update rule and settings, and
- * the first sample of each class worked through, in order of importance
+ * the optimizer and its last step when not sgd, and the first sample of
+ * each class worked through, in order of importance
  * (what does not fit the height is left out); a picked epoch's numbers on
  * top. With --features, one line per parameter (its value, its term and
  * its gradient), the lines that do not fit elided with a count. */
@@ -300,6 +301,16 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
             add_line(&l, STYLE_TEXT, a, NULL);
         }
     }
+    enum optimizer_kind kind = t->config.optimizer.kind;
+    if (kind != OPTIMIZER_SGD) {
+        /* the optimizer and the length of the last step it took */
+        char step[32];
+        plot_format_number(step, sizeof step, t->optimizer.step_size, -1);
+        snprintf(a, sizeof a, "optimizer %s   last step |%s| = %s", optimizer_name(kind),
+                 c->utf8 ? "Δθ" : "d theta", step);
+        snprintf(b, sizeof b, "%s  step %s", optimizer_name(kind), step);
+        add_line(&l, STYLE_TEXT, a, b);
+    }
     if (act == ACT_STEP) {
         add_line(&l, STYLE_WARN,
                  "step: its gradient is 0, so it cannot learn by gradient descent",
@@ -340,7 +351,12 @@ void view_neuron_draw(struct canvas *c, const struct rect box,
             snprintf(batch, sizeof batch, "%zu of %zu samples", trainer_batch_size(t), d->n);
         snprintf(a, sizeof a, "update w %s w %s lr%s%sC/%sw   lr %g, batch %s",
                  c->utf8 ? "←" : "<-", c->utf8 ? "−" : "-", g->times, dd, dd,
-                 t->config.lr, batch);
+                 trainer_current_lr(t), batch);
+        if (kind != OPTIMIZER_SGD) {
+            snprintf(a, sizeof a, "update by %s   lr %g, batch %s", optimizer_name(kind),
+                     trainer_current_lr(t), batch);
+            snprintf(b, sizeof b, "update by %s", optimizer_name(kind));
+        }
         snprintf(b, sizeof b, "update w %s w %s lr%s%sC/%sw", c->utf8 ? "←" : "<-",
                  c->utf8 ? "−" : "-", g->times, dd, dd);
         add_line(&l, STYLE_DIM, a, b);

@@ -170,7 +170,7 @@ static void draw_status(struct canvas *c, const struct view_layout *l,
     /* the epoch's cost (the mean during it, as the cost plot); before
      * the first epoch, C at the current weights (the neuron panel's) */
     snprintf(parts[1], 64, "%s %s", t->epoch > 0 ? "epoch cost" : "C(now)", cost);
-    snprintf(parts[2], 64, "lr %g", t->config.lr);
+    snprintf(parts[2], 64, "lr %g", trainer_current_lr(t)); /* the schedule's */
     snprintf(parts[3], 64, "loss %s", loss_name(t->config.loss));
     snprintf(parts[4], 64, "batch %s", batch);
     snprintf(parts[5], 64, "act %s", activation_name(t->config.activation));

@@ -114,6 +114,10 @@ void view_units_draw_numbers(struct canvas *c, const struct plot *p,
 void view_units_draw_heat(struct canvas *c, struct rect r, const struct plot *plane,
                           const struct trainer *t, size_t j, bool colour);
 
+/* The range test's curve (view_lr_find.c), drawn by view_cost_draw in
+ * its place while s->lr_find is set. */
+void view_lr_find_draw(struct canvas *c, struct rect box, const struct view_state *s);
+
 /* The cost history as a series (costs against epochs), read in place. */
 struct plot_series view_cost_series(const struct history *h);
 

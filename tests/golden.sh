@@ -48,6 +48,9 @@ surface_wells_80x24_ascii --dump-frame 80x24 --surface wells --optimizer momentu
 surface_mesh_wells_120x40 --dump-frame 120x40 --surface wells --lr 0.02 --epochs 30 --view mesh
 race_stretched_200x60     --dump-frame 200x60 --surface stretched --race --lr 0.05 --epochs 40
 race_wells_120x40_ascii   --dump-frame 120x40 --surface wells --race --lr 0.05 --epochs 40 --ascii
+neuron_adam_120x40        --dump-frame 120x40 --optimizer adam --lr 0.05 --epochs 20
+lr_find_linear_80x24      --dump-frame 80x24 --lr-find --activation linear
+lr_find_sigmoid_120x40_ascii --dump-frame 120x40 --lr-find --ascii
 bce_batch8_120x40     --dump-frame 120x40 --loss BCE --batch 8 --epochs 50
 standardized_80x24    --dump-frame 80x24 --standardize --epochs 100
 virginica_120x40      --dump-frame 120x40 --classes versicolor,virginica --x petal_width --y petal_length --epochs 200

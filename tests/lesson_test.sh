@@ -339,6 +339,26 @@ check "spiral-overfits: the test cost lowest at epoch 444 (0.64), 1.79 at epoch 
     END { if (at != 444 || sprintf("%.2f", min) != "0.64") print "lowest " min " at " at
           if ($1 != 6000 || sprintf("%.2f", $(NF - 1)) != "1.79") print "last " $0 }' "$TMP/out")"
 
+# --- the LR range test ---------------------------------------------------
+
+run --headless --lesson lr-range-test --epochs 30
+check "lr-range-test: linear at lr 0.5 blows up (cost past 1e60 by epoch 30)" "$(awk -F, '
+    END { if (!($2 > 1e60)) print "epoch 30 cost " $2 }' "$TMP/out")"
+run --lr-find --lesson lr-range-test
+steepest=$(sed -n 's/^# suggested lr: \([^ ]*\) (steepest)$/\1/p' "$TMP/out")
+check "lr-range-test: F is flat, falls, explodes and stops early; steepest at lr 0.0071" "$(awk -F, '
+    /^#/ || NR == 1 { next }
+    { n++; s[n] = $4; if (n == 1 || $4 < least) least = $4 }
+    END { for (i = 2; i <= 20; i++) if (s[i] < 0.999 * s[1]) print "not flat at row " i
+          if (!(least < 0.7 * s[1])) print "never falls: " least
+          if (!(s[n] > 4 * least) || n >= 100) print n " rows, last " s[n] }' "$TMP/out")"
+case $steepest in 0.0070548*) true ;; *) false ;; esac && ok "lr-range-test: the caption's lr 0.0071 is the steepest" || fail "lr-range-test steepest" "$steepest"
+run --headless --lesson lr-range-test --lr "$steepest" --epochs 200
+check "lr-range-test: at the steepest lr the cost falls every epoch to below 0.01, 100%" "$(awk -F, '
+    NR > 2 && !($2 < prev) { print "rises at " $1 }
+    NR > 1 { prev = $2 }
+    END { if (!(prev < 0.01 && $6 == 1)) print "epoch 200: " $0 }' "$TMP/out")"
+
 # --- the command line ----------------------------------------------------
 
 run --lesson list
@@ -395,7 +415,7 @@ for f in tests/data/lessons/bad_*.lesson; do
     fi
 done
 usage "bad lesson in the TUI too" "tests/data/lessons/bad_value.lesson:4: lr: \"fast\" is not a positive number" --lesson tests/data/lessons/bad_value.lesson
-usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, delimiter, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, hidden, hidden-activation, weights, seed, epochs, epochs-per-frame, view, regions, per-update, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
+usage "bad lesson in --dump-frame" "tests/data/lessons/bad_unknown_key.lesson:3: unknown setting \"speed\" (settings: caption, data, delimiter, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, batch, shuffle, init, hidden, hidden-activation, weights, seed, epochs, epochs-per-frame, view, regions, per-update, surface, kappa, optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, lr-find-range, lr-find-steps, start)" --dump-frame 80x24 --lesson tests/data/lessons/bad_unknown_key.lesson
 
 # --- the caption on the screen -------------------------------------------
 

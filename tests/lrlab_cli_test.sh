@@ -48,3 +48,43 @@ usage "decay-every 0" '--decay-every: "0" is not a whole number >= 1' --decay-ev
 [ "$(head -n 1 "$TMP/out")" = "step,optimizer,x,y,f" ] && [ "$(wc -l <"$TMP/out")" -eq 25 ] &&
     [ "$(sed -n '2p;8p' "$TMP/out" | cut -d, -f2 | tr '\n' ' ')" = "sgd sgd " ] &&
     ok "--race: a row per optimizer per step" || fail "--race rows" "$(head -n 3 "$TMP/out")"
+
+# The LR range test (--lr-find): the suggestions and the verdict as the
+# numpy reference has them (its rows are compared by cli_test.sh), and the
+# curve's shape on Iris: linear is flat, falls, explodes and stops early;
+# sigmoid runs to the end and saturates at 0.25.
+for act in linear sigmoid; do
+    ref=tests/reference/iris_lr_find_$act.csv
+    # shellcheck disable=SC2046
+    "$DESCENT" $(sed -n '1s/^# descent //p' "$ref") >"$TMP/out" 2>&1
+    bad=$(awk -F'[ ()]+' '
+        /^# suggested lr:/ { key = $5; if (FILENAME == ARGV[1]) got[key] = $4; else want[key] = $4 }
+        /^# verdict:/ { if (FILENAME == ARGV[1]) gv = $3; else wv = $3 }
+        END {
+            for (k in want) { d = got[k] - want[k]; if (d < 0) d = -d; m = want[k] < 0 ? -want[k] : want[k]
+                if (!(k in got) || d > 1e-9 * m) print k ": " got[k] " vs " want[k] }
+            if (gv != wv ":" && gv != wv) print "verdict " gv " vs " wv
+        }' "$TMP/out" "$ref")
+    [ -z "$bad" ] && ok "--lr-find $act: suggestions and verdict as numpy's" || fail "--lr-find $act suggestions" "$bad"
+done
+"$DESCENT" --lr-find --activation linear | awk -F, '
+    /^#/ || NR == 1 { next }
+    { n++; s[n] = $4; if (n == 1 || $4 < least) least = $4 }
+    END {
+        flat = 1; for (i = 2; i <= 20; i++) if (s[i] < 0.999 * s[1]) flat = 0
+        exit !(flat && least < 0.7 * s[1] && s[n] > 4 * least && n < 100)
+    }' && ok "--lr-find linear: flat, falls, explodes, stops early" ||
+    fail "--lr-find linear: flat, falls, explodes, stops early"
+"$DESCENT" --lr-find >"$TMP/out"
+awk -F, '!/^#/ && NR > 1 { n++; last = $3 } END { d = last - 0.25; exit !(n == 100 && d < 1e-5 && d > -1e-5) }' "$TMP/out" &&
+    grep -q '^# verdict: saturated: the cost is flat at 0.25 by lr 10' "$TMP/out" &&
+    ok "--lr-find sigmoid: runs to lr 10, the cost saturates at 0.25" ||
+    fail "--lr-find sigmoid saturates" "$(tail -n 3 "$TMP/out")"
+"$DESCENT" --headless --lr-find --lr-find-range 0.001,1 --lr-find-steps 5 >"$TMP/out"
+awk -F, '!/^#/ && NR > 1 { n++; if (n == 1) a = $2; b = $2; if (n == 3) c = $2 }
+    END { exit !(n == 5 && a == 0.001 && b == 1 && c > 0.0316227 && c < 0.0316228) }' "$TMP/out" &&
+    ok "--lr-find-range and --lr-find-steps: 5 log-spaced lr from 0.001 to 1" ||
+    fail "--lr-find-range" "$(cat "$TMP/out")"
+usage "lr-find range reversed" '--lr-find-range: "1,0.1" is not two numbers A,B with 0 < A < B' --lr-find --lr-find-range 1,0.1
+usage "lr-find one step" '--lr-find-steps: "1" is not a whole number from 2 to 100000' --lr-find --lr-find-steps 1
+usage "lr-find with bowl" '--lr-find and --bowl cannot be combined' --headless --bowl --lr-find

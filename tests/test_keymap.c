@@ -35,6 +35,7 @@ static const struct {
     {'R', ACTION_RACE},
     {'h', ACTION_HIDDEN},      {'H', ACTION_HIDDEN_ACTIVATION},
     {'j', ACTION_UNIT},
+    {'F', ACTION_LR_FIND},     {KEY_CODE_ENTER, ACTION_LR_FIND_APPLY},
     {KEY_CODE_LEFT, ACTION_BACK},
     {KEY_CODE_RIGHT, ACTION_FORWARD}, {'L', ACTION_LESSON},
     {'s', ACTION_SAVE},
@@ -127,6 +128,8 @@ static void test_label_for_action(void **state)
     assert_string_equal(keymap_label_for(ACTION_MESH), "m");
     assert_string_equal(keymap_label_for(ACTION_TURN_LEFT), "<");
     assert_string_equal(keymap_label_for(ACTION_TILT_UP), ")");
+    assert_string_equal(keymap_label_for(ACTION_LR_FIND), "F");
+    assert_string_equal(keymap_label_for(ACTION_LR_FIND_APPLY), "Enter");
     assert_string_equal(keymap_label_for(ACTION_NONE), "?");
     assert_string_equal(keymap_label_for(ACTION_COUNT), "?");
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {

@@ -27,7 +27,8 @@
 static const char settings_list[] =
     "caption, data, delimiter, x, y, label, classes, standardize, features, target, test, points, noise, activation, loss, lr, "
     "batch, shuffle, init, hidden, hidden-activation, weights, seed, epochs, epochs-per-frame, view, regions, per-update, surface, kappa, "
-    "optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, start";
+    "optimizer, momentum, rho, beta1, beta2, eps, schedule, decay, decay-every, race, "
+    "lr-find-range, lr-find-steps, start";
 
 /* ---------------------------------------------------------------------
  * The bad corpus: each file and its exact message.

@@ -64,6 +64,11 @@ static void assert_same_state(const struct session *a, const struct session *b)
     assert_int_equal(x->rng.state, y->rng.state);
     assert_int_equal(x->diverged, y->diverged);
     assert_same_bits(x->order, y->order, x->data->n * sizeof *x->order);
+    const struct optimizer *u = &x->optimizer, *v = &y->optimizer;
+    assert_int_equal(u->t, v->t);
+    assert_same_bits(u->first, v->first, x->nparams * sizeof *u->first);
+    assert_same_bits(u->second, v->second, x->nparams * sizeof *u->second);
+    assert_same_bits(&u->step_size, &v->step_size, sizeof u->step_size);
     assert_int_equal(x->history.len, y->history.len);
     assert_same_bits(x->history.records, y->history.records,
                      x->history.len * sizeof *x->history.records);
@@ -125,6 +130,88 @@ static void test_back_k_is_a_fresh_run_of_e_minus_k(void **state)
         free(fresh);
         free(at_e);
     }
+}
+
+/* The same with a stateful optimizer: adam's moments and step count come
+ * back with the weights, so k epochs back is a fresh adam run of E-k
+ * epochs, and training on from there is the same run. */
+static const char *with_adam[] = {"--batch", "8", "--init", "uniform", "--seed", "7",
+                                  "--lr", "0.05", "--classes", "versicolor,virginica",
+                                  "--optimizer", "adam"};
+#define NWITH_ADAM (int)(sizeof with_adam / sizeof with_adam[0])
+
+static void test_back_k_with_adam(void **state)
+{
+    (void)state;
+    struct options o;
+    parse(&o, NWITH_ADAM, with_adam);
+    const size_t E = 60, ks[] = {1, 7, 60};
+    for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++) {
+        struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
+        open_session(run, &o);
+        open_session(fresh, &o);
+        train(run, E);
+        /* the state is there to restore: nonzero, one update per minibatch */
+        assert_int_equal(run->trainer.optimizer.t, E * 13);
+        assert_true(run->trainer.optimizer.second[0] > 0.0);
+        for (size_t k = 0; k < ks[i]; k++)
+            assert_true(session_back(run));
+        train(fresh, E - ks[i]);
+        assert_same_state(run, fresh);
+        train(run, 9);
+        train(fresh, 9);
+        assert_same_state(run, fresh);
+        session_close(run);
+        session_close(fresh);
+        free(run);
+        free(fresh);
+    }
+}
+
+/* A switch of optimizer zeroes its state and keeps the weights; a new lr
+ * keeps the state; rewinding past the switch restores the epoch's state
+ * when it was trained with the current kind and zero otherwise. */
+static void test_optimizer_switch_and_rewind(void **state)
+{
+    (void)state;
+    struct options o;
+    parse(&o, NWITH_ADAM, with_adam);
+    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
+    open_session(run, &o);
+    open_session(fresh, &o);
+    train(run, 5);
+    train(fresh, 5);
+    struct train_config c = run->trainer.config;
+    c.lr = 0.02;
+    session_configure(run, &c);
+    assert_int_equal(run->trainer.optimizer.t, 5 * 13); /* kept */
+    double w = run->trainer.theta[0];
+    struct optimizer_params momentum = c.optimizer;
+    momentum.kind = OPTIMIZER_MOMENTUM;
+    session_configure_optimizer(run, &momentum);
+    assert_int_equal(run->trainer.optimizer.t, 0);       /* zeroed */
+    assert_true(run->trainer.optimizer.first[0] == 0.0);
+    assert_true(run->trainer.theta[0] == w);             /* weights kept */
+    train(run, 3);
+    assert_int_equal(run->trainer.optimizer.t, 3 * 13);
+    /* back to epoch 6, trained with momentum: its state comes back */
+    assert_true(session_back(run) && session_back(run));
+    assert_int_equal(run->trainer.optimizer.t, 13);
+    /* back to epoch 5, trained with adam: momentum starts from zero */
+    assert_true(session_back(run));
+    assert_int_equal(run->trainer.optimizer.t, 0);
+    assert_true(run->trainer.optimizer.first[0] == 0.0);
+    assert_true(run->trainer.theta[0] == w);
+    /* training on from there is a fresh momentum run from epoch 5 at 0.02 */
+    session_configure(fresh, &c);
+    session_configure_optimizer(fresh, &momentum);
+    train(run, 4);
+    train(fresh, 4);
+    assert_same_state(run, fresh);
+    session_close(run);
+    session_close(fresh);
+    free(run);
+    free(fresh);
 }
 
 static void test_back_from_the_middle_of_an_epoch(void **state)
@@ -339,6 +426,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_back_k_is_a_fresh_run_of_e_minus_k),
+        cmocka_unit_test(test_back_k_with_adam),
+        cmocka_unit_test(test_optimizer_switch_and_rewind),
         cmocka_unit_test(test_back_from_the_middle_of_an_epoch),
         cmocka_unit_test(test_training_from_the_past_forgets_the_future),
         cmocka_unit_test(test_ring_keeps_capacity_and_refuses_older),
