@@ -110,6 +110,8 @@ tm kill-session -t "$S" 2>/dev/null
 # the curve (and does not quit); Enter sets the lr to the steepest
 # suggestion, after which a reset run converges.
 start range 120 40 "--lesson lr-range-test"
+wait_for 'paused at epoch 0'   # a lesson opens paused
+key Space
 check "lr-range-test: lr 0.5 diverges" wait_for 'DIVERGED at epoch'
 key F
 check "F: the notice names the steepest lr" \
@@ -121,7 +123,7 @@ check "F: the suggestions and the current lr" \
 key Escape
 check "Esc closes the curve" wait_for 'range test closed'
 check "Esc: the cost plot is back" wait_gone 'log10 lr'
-check "Esc does not quit" sh -c "tmux -L '$SOCKET' capture-pane -p -t '$S' | grep -q 'epoch 1[0-9]*  cost inf'"
+check "Esc does not quit" sh -c "tmux -L '$SOCKET' capture-pane -p -t '$S' | grep -Eq 'epoch 1[0-9]* +epoch cost inf'"
 key F
 check "F again" wait_for 'log10 lr'
 key Enter
