@@ -69,6 +69,7 @@ struct control {
     bool auto_paused;             /* paused by divergence or the limit */
     bool finished;                /* reached --epochs */
     bool help;                    /* the help overlay is open */
+    unsigned help_page;           /* its page (? turns it) */
     struct view_switches view;    /* what the screen shows (views read it
                                      through control_view_state) */
     unsigned epochs_per_frame;

@@ -42,6 +42,7 @@ struct view_state {
                                  (indices into theta, w steps them);
                                  {0, 0} reads as {0, 1} */
     bool help;                /* the help overlay (?) */
+    unsigned help_page;       /* its page when the keys need more than one */
     unsigned epochs_per_frame;
     unsigned epochs_per_second; /* the slow pace ([ below 1/frame); 0: none */
     const char *notice;       /* one transient line, or NULL */

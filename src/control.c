@@ -541,6 +541,7 @@ static unsigned do_action(struct control *c, enum action action)
         return CONTROL_REDRAW | CONTROL_SAVE;
     case ACTION_HELP:
         c->help = true;
+        c->help_page = 0;
         return CONTROL_REDRAW;
     case ACTION_QUIT:
         return CONTROL_QUIT;
@@ -556,6 +557,10 @@ static unsigned do_action(struct control *c, enum action action)
 unsigned control_key(struct control *c, int key)
 {
     if (c->help) {
+        if (keymap_lookup(key) == ACTION_HELP) { /* the next page (the view wraps) */
+            c->help_page++;
+            return CONTROL_REDRAW;
+        }
         c->help = false;
         return CONTROL_REDRAW;
     }

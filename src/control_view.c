@@ -50,6 +50,7 @@ void control_view_state(const struct control *c, struct view_state *v)
     v->pair[0] = c->view.pair[0];
     v->pair[1] = c->view.pair[1];
     v->help = c->help;
+    v->help_page = c->help_page;
     v->epochs_per_frame = c->epochs_per_frame;
     v->epochs_per_second = c->epochs_per_second;
     v->notice = c->notice[0] != '\0' ? c->notice : NULL;

@@ -52,7 +52,7 @@ static const struct key_binding bindings[] = {
     {KEY_CODE_RIGHT, "Right", ACTION_FORWARD, "forward one epoch (pauses)"},
     {'L', "L", ACTION_LESSON, "next lesson"},
     {'s', "s", ACTION_SAVE, "save .csv .txt .svg here"},
-    {'?', "?", ACTION_HELP, "this help (any key closes)"},
+    {'?', "?", ACTION_HELP, "keys (? pages, others close)"},
     {'q', "q", ACTION_QUIT, "quit"},
     {KEY_CODE_ESCAPE, "Esc", ACTION_CLOSE, "close overlay/prompt/zoom"},
 };

@@ -247,7 +247,10 @@ static void centred(struct canvas *c, int x0, int w, int y, const char *text,
     canvas_text(c, x, y, x0 + w - x, text, st);
 }
 
-static void draw_help(struct canvas *c)
+/* The help overlay: every key of the table with its line, in as many
+ * columns as fit whole; when they do not all fit, page (of the pages;
+ * it wraps) of them, the title saying ? turns the page. */
+static void draw_help(struct canvas *c, unsigned page)
 {
     size_t count;
     const struct key_binding *keys = keymap_table(&count);
@@ -264,16 +267,32 @@ static void draw_help(struct canvas *c)
     int max_rows = c->height - 3;
     if (max_rows < 1)
         return;
+    int entry = label_w + 2 + help_w;
+    int cols_fit = (c->width - 4 + 3) / (entry + 3); /* whole entries side by side */
+    if (cols_fit < 1)
+        cols_fit = 1;
+    size_t per_page = (size_t)cols_fit * (size_t)max_rows;
+    size_t pages = (count + per_page - 1) / per_page, first = 0;
+    if (pages > 1) {
+        first = (size_t)(page % pages) * per_page;
+        count = count - first < per_page ? count - first : per_page;
+        keys += first;
+    }
     int rows = (int)count < max_rows ? (int)count : max_rows;
     int cols = ((int)count + rows - 1) / rows;
     rows = ((int)count + cols - 1) / cols;
-    int entry = label_w + 2 + help_w;
     int max_entry = (c->width - 4 - 3 * (cols - 1)) / cols;
     if (entry > max_entry)
         entry = max_entry;
     if (entry < label_w + 3)
         return;
+    char title[64] = "keys";
+    if (pages > 1)
+        snprintf(title, sizeof title, "keys %zu/%zu: %s next page", first / per_page + 1,
+                 pages, keymap_label_for(ACTION_HELP));
     int bw = cols * entry + 3 * (cols - 1) + 4, bh = rows + 2;
+    if (canvas_text_width(title) + 4 > bw)
+        bw = canvas_text_width(title) + 4;
     struct rect box = {(c->width - bw) / 2, (c->height - 1 - bh) / 2, bw, bh};
     canvas_fill(c, box, " ", STYLE_TEXT);
     /* A fresh box: clear the cells so it does not join the panels. */
@@ -283,7 +302,7 @@ static void draw_help(struct canvas *c)
             if (cell)
                 cell->kind = CELL_TEXT;
         }
-    canvas_box(c, box, "keys", STYLE_TITLE);
+    canvas_box(c, box, title, STYLE_TITLE);
     for (size_t i = 0; i < count; i++) {
         int col = (int)i / rows, row = (int)i % rows;
         int x = box.x + 2 + col * (entry + 3), y = box.y + 1 + row;
@@ -384,5 +403,5 @@ void view_status_draw(struct canvas *c, const struct view_layout *l,
                     style_of(COLOUR_DEFAULT, ATTR_REVERSE));
     }
     if (s->help)
-        draw_help(c);
+        draw_help(c, s->help_page);
 }
