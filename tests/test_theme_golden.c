@@ -69,11 +69,11 @@ static char *read_all(const char *path)
 /* The frame --dump-frame draws for args, as frame_dump draws it. */
 static void render(const char *args, struct canvas *canvas)
 {
-    static char copy[256];
-    char *argv[16] = {"descent"};
-    int argc = 1;
-    snprintf(copy, sizeof copy, "%s", args);
-    for (char *word = strtok(copy, " "); word; word = strtok(NULL, " "))
+    char copy[256];
+    char *argv[16];
+    int argc = 0;
+    snprintf(copy, sizeof copy, "descent %s", args);
+    for (char *word = strtok(copy, " "); word && argc < 16; word = strtok(NULL, " "))
         argv[argc++] = word;
     struct options *o = malloc(sizeof *o);
     struct control *run = malloc(sizeof *run);
