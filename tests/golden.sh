@@ -6,7 +6,9 @@
 # The frames --dump-frame cannot reach (the cost landscape, decision
 # regions, captions, a rewound screen) are compared by BUILD/tests/test_views,
 # those of the N-input screen by BUILD/tests/test_views_terms, the zoom and
-# the = prompt by BUILD/tests/test_control_overlay;
+# the = prompt by BUILD/tests/test_control_overlay; the colours of a few
+# frames under the dark and light themes (NAME.dark.styles,
+# NAME.light.styles beside NAME.txt) by BUILD/tests/test_theme_golden;
 # "regenerate" rewrites those too when that binary is built.
 set -u
 build=${1:-build}
@@ -94,7 +96,7 @@ frames | {
         fi
     done
     if [ "$mode" = regenerate ]; then
-        for views in test_views test_views_terms test_control_overlay; do
+        for views in test_views test_views_terms test_control_overlay test_theme_golden; do
             if [ -x "$build/tests/$views" ]; then
                 DESCENT_GOLDEN=regenerate "$build/tests/$views" | grep '^wrote '
             else
