@@ -334,11 +334,14 @@ static void draw_bowl(struct canvas *c, const struct rect box,
     bowl_info_of(b, in.w, &info);
     if (s->race) {
         /* the winner: the first within RACE_TOLERANCE of the minimum */
-        if (s->race->winner >= 0)
+        if (s->race->winner >= 0) {
+            const char *name = optimizer_name((enum optimizer_kind)s->race->winner);
             snprintf(info.line1, sizeof info.line1, "step %zu  first at the minimum: %s (step %zu)",
-                     b->steps, optimizer_name((enum optimizer_kind)s->race->winner),
-                     s->race->winner_step);
-        else
+                     b->steps, name, s->race->winner_step);
+            if (canvas_text_width(info.line1) > in.w) /* many steps: the winner stays whole */
+                snprintf(info.line1, sizeof info.line1, "step %zu  first: %s (step %zu)",
+                         b->steps, name, s->race->winner_step);
+        } else
             snprintf(info.line1, sizeof info.line1, "step %zu  first at the minimum: none yet",
                      b->steps);
         canvas_text(c, in.x, in.y, in.w, info.line1, STYLE_TEXT);

@@ -93,7 +93,7 @@ legend_complete() {
     return 1
 }
 check "the race legend lists every optimizer with its f" legend_complete
-check "the race marks its winner" wait_for 'first at the minimum: [a-z]+ \(step [0-9]+\)' 20
+check "the race marks its winner" wait_for 'first( at the minimum)?: [a-z]+ \(step [0-9]+\)' 20
 key R
 check "R again: the race is over" wait_for 'race over'
 check "R again: one descent" sh -c "! tmux -L '$SOCKET' capture-pane -p -t '$S' | grep -q 'race at lr'"
