@@ -141,30 +141,70 @@ static inline __attribute__((always_inline)) double sigmoid_inline(double z)
     return 1.0 / (1.0 + exp_inline(-z));
 }
 
-/* The running sums: row i < N unit j's weight V_ji in lane j, row N its
- * bias c_j, row N + 1 the output weight w_j; the output bias alone. */
+/* The running sums, one lane per hidden unit: row i < N unit j's weight
+ * V_ji in lane j, row N its bias c_j, row N + 1 the output weight w_j, then
+ * rows that make the count a multiple of ROWS (never read); the output
+ * bias alone. */
+#define ROWS 4
 struct lane_sums {
-    double row[TERMS_MAX + 2][LANES];
+    double row[(TERMS_MAX + 2 + ROWS - 1) / ROWS * ROWS][LANES];
     double bias;
 };
 
-/* Adds the per-sample gradients of count samples to s, sample by sample:
- * dj[k][j] = delta_j, dw[k][j] = delta h_j, delta[k] = delta. */
+/* Adds the per-sample gradients of count samples to rows r0 .. r0+ROWS-1
+ * of s, sample by sample: row r0 + q gets src[q][k][j] * factor[q][k] for
+ * sample k (the factor 1 for the biases: the same bits as no product).
+ * The ROWS x LANES sums stay in registers over the chunk. */
 static inline __attribute__((always_inline)) void
-lane_sums_add(struct lane_sums *s, size_t nf, size_t count,
-              const double (*x)[CHUNK], const double (*dj)[LANES],
-              const double (*dw)[LANES], const double *delta)
+lane_rows_add(struct lane_sums *s, size_t r0, size_t count,
+              const double (*const src[ROWS])[LANES], const double *const factor[ROWS])
 {
-    for (size_t k = 0; k < count; k++) {
-        for (size_t i = 0; i < nf; i++)
-            for (size_t j = 0; j < LANES; j++)
-                s->row[i][j] += dj[k][j] * x[i][k];
-        for (size_t j = 0; j < LANES; j++)
-            s->row[nf][j] += dj[k][j];
-        for (size_t j = 0; j < LANES; j++)
-            s->row[nf + 1][j] += dw[k][j];
-        s->bias += delta[k];
+    /* Four rows written out, so that the compiler keeps them in registers. */
+    double a0[LANES], a1[LANES], a2[LANES], a3[LANES];
+    const double (*s0)[LANES] = src[0], (*s1)[LANES] = src[1];
+    const double (*s2)[LANES] = src[2], (*s3)[LANES] = src[3];
+    const double *f0 = factor[0], *f1 = factor[1], *f2 = factor[2], *f3 = factor[3];
+    for (size_t j = 0; j < LANES; j++) {
+        a0[j] = s->row[r0][j];
+        a1[j] = s->row[r0 + 1][j];
+        a2[j] = s->row[r0 + 2][j];
+        a3[j] = s->row[r0 + 3][j];
     }
+    for (size_t k = 0; k < count; k++)
+        for (size_t j = 0; j < LANES; j++) {
+            a0[j] += s0[k][j] * f0[k];
+            a1[j] += s1[k][j] * f1[k];
+            a2[j] += s2[k][j] * f2[k];
+            a3[j] += s3[k][j] * f3[k];
+        }
+    for (size_t j = 0; j < LANES; j++) {
+        s->row[r0][j] = a0[j];
+        s->row[r0 + 1][j] = a1[j];
+        s->row[r0 + 2][j] = a2[j];
+        s->row[r0 + 3][j] = a3[j];
+    }
+}
+
+/* Adds a chunk's per-sample gradients to s: dj[k][j] = delta_j and
+ * dw[k][j] = delta h_j of sample k, x[i][k] its features, delta[k] its
+ * delta; ones and zeros are CHUNK 1s and 0s. */
+static inline __attribute__((always_inline)) void
+lane_sums_add(struct lane_sums *s, size_t nf, size_t count, const double (*x)[CHUNK],
+              const double (*dj)[LANES], const double (*dw)[LANES],
+              const double *delta, const double *ones, const double *zeros)
+{
+    for (size_t r0 = 0; r0 < nf + 2; r0 += ROWS) {
+        const double (*src[ROWS])[LANES];
+        const double *factor[ROWS];
+        for (size_t q = 0; q < ROWS; q++) {
+            size_t r = r0 + q;
+            src[q] = r == nf + 1 ? dw : dj;
+            factor[q] = r < nf ? x[r] : r < nf + 2 ? ones : zeros;
+        }
+        lane_rows_add(s, r0, count, src, factor);
+    }
+    for (size_t k = 0; k < count; k++)
+        s->bias += delta[k];
 }
 
 static inline __attribute__((always_inline)) double
@@ -179,9 +219,16 @@ batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
     double u[LANES][CHUNK] = {{0}}, h[LANES][CHUNK] = {{0}};
     double dj[CHUNK][LANES], dw[CHUNK][LANES];
     double y[CHUNK], z[CHUNK], a[CHUNK], delta[CHUNK];
+    double wl[LANES] = {0}, ones[CHUNK], zeros[CHUNK];
     struct lane_sums s;
     double cost = 0.0;
-    for (size_t i = 0; i < nf + 2; i++)
+    for (size_t j = 0; j < hidden; j++)
+        wl[j] = w[j];
+    for (size_t k = 0; k < CHUNK; k++) {
+        ones[k] = 1.0;
+        zeros[k] = 0.0;
+    }
+    for (size_t i = 0; i < (nf + 2 + ROWS - 1) / ROWS * ROWS; i++)
         for (size_t j = 0; j < LANES; j++)
             s.row[i][j] = 0.0;
     s.bias = 0.0;
@@ -252,19 +299,16 @@ batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
             delta[k] = loss_derivative(loss, a[k], y[k]) * da_dz;
             cost += loss_value(loss, a[k], y[k]);
         }
-        /* delta_j = delta * w_j * g'(u_j) into u[j], delta * h_j into h[j]. */
-        for (size_t j = 0; j < hidden; j++)
-            for (size_t k = 0; k < count; k++) {
-                u[j][k] = delta[k] * w[j] * derivative_from(g, u[j][k], h[j][k]);
-                h[j][k] = delta[k] * h[j][k];
-            }
+        /* Sample-major, one lane per unit: delta_j = delta w_j g'(u_j)
+         * and delta h_j (0 in the lanes past hidden, where w_j is 0). */
         for (size_t k = 0; k < count; k++)
             for (size_t j = 0; j < LANES; j++) {
-                dj[k][j] = u[j][k];
-                dw[k][j] = h[j][k];
+                double hj = h[j][k];
+                dj[k][j] = delta[k] * wl[j] * derivative_from(g, u[j][k], hj);
+                dw[k][j] = delta[k] * hj;
             }
-        lane_sums_add(&s, nf, count, (const double (*)[CHUNK])x,
-                      (const double (*)[LANES])dj, (const double (*)[LANES])dw, delta);
+        lane_sums_add(&s, nf, count, (const double (*)[CHUNK])x, (const double (*)[LANES])dj,
+                      (const double (*)[LANES])dw, delta, ones, zeros);
     }
     for (size_t j = 0; j < hidden; j++) {
         double *gv = sum + network_unit_offset(nf, j);
@@ -291,10 +335,24 @@ batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
     NETWORK_CASES_LOSS(G, ACT_RELU)                                              \
     NETWORK_CASES_LOSS(G, ACT_STEP)
 
+/* Built like vexp.c's loops (a static function: see vexp.c on exported
+ * clones), with an AVX-512 clone too where VEXP_CLONES clones: eight
+ * lanes, one per hidden unit, in one register; no FMA contraction in any
+ * clone, so every clone gives the same bits. */
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GLIBC__) \
+    && defined(__has_attribute)
+#if __has_attribute(target_clones) \
+    && (!defined(__clang__) || __clang_major__ >= 14)
+#define NETWORK_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+#endif
+#ifndef NETWORK_CLONES
+#define NETWORK_CLONES
+#endif
+
 /* Each combination is its own loop, the activations and the loss known
- * at compile time; the whole built for AVX2 and the baseline like vexp.c
- * (a static function: see vexp.c on exported clones). */
-VEXP_CLONES
+ * at compile time. */
+NETWORK_CLONES
 static double batch_dispatch(const double *theta, size_t hidden,
                              enum hidden_activation g, enum activation act,
                              enum loss loss, const struct batch_n *batch,
