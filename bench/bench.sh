@@ -135,9 +135,7 @@ echo "A hidden layer on Iris (100 samples, full batch, tanh units, sigmoid outpu
 printf '%-12s %14s %14s %10s\n' hidden "ep/s" "ns/sample" "vs H=0"
 base=""
 for h in 0 8; do
-    t1=$(median_ns "$bin" --headless --hidden $h --init uniform --epochs 20000 --every 20000)
-    t2=$(median_ns "$bin" --headless --hidden $h --init uniform --epochs 200000 --every 200000)
-    c=$(slope 20000 200000 "$t1" "$t2")
+    c=$(cpu_slope 20000 200000 "$bin" --headless --hidden $h --init uniform --every @E --epochs @E)
     [ -n "$base" ] || base=$c
     awk -v h="$h" -v c="$c" -v b="$base" -v n=$samples 'BEGIN {
         printf "%-12s %14.0f %14.2f %9.1fx\n", h, 1e9 / c, c / n, c / b }'
