@@ -13,14 +13,6 @@ NAME=keys
 . tests/tmux_lib.sh
 tm set-option -g remain-on-exit on >/dev/null
 
-# start NAME WIDTH HEIGHT ARGS: descent ARGS in a new session (current).
-start() {
-    S=$1
-    rm -f "$TMP/$S.exit"
-    tm new-session -d -s "$S" -x "$2" -y "$3" \
-        "'$BIN' $4; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
-}
-finish() { tm kill-session -t "$S" 2>/dev/null; }
 epoch() { status | sed -n 's/.*epoch \([0-9][0-9]*\).*/\1/p' | head -n 1; }
 # moving: the epoch counter goes past where it is now.
 moving() {

@@ -13,18 +13,6 @@ NAME=lrlab
 . tests/tmux_lib.sh
 tm set-option -g remain-on-exit on >/dev/null
 
-# start NAME WIDTH HEIGHT ARGS: runs descent ARGS in a new session.
-start() {
-    S=$1
-    tm new-session -d -s "$S" -x "$2" -y "$3" "'$BIN' $4; sleep 120"
-}
-
-check() {
-    name=$1
-    shift
-    if "$@"; then ok "$name"; else fail "$name" "screen:" "$(screen | grep -v '^ *$' | head -n 40)"; fi
-}
-
 # wait_gone PATTERN: polls until PATTERN is off the screen (10 s).
 wait_gone() {
     n=200

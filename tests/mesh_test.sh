@@ -14,22 +14,8 @@ NAME=mesh
 . tests/tmux_lib.sh
 tm set-option -g remain-on-exit on >/dev/null
 
-# start NAME WIDTH HEIGHT ARGS: runs descent ARGS in a new session and
-# makes it current; its exit status goes to $TMP/NAME.exit.
-start() {
-    S=$1
-    rm -f "$TMP/$S.exit"
-    tm new-session -d -s "$S" -x "$2" -y "$3" \
-        "trap : INT; '$BIN' $4; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
-}
-
-check() {
-    name=$1
-    shift
-    if "$@"; then ok "$name"; else fail "$name" "screen:" "$(screen | grep -v '^ *$' | head -n 40)"; fi
-}
-
-finish() { tm kill-session -t "$S" 2>/dev/null; }
+# The shell in each pane ignores SIGINT (tmux_lib's start).
+START_PREFIX="trap : INT;"
 
 
 

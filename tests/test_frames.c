@@ -24,21 +24,7 @@
 #include "rng.h"
 #include "session.h"
 #include "trainer.h"
-
-/* Options as the command line gives them, plus args, into *o. */
-static void parse(struct options *o, int argc, const char **args)
-{
-    static char text[24][64];
-    char *argv[24];
-    char err[256];
-    strcpy(text[0], "descent");
-    argv[0] = text[0];
-    for (int i = 0; i < argc; i++) {
-        snprintf(text[i + 1], sizeof text[i + 1], "%s", args[i]);
-        argv[i + 1] = text[i + 1];
-    }
-    assert_true(options_parse(argc + 1, argv, o, err, sizeof err));
-}
+#include "test_support.h"
 
 static void assert_same_trainer(const struct trainer *x, const struct trainer *y)
 {
@@ -56,6 +42,18 @@ static void assert_same_trainer(const struct trainer *x, const struct trainer *y
                         x->history.len * x->nparams * sizeof *x->history.params);
 }
 
+/* Trains s epochs more epochs, then batches minibatches, and asserts that
+ * its trainer is then t, bit for bit. */
+static void assert_reaches(struct session *s, size_t epochs, size_t batches,
+                           const struct trainer *t)
+{
+    for (size_t e = 0; e < epochs; e++)
+        session_epoch(s);
+    for (size_t b = 0; b < batches; b++)
+        session_step_batch(s);
+    assert_same_trainer(t, &s->trainer);
+}
+
 /* The trainer alone: whole epochs (trainer_epoch) against the same
  * epochs reached by minibatch steps whose runs end at random points,
  * each run sometimes finished by trainer_epoch (n after .), for batch
@@ -71,7 +69,7 @@ static void test_trainer_split_at_random_points(void **state)
                               batches[b], "--init", "uniform", "--seed", "5",
                               "--lr", "0.3"};
         struct options o;
-        parse(&o, (int)(sizeof args / sizeof args[0]), args);
+        support_parse(&o, (int)(sizeof args / sizeof args[0]), args);
         struct session whole, split;
         char err[256];
         assert_true(session_open(&whole, &o, err, sizeof err));
@@ -109,7 +107,7 @@ static void test_frames_equal_the_headless_run(void **state)
         const char *args[] = {"--data", "gen:gauss", "--points", "20000", "--batch",
                               batches[b], "--seed", "3", "--lr", "0.2"};
         struct options o;
-        parse(&o, (int)(sizeof args / sizeof args[0]), args);
+        support_parse(&o, (int)(sizeof args / sizeof args[0]), args);
         struct control c;
         struct session whole;
         char err[256];
@@ -143,10 +141,7 @@ static void test_frames_equal_the_headless_run(void **state)
                 control_train_frame(&c, 1000.0, &stop);
             assert_int_equal(c.session.trainer.epoch, stop.epoch);
             assert_int_equal(c.session.trainer.next, stop.next);
-            session_epoch(&whole);
-            for (int i = 0; i < 3; i++)
-                session_step_batch(&whole);
-            assert_same_trainer(&c.session.trainer, &whole.trainer);
+            assert_reaches(&whole, 1, 3, &c.session.trainer);
         }
         session_close(&whole);
         control_close(&c);
@@ -163,7 +158,7 @@ static void test_keys_mid_epoch_replay_exactly(void **state)
     const char *args[] = {"--data", "gen:gauss", "--points", "20000", "--batch", "1",
                           "--seed", "9"};
     struct options o;
-    parse(&o, (int)(sizeof args / sizeof args[0]), args);
+    support_parse(&o, (int)(sizeof args / sizeof args[0]), args);
     struct control *live = malloc(sizeof *live), *again = malloc(sizeof *again);
     char err[256];
     assert_non_null(live);
@@ -210,7 +205,7 @@ static void test_rewind_from_a_partial_epoch(void **state)
     (void)state;
     const char *args[] = {"--data", "gen:gauss", "--points", "20000", "--batch", "1"};
     struct options o;
-    parse(&o, (int)(sizeof args / sizeof args[0]), args);
+    support_parse(&o, (int)(sizeof args / sizeof args[0]), args);
     struct control c;
     struct session whole;
     char err[256];
@@ -221,9 +216,7 @@ static void test_rewind_from_a_partial_epoch(void **state)
     size_t whole_epochs = c.session.trainer.epoch;
     assert_true(c.session.trainer.next > 0);
     assert_true(session_back(&c.session));
-    for (size_t e = 0; e < whole_epochs; e++)
-        session_epoch(&whole);
-    assert_same_trainer(&c.session.trainer, &whole.trainer);
+    assert_reaches(&whole, whole_epochs, 0, &c.session.trainer);
     session_close(&whole);
     control_close(&c);
 }
@@ -234,7 +227,7 @@ static void test_slow_pace_keys(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, 0, NULL);
+    support_parse(&o, 0, NULL);
     struct control c;
     char err[256];
     assert_true(control_open(&c, &o, err, sizeof err));
@@ -266,7 +259,7 @@ static void test_slow_pace_trains_one_epoch_per_period(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, 0, NULL);
+    support_parse(&o, 0, NULL);
     struct control c;
     char err[256];
     assert_true(control_open(&c, &o, err, sizeof err));

@@ -19,20 +19,13 @@
 #include "lr_find.h"
 #include "options.h"
 #include "session.h"
+#include "test_support.h"
 
 static void open_with(struct session *s, int argc, const char **args)
 {
-    static char text[16][32];
-    char *argv[16];
     char err[256];
     struct options o;
-    strcpy(text[0], "descent");
-    argv[0] = text[0];
-    for (int i = 0; i < argc; i++) {
-        snprintf(text[i + 1], sizeof text[i + 1], "%s", args[i]);
-        argv[i + 1] = text[i + 1];
-    }
-    assert_true(options_parse(argc + 1, argv, &o, err, sizeof err));
+    support_parse(&o, argc, args);
     assert_true(session_open(s, &o, err, sizeof err));
 }
 

@@ -21,6 +21,7 @@
 #include "dataset.h"
 #include "number.h"
 #include "recording.h"
+#include "test_support.h"
 
 #define ERR_SIZE 512
 
@@ -264,22 +265,6 @@ static void test_line_reference_data(void **state)
     table_free(&t);
 }
 
-/* Parses a command line (without the program name) into o. */
-static void parse(struct options *o, int argc, const char **args)
-{
-    static char text[16][64];
-    char *argv[16];
-    char err[256];
-    strcpy(text[0], "descent");
-    argv[0] = text[0];
-    for (int i = 0; i < argc; i++) {
-        snprintf(text[i + 1], sizeof text[i + 1], "%s", args[i]);
-        argv[i + 1] = text[i + 1];
-    }
-    if (!options_parse(argc + 1, argv, o, err, sizeof err))
-        fail_msg("%s", err);
-}
-
 /* The program's own path from options to the screen: a tab file without
  * --classes trains on its two labels, and the first notice of a file
  * that drops rows says so (the built-in Iris table's does not). */
@@ -289,7 +274,7 @@ static void test_session_and_notice(void **state)
     static const char *tab_args[] = {"--data", tab_file, "--delimiter", "tab",
                                      "--x", "x1", "--y", "x2", "--label", "answer"};
     struct options o;
-    parse(&o, 10, tab_args);
+    support_parse(&o, 10, tab_args);
     assert_false(options_classes_given(&o));
     struct control *c = calloc(1, sizeof *c);
     assert_non_null(c);
@@ -303,7 +288,7 @@ static void test_session_and_notice(void **state)
 
     static const char *typo_args[] = {"--data", typo_file, "--x", "x1", "--y", "x2",
                                       "--label", "answer", "--classes", "no,yes"};
-    parse(&o, 10, typo_args);
+    support_parse(&o, 10, typo_args);
     assert_true(options_classes_given(&o));
     if (!control_open(c, &o, err, sizeof err))
         fail_msg("%s", err);
@@ -311,7 +296,7 @@ static void test_session_and_notice(void **state)
                         " N/A and 1 more");
     control_close(c);
 
-    parse(&o, 0, NULL);
+    support_parse(&o, 0, NULL);
     if (!control_open(c, &o, err, sizeof err))
         fail_msg("%s", err);
     assert_string_equal(c->notice, "");
@@ -327,7 +312,7 @@ static void test_record_file(void **state)
     static const char *args[] = {"--data", tab_file, "--delimiter", "tab",
                                  "--x", "x1", "--y", "x2", "--label", "answer"};
     struct options o;
-    parse(&o, 10, args);
+    support_parse(&o, 10, args);
     char path[] = "/tmp/descent-test-own-data-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
@@ -353,7 +338,7 @@ static void test_record_file(void **state)
         fail_msg("%s", err);
     unlink(path);
     struct options back;
-    parse(&back, 0, NULL);
+    support_parse(&back, 0, NULL);
     recording_apply(&r, &back);
     assert_int_equal(back.delimiter, '\t');
     assert_false(options_classes_given(&back));

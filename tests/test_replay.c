@@ -18,20 +18,7 @@
 #include "keymap.h"
 #include "recording.h"
 #include "replay.h"
-
-static void parse(struct options *o, int argc, const char **args)
-{
-    static char text[16][64];
-    char *argv[16];
-    char err[256];
-    strcpy(text[0], "descent");
-    argv[0] = text[0];
-    for (int i = 0; i < argc; i++) {
-        snprintf(text[i + 1], sizeof text[i + 1], "%s", args[i]);
-        argv[i + 1] = text[i + 1];
-    }
-    assert_true(options_parse(argc + 1, argv, o, err, sizeof err));
-}
+#include "test_support.h"
 
 static void test_round_trip(void **state)
 {
@@ -40,7 +27,7 @@ static void test_round_trip(void **state)
                           "uniform", "--seed", "18446744073709551615", "--start",
                           "0.1,-2.5e-7", "--classes", "versicolor,virginica"};
     struct options o;
-    parse(&o, 12, args);
+    support_parse(&o, 12, args);
     char path[] = "/tmp/descent-test-replay-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
@@ -82,7 +69,7 @@ static void test_round_trip(void **state)
         fail_msg("%s", err);
     unlink(path);
     struct options back;
-    parse(&back, 0, NULL);
+    support_parse(&back, 0, NULL);
     recording_apply(&r, &back);
     assert_int_equal(back.train.activation, o.train.activation);
     assert_int_equal(back.train.loss, o.train.loss);
@@ -184,7 +171,7 @@ static void test_replay_memory_bounded(void **state)
     assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
     close(fd);
     struct options o;
-    parse(&o, 2, (const char *[]){"--every", "1000000"});
+    support_parse(&o, 2, (const char *[]){"--every", "1000000"});
     char *csv = NULL;
     size_t size = 0;
     FILE *out = open_memstream(&csv, &size);
@@ -214,7 +201,7 @@ static void test_events_at_positions(void **state)
     (void)state;
     const char *args[] = {"--batch", "8", "--init", "uniform"};
     struct options o;
-    parse(&o, 4, args);
+    support_parse(&o, 4, args);
     struct control *c = malloc(sizeof *c);
     struct session *s = malloc(sizeof *s);
     char err[256];

@@ -17,27 +17,30 @@
 #include "options.h"
 #include "rewind.h"
 #include "session.h"
-
-/* Options as the command line gives them, plus args, into *o (its
- * selection points into o itself: not to be copied). */
-static void parse(struct options *o, int argc, const char **args)
-{
-    static char text[32][64];
-    char *argv[32];
-    char err[256];
-    strcpy(text[0], "descent");
-    argv[0] = text[0];
-    for (int i = 0; i < argc; i++) {
-        snprintf(text[i + 1], sizeof text[i + 1], "%s", args[i]);
-        argv[i + 1] = text[i + 1];
-    }
-    assert_true(options_parse(argc + 1, argv, o, err, sizeof err));
-}
+#include "test_support.h"
 
 static void open_session(struct session *s, const struct options *o)
 {
     char err[256];
     assert_true(session_open(s, o, err, sizeof err));
+}
+
+/* Two sessions on the heap (*run, *fresh), both opened on o. */
+static void open_pair(struct session **run, struct session **fresh, const struct options *o)
+{
+    *run = malloc(sizeof **run);
+    *fresh = malloc(sizeof **fresh);
+    open_session(*run, o);
+    open_session(*fresh, o);
+}
+
+/* Closes and frees what open_pair opened. */
+static void close_pair(struct session *run, struct session *fresh)
+{
+    session_close(run);
+    session_close(fresh);
+    free(run);
+    free(fresh);
 }
 
 /* Minibatches with shuffling and a random init: every part of the state
@@ -93,7 +96,7 @@ static void test_back_k_is_a_fresh_run_of_e_minus_k(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, NSHUFFLED, shuffled);
+    support_parse(&o, NSHUFFLED, shuffled);
     const size_t E = 300;
     const size_t ks[] = {1, 2, 17, 150, 300};
     for (size_t t = 0; t < sizeof ks / sizeof ks[0]; t++) {
@@ -144,12 +147,11 @@ static void test_back_k_with_adam(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, NWITH_ADAM, with_adam);
+    support_parse(&o, NWITH_ADAM, with_adam);
     const size_t E = 60, ks[] = {1, 7, 60};
     for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++) {
-        struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
-        open_session(run, &o);
-        open_session(fresh, &o);
+        struct session *run, *fresh;
+        open_pair(&run, &fresh, &o);
         train(run, E);
         /* the state is there to restore: nonzero, one update per minibatch */
         assert_int_equal(run->trainer.optimizer.t, E * 13);
@@ -161,10 +163,7 @@ static void test_back_k_with_adam(void **state)
         train(run, 9);
         train(fresh, 9);
         assert_same_state(run, fresh);
-        session_close(run);
-        session_close(fresh);
-        free(run);
-        free(fresh);
+        close_pair(run, fresh);
     }
 }
 
@@ -175,10 +174,9 @@ static void test_optimizer_switch_and_rewind(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, NWITH_ADAM, with_adam);
-    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
-    open_session(run, &o);
-    open_session(fresh, &o);
+    support_parse(&o, NWITH_ADAM, with_adam);
+    struct session *run, *fresh;
+    open_pair(&run, &fresh, &o);
     train(run, 5);
     train(fresh, 5);
     struct train_config c = run->trainer.config;
@@ -208,20 +206,16 @@ static void test_optimizer_switch_and_rewind(void **state)
     train(run, 4);
     train(fresh, 4);
     assert_same_state(run, fresh);
-    session_close(run);
-    session_close(fresh);
-    free(run);
-    free(fresh);
+    close_pair(run, fresh);
 }
 
 static void test_back_from_the_middle_of_an_epoch(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, NSHUFFLED, shuffled);
-    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
-    open_session(run, &o);
-    open_session(fresh, &o);
+    support_parse(&o, NSHUFFLED, shuffled);
+    struct session *run, *fresh;
+    open_pair(&run, &fresh, &o);
     train(run, 10);
     train(fresh, 10);
     for (int i = 0; i < 3; i++)
@@ -235,20 +229,16 @@ static void test_back_from_the_middle_of_an_epoch(void **state)
     open_session(fresh, &o);
     train(fresh, 9);
     assert_same_state(run, fresh);
-    session_close(run);
-    session_close(fresh);
-    free(run);
-    free(fresh);
+    close_pair(run, fresh);
 }
 
 static void test_training_from_the_past_forgets_the_future(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, NSHUFFLED, shuffled);
-    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
-    open_session(run, &o);
-    open_session(fresh, &o);
+    support_parse(&o, NSHUFFLED, shuffled);
+    struct session *run, *fresh;
+    open_pair(&run, &fresh, &o);
     train(run, 20);
     for (int i = 0; i < 5; i++)
         assert_true(session_back(run));
@@ -259,10 +249,7 @@ static void test_training_from_the_past_forgets_the_future(void **state)
     assert_false(session_forward(run));
     train(fresh, 16);
     assert_same_state(run, fresh);
-    session_close(run);
-    session_close(fresh);
-    free(run);
-    free(fresh);
+    close_pair(run, fresh);
 }
 
 static void test_ring_keeps_capacity_and_refuses_older(void **state)
@@ -271,7 +258,7 @@ static void test_ring_keeps_capacity_and_refuses_older(void **state)
     assert_true(REWIND_CAPACITY >= 10000);
     const char *args[] = {"--lr", "0.001"};
     struct options o;
-    parse(&o, 2, args);
+    support_parse(&o, 2, args);
     struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
     open_session(run, &o);
     const size_t E = REWIND_CAPACITY + 25;
@@ -286,29 +273,22 @@ static void test_ring_keeps_capacity_and_refuses_older(void **state)
     open_session(fresh, &o);
     train(fresh, E - (REWIND_CAPACITY - 1));
     assert_same_state(run, fresh); /* across bowl path thinning too */
-    session_close(run);
-    session_close(fresh);
-    free(run);
-    free(fresh);
+    close_pair(run, fresh);
 }
 
 static void test_reset_and_epoch_zero(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, 0, NULL);
-    struct session *run = malloc(sizeof *run), *fresh = malloc(sizeof *fresh);
-    open_session(run, &o);
-    open_session(fresh, &o);
+    support_parse(&o, 0, NULL);
+    struct session *run, *fresh;
+    open_pair(&run, &fresh, &o);
     assert_false(session_back(run)); /* nothing before epoch 0 */
     train(run, 3);
     session_reset(run);
     assert_false(session_back(run)); /* reset forgets */
     assert_same_state(run, fresh);
-    session_close(run);
-    session_close(fresh);
-    free(run);
-    free(fresh);
+    close_pair(run, fresh);
 }
 
 static void test_bowl_restore_is_a_fresh_descent(void **state)
@@ -377,7 +357,7 @@ static void test_session_moves(void **state)
 {
     (void)state;
     struct options o;
-    parse(&o, NSHUFFLED, shuffled);
+    support_parse(&o, NSHUFFLED, shuffled);
     struct session *stay = malloc(sizeof *stay), *old = malloc(sizeof *old),
                    *moved = malloc(sizeof *moved);
     assert_non_null(stay);

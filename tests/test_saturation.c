@@ -16,23 +16,15 @@
 #include "options.h"
 #include "saturation.h"
 #include "session.h"
+#include "test_support.h"
 
 /* A session from the command-line arguments (NULL-terminated), trained
  * for epochs epochs. */
 static void open_trained(struct session *s, struct options *o, const char **args,
                          size_t epochs)
 {
-    static char text[32][64];
-    char *argv[32];
     char err[256];
-    int argc = 1;
-    strcpy(text[0], "descent");
-    argv[0] = text[0];
-    for (; args[argc - 1]; argc++) {
-        snprintf(text[argc], sizeof text[argc], "%s", args[argc - 1]);
-        argv[argc] = text[argc];
-    }
-    assert_true(options_parse(argc, argv, o, err, sizeof err));
+    support_parse_list(o, args);
     assert_true(session_open(s, o, err, sizeof err));
     for (size_t e = 0; e < epochs; e++)
         session_epoch(s);

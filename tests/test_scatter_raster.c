@@ -25,20 +25,7 @@
 #include "session.h"
 #include "view_cache.h"
 #include "views.h"
-
-static void parse(struct options *o, int argc, const char **args)
-{
-    static char text[24][64];
-    char *argv[24];
-    char err[256];
-    strcpy(text[0], "descent");
-    argv[0] = text[0];
-    for (int i = 0; i < argc; i++) {
-        snprintf(text[i + 1], sizeof text[i + 1], "%s", args[i]);
-        argv[i + 1] = text[i + 1];
-    }
-    assert_true(options_parse(argc + 1, argv, o, err, sizeof err));
-}
+#include "test_support.h"
 
 static void assert_same_canvas(const struct canvas *a, const struct canvas *b)
 {
@@ -146,7 +133,7 @@ struct screen {
 static void open_screen(struct screen *w, int argc, const char **args)
 {
     char err[256];
-    parse(&w->o, argc, args);
+    support_parse(&w->o, argc, args);
     assert_true(session_open(&w->s, &w->o, err, sizeof err));
     w->v = (struct view_state){
         .trainer = &w->s.trainer, .data = w->s.data, .bowl = &w->s.bowl,

@@ -1,5 +1,5 @@
 # tmux_lib.sh - helpers for the tests that drive the real program in tmux
-# (tui_test.sh, replay_test.sh). Source it after tests/lib.sh with NAME
+# (tui_test.sh, replay_test.sh, ...). Source it after tests/lib.sh with NAME
 # set to the suite's name; it starts a private tmux server (killed at
 # exit) and defines, acting on the session named in $S:
 #   tm ARGS       tmux on the private server      screen   the pane's text
@@ -86,3 +86,27 @@ wait_status() {
     done
     return 1
 }
+
+# start S WIDTH HEIGHT ARGS: runs descent ARGS in a new session S of that
+# size and makes it current; its exit status goes to $TMP/S.exit and the
+# pane stays 120 s after it. $START_PREFIX, when set, is shell run first
+# in the pane (mesh_test's "trap : INT;"). A suite may define its own
+# start after sourcing this.
+start() {
+    S=$1
+    rm -f "$TMP/$S.exit"
+    tm new-session -d -s "$S" -x "$2" -y "$3" \
+        "${START_PREFIX:-} '$BIN' $4; echo exit=\$? > '$TMP/$S.exit'; sleep 120"
+}
+
+# check NAME COMMAND...: "ok NAME" when COMMAND succeeds, else "not ok NAME"
+# with the screen's first $CHECK_LINES (40) non-blank lines.
+check() {
+    name=$1
+    shift
+    if "$@"; then ok "$name"
+    else fail "$name" "screen:" "$(screen | grep -v '^ *$' | head -n "${CHECK_LINES:-40}")"; fi
+}
+
+# finish: ends the current session.
+finish() { tm kill-session -t "$S" 2>/dev/null; }

@@ -9,20 +9,9 @@ NAME=truth
 . tests/tmux_lib.sh
 tm set-option -g remain-on-exit on >/dev/null
 
-# start NAME COLS ROWS ARGS: the program in a fresh session of that size.
-start() {
-    S=$1
-    rm -f "$TMP/$S.exit"
-    tm new-session -d -s "$S" -x "$2" -y "$3" \
-        "$BIN $4; echo exit=\$? > '$TMP/$S.exit'; sleep 60"
-}
+CHECK_LINES=30
 
-check() {
-    name=$1
-    shift
-    if "$@"; then ok "$name"; else fail "$name" "screen:" "$(screen | grep -v '^ *$' | head -n 30)"; fi
-}
-
+# finish: quits the program with q, then ends the session.
 finish() { key q; wait_exit 5; tm kill-session -t "$S" 2>/dev/null; }
 
 # --- the vanishing gradient at lr 20 ----------------------------------------
