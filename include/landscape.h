@@ -79,7 +79,7 @@ struct landscape {
      * how far each parameter moves z per unit over them (the rms of its
      * term, 1 for the bias), as the grid was computed. */
     size_t rows_used;
-    size_t sample[LANDSCAPE_ROWS_MAX];
+    sample_index sample[LANDSCAPE_ROWS_MAX];
     double scale[LANDSCAPE_PARAMS_MAX];
 
     /* Statistics: grids computed and the time of the last one (ms). */

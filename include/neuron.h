@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "sample_index.h"
+
 enum activation { ACT_SIGMOID, ACT_LINEAR, ACT_RELU, ACT_STEP, ACT_COUNT };
 enum loss { LOSS_MSE, LOSS_MAE, LOSS_BCE, LOSS_COUNT };
 
@@ -51,7 +53,7 @@ double neuron_sample_gradient(const struct neuron *n, enum activation act,
  * index into the x1, x2, y arrays. */
 struct batch {
     const double *x1, *x2, *y;
-    const size_t *order;
+    const sample_index *order;
     size_t from, to;
 };
 
@@ -98,7 +100,7 @@ struct batch_n {
     const double *x;
     size_t stride, nfeatures;
     const double *y;
-    const size_t *order;
+    const sample_index *order;
     size_t from, to;
 };
 

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sample_index.h"
+
 struct rng {
     uint64_t state;
 };
@@ -19,6 +21,6 @@ double rng_unit(struct rng *r);
 /* Uniform integer in [0, bound), unbiased; bound must be > 0. */
 uint64_t rng_below(struct rng *r, uint64_t bound);
 /* Fisher-Yates shuffle of idx[0..n) in place. */
-void rng_permute(struct rng *r, size_t *idx, size_t n);
+void rng_permute(struct rng *r, sample_index *idx, size_t n);
 
 #endif

@@ -77,8 +77,8 @@ struct trainer {
                                   or where a click put them before training) */
     struct rng rng;
     size_t epoch;              /* finished epochs */
-    size_t *order;             /* sample order of the current epoch */
-    size_t *scratch;           /* n positions: the draws of a shuffle undone */
+    sample_index *order;           /* sample order of the current epoch */
+    sample_index *scratch;         /* n positions: the draws of a shuffle undone */
     size_t next;               /* position in order of the next batch; 0 = epoch not begun */
     double epoch_cost_sum;     /* sum of per-sample costs of this epoch so far */
     double *gradient;          /* P: averaged gradient of the last update */

@@ -40,7 +40,7 @@ struct view_cache {
     size_t hidden;
     enum hidden_activation hidden_activation;
     double theta[LANDSCAPE_PARAMS_MAX];
-    size_t *sample;     /* VIEW_EXACT_MAX spread row indices (or NULL) */
+    sample_index *sample;/* VIEW_EXACT_MAX spread row indices (or NULL) */
     unsigned long passes; /* statistics: passes over the rows */
 };
 

@@ -16,6 +16,7 @@
 
 #include "dataset.h"
 #include "number.h"
+#include "sample_index.h"
 #include "terms.h"
 #include "text_util.h"
 
@@ -498,6 +499,12 @@ static bool select_samples(const struct table *t, const struct selection *sel,
     size_t rows = 0;
     for (size_t row = 0; row < t->nrows; row++)
         rows += row_selected(t, &plan, d, row);
+    if (rows > SAMPLE_INDEX_MAX) {
+        text_report(err, errlen, source_of(t), 0, 0,
+                    "%zu rows are selected; at most %lu can be trained on",
+                    rows, (unsigned long)SAMPLE_INDEX_MAX);
+        return false;
+    }
     if (!(sel->test_fraction >= 0.0 && sel->test_fraction <= 0.9)) {
         text_report(err, errlen, source_of(t), 0, 0,
                     "the test fraction %g is not from 0 to 0.9",

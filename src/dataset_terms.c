@@ -15,11 +15,11 @@ bool dataset_split_rows(size_t n, double f, uint64_t seed, bool *held,
     size_t k = (size_t)floor(f * (double)n + 0.5);
     if (k > n)
         k = n;
-    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    sample_index *order = malloc((n ? n : 1) * sizeof *order);
     if (order == NULL)
         return false;
     for (size_t i = 0; i < n; i++) {
-        order[i] = i;
+        order[i] = (sample_index)i;
         held[i] = false;
     }
     struct rng r;

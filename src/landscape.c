@@ -227,7 +227,7 @@ static void choose_rows(struct landscape *l, const struct dataset *d)
     if (n > LANDSCAPE_ROWS_MAX) {
         size_t m = LANDSCAPE_ROWS_MAX, q = n / m, r = n % m;
         for (size_t i = 0; i < m; i++)
-            l->sample[i] = i * q + (i * r) / m;
+            l->sample[i] = (sample_index)(i * q + (i * r) / m);
         l->rows_used = m;
     }
     for (size_t k = 0; k < LANDSCAPE_PARAMS_MAX; k++)

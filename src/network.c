@@ -148,7 +148,7 @@ batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
         sum[k] = 0.0;
     for (size_t start = b->from; start < b->to; start += CHUNK) {
         size_t count = b->to - start < CHUNK ? b->to - start : CHUNK;
-        const size_t *order = b->order ? b->order + start : NULL;
+        const sample_index *order = b->order ? b->order + start : NULL;
         for (size_t i = 0; i < nf; i++) {
             const double *col = b->x + i * b->stride;
             for (size_t k = 0; k < count; k++)

@@ -167,7 +167,7 @@ lanes_total(const double *l)
 /* Two inputs, one pass: each group of NEURON_LANES samples adds one term
  * to every lane; the last, short group fills the first lanes. */
 static inline __attribute__((always_inline)) double
-sums2(const double *x1, const double *x2, const double *y, const size_t *order,
+sums2(const double *x1, const double *x2, const double *y, const sample_index *order,
       size_t from, size_t to, const double *theta, enum activation act,
       enum loss loss, double *sum)
 {
@@ -204,7 +204,7 @@ sums2(const double *x1, const double *x2, const double *y, const size_t *order,
  * the order runs per sample. */
 #define SUMS2_KERNEL(NAME, ACT, LOSS)                                       \
     static double NAME(const double *x1, const double *x2, const double *y, \
-                       const size_t *order, size_t from, size_t to,         \
+                       const sample_index *order, size_t from, size_t to,       \
                        const double *theta, double *sum)                    \
     {                                                                       \
         if (order)                                                          \
@@ -227,7 +227,7 @@ SUMS2_KERNEL(sums2_step_mae, ACT_STEP, LOSS_MAE)
 SUMS2_KERNEL(sums2_step_bce, ACT_STEP, LOSS_BCE)
 
 typedef double sums2_fn(const double *x1, const double *x2, const double *y,
-                        const size_t *order, size_t from, size_t to,
+                        const sample_index *order, size_t from, size_t to,
                         const double *theta, double *sum);
 
 static sums2_fn *const sums2_kernels[ACT_COUNT][LOSS_COUNT] = {
@@ -238,7 +238,7 @@ static sums2_fn *const sums2_kernels[ACT_COUNT][LOSS_COUNT] = {
 };
 
 static double batch_sums2(const double *x1, const double *x2, const double *y,
-                          const size_t *order, size_t from, size_t to,
+                          const sample_index *order, size_t from, size_t to,
                           const double *theta, enum activation act,
                           enum loss loss, double *sum)
 {
@@ -311,7 +311,7 @@ double neuron_output(const double *theta, size_t nfeatures,
  * lane k mod NEURON_LANES, for k < count. */
 static inline __attribute__((always_inline)) void
 lanes_add(double *lane, const double *v, const double *col,
-          const size_t *order, size_t count)
+          const sample_index *order, size_t count)
 {
     size_t k = 0;
     for (; count - k >= NEURON_LANES; k += NEURON_LANES)
@@ -344,7 +344,7 @@ batch_sums_n(const double *theta, enum activation act, enum loss loss,
                 lane[p - p0][l] = 0.0;
         for (size_t start = b->from; start < b->to; start += CHUNK_N) {
             size_t count = b->to - start < CHUNK_N ? b->to - start : CHUNK_N;
-            const size_t *order = b->order ? b->order + start : NULL;
+            const sample_index *order = b->order ? b->order + start : NULL;
             const double *x = order ? b->x : b->x + start; /* col k's base */
             for (size_t j = 0; j < nf; j++) {
                 const double *col = x + j * b->stride;

@@ -38,11 +38,11 @@ uint64_t rng_below(struct rng *r, uint64_t bound)
     return (uint64_t)(m >> 64);
 }
 
-void rng_permute(struct rng *r, size_t *idx, size_t n)
+void rng_permute(struct rng *r, sample_index *idx, size_t n)
 {
     for (size_t i = n; i > 1; i--) {
         size_t j = (size_t)rng_below(r, i);
-        size_t tmp = idx[i - 1];
+        sample_index tmp = idx[i - 1];
         idx[i - 1] = idx[j];
         idx[j] = tmp;
     }

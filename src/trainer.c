@@ -136,7 +136,7 @@ void trainer_reset(struct trainer *t)
         t->gradient[k] = 0.0;
     }
     for (size_t i = 0; i < t->data->n; i++)
-        t->order[i] = i;
+        t->order[i] = (sample_index)i;
     optimizer_reset(&t->optimizer);
     t->epoch = 0;
     t->next = 0;
@@ -262,7 +262,7 @@ static void finish_epoch(struct trainer *t)
 
 /* The batch over positions from..to of order (NULL: in order) of d's
  * first count samples. */
-static struct batch_n batch_of(const struct dataset *d, const size_t *order,
+static struct batch_n batch_of(const struct dataset *d, const sample_index *order,
                                size_t from, size_t to)
 {
     struct batch_n b = {d->x, d->stride, d->nfeatures, d->y, order, from, to};
@@ -293,7 +293,7 @@ bool trainer_step_batch(struct trainer *t)
         rng_permute(&t->rng, t->order, n);
 
     size_t end = t->next + batch < n ? t->next + batch : n;
-    const size_t *order = t->order;
+    const sample_index *order = t->order;
     if (!t->config.shuffle || batch == n)
         order = NULL; /* the order is still the identity */
     struct batch_n run = batch_of(d, order, t->next, end);
@@ -376,10 +376,10 @@ void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
     if (t->rng.state != prev->rng.state && n > 1) {
         struct rng r = prev->rng;
         for (size_t i = n; i > 1; i--)
-            t->scratch[i - 1] = (size_t)rng_below(&r, i);
+            t->scratch[i - 1] = (sample_index)rng_below(&r, i);
         for (size_t i = 2; i <= n; i++) {
             size_t j = t->scratch[i - 1];
-            size_t tmp = t->order[i - 1];
+            sample_index tmp = t->order[i - 1];
             t->order[i - 1] = t->order[j];
             t->order[j] = tmp;
         }

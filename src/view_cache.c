@@ -42,7 +42,7 @@ static double output_of(const struct trainer *t, size_t i)
 }
 
 /* The numbers over the m rows of sample (each summed in sample order). */
-static void sampled_numbers(const struct trainer *t, const size_t *sample,
+static void sampled_numbers(const struct trainer *t, const sample_index *sample,
                             size_t m, struct view_numbers *out)
 {
     const struct dataset *d = t->data;
@@ -108,7 +108,7 @@ const struct view_numbers *view_cache_numbers(struct view_cache *vc,
         /* evenly spread rows: i * n / m, without overflow for any n */
         size_t m = VIEW_EXACT_MAX, q = n / m, r = n % m;
         for (size_t i = 0; i < m; i++)
-            vc->sample[i] = i * q + (i * r) / m;
+            vc->sample[i] = (sample_index)(i * q + (i * r) / m);
         sampled_numbers(t, vc->sample, m, &vc->numbers);
     } else {
         exact_numbers(t, &vc->numbers);

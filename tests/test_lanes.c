@@ -21,7 +21,7 @@ enum { ROWS = 1000, MAX_IN = 7 };
 
 /* Column-major features (MAX_IN columns of ROWS), targets and an order. */
 static double xs[MAX_IN * ROWS], ys[ROWS];
-static size_t order[ROWS];
+static sample_index order[ROWS];
 
 static void fill_data(void)
 {
@@ -32,7 +32,7 @@ static void fill_data(void)
     for (size_t i = 0; i < ROWS; i++) {
         /* Mostly classes, some values in between (regression-like). */
         ys[i] = i % 5 == 4 ? rng_unit(&r) : (double)(rng_below(&r, 2));
-        order[i] = i;
+        order[i] = (sample_index)i;
     }
     rng_permute(&r, order, ROWS);
 }
@@ -48,7 +48,7 @@ static double tree(const double *l)
 static double reference_sums(const double *theta, size_t nf,
                              enum activation act, enum loss loss,
                              const double *x, size_t stride, const double *y,
-                             const size_t *ord, size_t from, size_t to,
+                             const sample_index *ord, size_t from, size_t to,
                              double *sum)
 {
     double lane[MAX_IN + 1][8], cost[8];
@@ -98,7 +98,7 @@ static void test_batch_sums_have_the_lane_order_bits(void **state)
                 for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++)
                     for (int ordered = 0; ordered < 2; ordered++) {
                         size_t from = ranges[r][0], to = ranges[r][1];
-                        const size_t *ord = ordered ? order : NULL;
+                        const sample_index *ord = ordered ? order : NULL;
                         struct batch_n b = {xs, ROWS, nf, ys, ord, from, to};
                         double got[MAX_IN + 1], want[MAX_IN + 1];
                         double c = neuron_batch_gradient_n(theta, (enum activation)act,
@@ -149,12 +149,12 @@ static void test_lane_order_shows_on_a_crafted_batch(void **state)
     (void)state;
     const double big = 9007199254740992.0; /* 2^53 */
     double x[2 * 12], y[12];
-    size_t ord[12];
+    sample_index ord[12];
     for (size_t i = 0; i < 12; i++) {
         x[i] = 1.0;       /* x1 */
         x[12 + i] = 1.0;  /* x2 */
         y[i] = 1.0;
-        ord[i] = i;
+        ord[i] = (sample_index)i;
     }
     const double theta[3] = {0.0, 0.0, 0.0};
     double sum[3];

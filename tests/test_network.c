@@ -228,11 +228,11 @@ static void test_batch_is_the_plain_loop_bit_for_bit(void **state)
     struct rng r;
     rng_seed(&r, 3);
     double x[3 * NSAMP], y[NSAMP], theta[64], got[64], want[64];
-    size_t order[NSAMP];
+    sample_index order[NSAMP];
     fill(&r, x, 3 * NSAMP, -2, 2);
     for (size_t i = 0; i < NSAMP; i++) {
         y[i] = rng_unit(&r) < 0.5 ? 0.0 : 1.0;
-        order[i] = (i * 37 + 11) % NSAMP;
+        order[i] = (sample_index)((i * 37 + 11) % NSAMP);
     }
     size_t hs[] = {1, 3, 8};
     for (size_t hi = 0; hi < 3; hi++)

@@ -116,7 +116,7 @@ static void test_rng_is_deterministic_and_uniform(void **state)
     /* A permutation is a permutation, and the counts are near uniform. */
     size_t counts[5] = {0};
     for (int trial = 0; trial < 50000; trial++) {
-        size_t idx[5] = {0, 1, 2, 3, 4};
+        sample_index idx[5] = {0, 1, 2, 3, 4};
         rng_permute(&a, idx, 5);
         int seen = 0;
         for (int i = 0; i < 5; i++)
