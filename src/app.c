@@ -13,7 +13,9 @@
  * diverged), and while the help overlay or the notice to enlarge the
  * terminal is up, the loop blocks on the next key or signal and uses no
  * CPU. The screen is rebuilt only when
- * something changed.
+ * something changed. A key's change is drawn at once, before the next
+ * frame's training; a scatter raster or landscape grid built over frames
+ * (large data) gets a frame every FRAME_MS until complete, paused too.
  *
  * Replay (--replay FILE): the next event is applied when training stands
  * exactly at its recorded position: the loop trains frame by frame (at
