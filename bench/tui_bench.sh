@@ -118,7 +118,9 @@ echo "  landscape view at 200x60: frame   $(median_ms "$tmp/land.frames") ms med
 #     the longest frame while the keys were sent (drawing, and drawing +
 #     training);
 #   - the first frame: from the load's end (logged by the program) to the
-#     end of its first blit, and from the script's start of the session.
+#     end of its first blit, and from the script's start of the session;
+#   - the yardstick: the same key timing for a program that answers at
+#     once (bench/key_echo.c): what tmux and the machine add.
 rows=1000000
 cc -O2 -o "$tmp/gen_rows" "$(dirname "$0")/gen_rows.c"
 "$tmp/gen_rows" $rows >"$tmp/big.csv"
@@ -213,6 +215,25 @@ for batch in full 32 1; do
             "$(longest "$log" "$f1" "$f2")"
     done
 done
+
+# The yardstick: tmux delivering a key alone, to a program that stamps
+# it as soon as it reads it (bench/key_echo.c), timed the same way.
+cc -O2 -o "$tmp/key_echo" "$(dirname "$0")/key_echo.c"
+T new-session -d -s yard -x 80 -y 24 "exec $tmp/key_echo $tmp/yard.keys"
+wait_for yard "ready" >/dev/null
+k=0
+while [ $k -lt 20 ]; do
+    from=$(wc -l < "$tmp/yard.keys")
+    t0=$(now_us)
+    echo "send-keys -t yard l" >&9
+    i=0
+    while [ $i -lt 400 ] && [ "$(wc -l < "$tmp/yard.keys")" -le "$from" ]; do sleep 0.005; i=$((i + 1)); done
+    sed -n "$((from + 1))p" "$tmp/yard.keys" | awk -v t0="$t0" '{ printf "%.1f\n", ($1 - t0) / 1000 }'
+    k=$((k + 1))
+    sleep 0.15
+done >"$tmp/yard.ms"
+T send-keys -t yard q
+echo "  tmux alone (a key to a program that stamps it on reading): median $(median < "$tmp/yard.ms") ms, worst $(largest < "$tmp/yard.ms") ms of 20"
 
 # The check: 20 keys, running, each on screen within 50 ms, whole-process
 # (from before send-keys to the end of the blit that shows it), and each
