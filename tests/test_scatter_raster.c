@@ -216,6 +216,18 @@ static void test_running_numbers_on_large_data(void **state)
         right += (z >= 0) == (w.s.data->y[r] >= 0.5);
     }
     assert_true(sampled->score == (double)right / VIEW_EXACT_MAX);
+    /* the cost over the sample read in place, the rows in sample order:
+     * the same bits as the cache's (which reads a copy of them) */
+    static sample_index order[VIEW_EXACT_MAX];
+    for (size_t i = 0; i < VIEW_EXACT_MAX; i++)
+        order[i] = (sample_index)(i * n / VIEW_EXACT_MAX);
+    const struct dataset *d = w.s.data;
+    struct batch_n b = {d->x, d->stride, d->nfeatures, d->y, order, 0, VIEW_EXACT_MAX};
+    double sum[3];
+    double cost = neuron_batch_gradient_n(w.s.trainer.theta, w.s.trainer.config.activation,
+                                          w.s.trainer.config.loss, &b, sum);
+    assert_true(util_same_bits(sampled->cost, cost / VIEW_EXACT_MAX));
+    assert_true(util_same_bits(sampled->gradient[2], sum[2] / VIEW_EXACT_MAX));
     views_render(&w.c, &w.v);
     char *buf = NULL;
     size_t len = 0;
