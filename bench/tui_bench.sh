@@ -42,7 +42,7 @@ wait_for() {
 }
 
 ticks() { awk '{ sub(/^.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "/proc/$1/stat"; }
-epoch_of() { T capture-pane -p -t "$1" | grep -o 'epoch [0-9]*' | tail -n 1 | cut -d' ' -f2; }
+epoch_of() { T capture-pane -p -t "$1" | grep -o 'epoch [0-9][0-9]*' | tail -n 1 | cut -d' ' -f2; }
 
 cpu_percent() {
     pid=$(cat "$tmp/$1.pid")
