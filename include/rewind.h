@@ -20,20 +20,23 @@ struct rewind_entry {
 };
 
 struct rewind {
-    struct rewind_entry *entries; /* cap slots used as a ring */
+    struct rewind_entry *entries; /* alloc slots, used as a ring once full */
     double *params;               /* TRAINER_STATE_ARRAYS * nparams doubles
                                      per slot: the entries' theta, gradient
                                      and optimizer moments */
     size_t nparams;
-    size_t cap;
+    size_t cap;                   /* the most entries kept */
+    size_t alloc;                 /* slots allocated: doubled as epochs
+                                     fill them, up to cap; the ring wraps
+                                     only when alloc == cap */
     size_t first;                 /* slot of the oldest entry */
     size_t len;                   /* entries held */
     size_t cursor;                /* 0 (oldest) .. len-1 (newest): the one shown */
 };
 
 /* An empty ring of capacity entries (>= 1) of trainer states with
- * nparams parameters each. false when out of memory. Free with
- * rewind_free. */
+ * nparams parameters each; its memory grows with the entries pushed (a
+ * few at first). false when out of memory. Free with rewind_free. */
 bool rewind_init(struct rewind *r, size_t capacity, size_t nparams);
 void rewind_free(struct rewind *r);
 
@@ -43,7 +46,10 @@ void rewind_clear(struct rewind *r);
 /* Forgets the entries after the cursor (training from a past epoch),
  * then appends a copy of e (its theta, gradient and moments copied into
  * the ring, the copy's pointers to them) as the newest, dropping the oldest when the ring is full;
- * the cursor goes to e. */
+ * the cursor goes to e. Entries may move in memory (e must not point
+ * into the ring, and pointers to entries are stale after a push); when
+ * the ring cannot grow for want of memory, it keeps the entries it has
+ * room for as if that were its capacity. */
 void rewind_push(struct rewind *r, const struct rewind_entry *e);
 
 /* The entry under the cursor, or NULL when the ring is empty. */

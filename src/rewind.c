@@ -1,22 +1,36 @@
-/* rewind.c - a fixed ring of per-epoch entries with a cursor: appending
- * past the cursor forgets the "future" (like undo), a full ring drops its
- * oldest entry. Allocated once; nothing here copies more than one entry. */
+/* rewind.c - a ring of per-epoch entries with a cursor: appending past
+ * the cursor forgets the "future" (like undo), a full ring drops its
+ * oldest entry. Its memory starts small and doubles as epochs fill it, up
+ * to the capacity (a large network's REWIND_CAPACITY states are hundreds
+ * of megabytes); until then the ring has not wrapped and entry i is in
+ * slot i. Nothing here copies more than one entry's arrays, but growing
+ * re-points the entries at their moved arrays. */
 #include "rewind.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Slots allocated at first (or the capacity, when smaller). */
+#define REWIND_FIRST_SLOTS 64
+
+/* The doubles allocated per slot: TRAINER_STATE_ARRAYS arrays of P (at
+ * least one, so that no allocation is of 0 bytes). */
+static size_t doubles_per_slot(size_t nparams)
+{
+    return TRAINER_STATE_ARRAYS * (nparams ? nparams : 1);
+}
+
 bool rewind_init(struct rewind *r, size_t capacity, size_t nparams)
 {
     r->cap = capacity > 0 ? capacity : 1;
     r->nparams = nparams;
-    r->entries = malloc(r->cap * sizeof *r->entries);
-    /* TRAINER_STATE_ARRAYS arrays of P doubles per entry; a size that
-     * would overflow is refused as out of memory */
-    size_t per = TRAINER_STATE_ARRAYS * (nparams ? nparams : 1);
+    r->alloc = r->cap < REWIND_FIRST_SLOTS ? r->cap : REWIND_FIRST_SLOTS;
+    r->entries = malloc(r->alloc * sizeof *r->entries);
+    /* a full ring whose size would overflow is refused as out of memory */
+    size_t per = doubles_per_slot(nparams);
     r->params = per <= SIZE_MAX / sizeof *r->params / r->cap
-                    ? malloc(r->cap * per * sizeof *r->params) : NULL;
+                    ? malloc(r->alloc * per * sizeof *r->params) : NULL;
     rewind_clear(r);
     if (r->entries == NULL || r->params == NULL) {
         rewind_free(r);
@@ -32,6 +46,7 @@ void rewind_free(struct rewind *r)
     r->entries = NULL;
     r->params = NULL;
     r->cap = 0;
+    r->alloc = 0;
     rewind_clear(r);
 }
 
@@ -53,11 +68,43 @@ void rewind_truncate(struct rewind *r)
         r->len = r->cursor + 1;
 }
 
+/* Points the entry in slot index at that slot's arrays. */
+static void attach(struct rewind *r, size_t index)
+{
+    struct rewind_entry *e = &r->entries[index];
+    e->trainer.theta = r->params + index * TRAINER_STATE_ARRAYS * r->nparams;
+    e->trainer.gradient = e->trainer.theta + r->nparams;
+    e->trainer.moment1 = e->trainer.gradient + r->nparams;
+    e->trainer.moment2 = e->trainer.moment1 + r->nparams;
+}
+
+/* Room for n slots (alloc < n <= cap): the arrays re-allocated and the
+ * entries held re-pointed (the ring has not wrapped: entry i is in slot
+ * i). false, with the entries where they were, when out of memory. */
+static bool grow(struct rewind *r, size_t n)
+{
+    struct rewind_entry *entries = realloc(r->entries, n * sizeof *entries);
+    if (entries == NULL)
+        return false;
+    r->entries = entries;
+    double *params = realloc(r->params, n * doubles_per_slot(r->nparams) * sizeof *params);
+    if (params == NULL)
+        return false;
+    r->params = params;
+    r->alloc = n;
+    for (size_t i = 0; i < r->len; i++)
+        attach(r, i);
+    return true;
+}
+
 void rewind_push(struct rewind *r, const struct rewind_entry *e)
 {
     if (r->entries == NULL)
         return;
     rewind_truncate(r);
+    if (r->len == r->alloc && r->alloc < r->cap &&
+        !grow(r, r->alloc <= r->cap / 2 ? 2 * r->alloc : r->cap))
+        r->cap = r->alloc; /* no more memory: a ring of the slots it has */
     if (r->len == r->cap) {
         r->first = (r->first + 1) % r->cap;
         r->len--;
@@ -75,10 +122,7 @@ void rewind_push(struct rewind *r, const struct rewind_entry *e)
         memcpy(moment1, e->trainer.moment1, p * sizeof *moment1);
         memcpy(moment2, e->trainer.moment2, p * sizeof *moment2);
     }
-    to->trainer.theta = theta;
-    to->trainer.gradient = gradient;
-    to->trainer.moment1 = moment1;
-    to->trainer.moment2 = moment2;
+    attach(r, index);
     to->trainer.nparams = p;
     r->len++;
     r->cursor = r->len - 1;

@@ -349,6 +349,84 @@ static void test_ring_basics(void **state)
     rewind_free(&r);
 }
 
+/* The ring's memory grows by doubling as epochs fill it (64, 128, 256
+ * slots), and its entries move with it: a hidden layer trained with adam
+ * (theta, gradient and both moments in every entry) for 130 epochs,
+ * rewound to epoch 60 (across both growths), is a fresh run of 60 epochs
+ * bit for bit, and forward again the run of 130. */
+static void test_rewind_across_growth(void **state)
+{
+    (void)state;
+    static const char *args[] = {"--data", "builtin:xor", "--x", "x1", "--y", "x2",
+                                 "--label", "y", "--classes", "0,1", "--hidden", "3",
+                                 "--optimizer", "adam", "--lr", "0.05", "--init",
+                                 "uniform", "--seed", "11", "--batch", "2", NULL};
+    struct options o;
+    support_parse_list(&o, args);
+    struct session *run, *fresh, *at_e = malloc(sizeof *at_e);
+    assert_non_null(at_e);
+    open_pair(&run, &fresh, &o);
+    open_session(at_e, &o);
+    assert_int_equal(run->rewind.alloc, 64);
+    assert_int_equal(run->trainer.nparams, 13);
+    train(run, 62); /* 63 entries: epochs 0..62 */
+    assert_int_equal(run->rewind.alloc, 64);
+    train(run, 68);
+    assert_int_equal(run->rewind.alloc, 256);
+    assert_int_equal(run->rewind.cap, REWIND_CAPACITY);
+    train(at_e, 130);
+    train(fresh, 60);
+    for (int i = 0; i < 70; i++)
+        assert_true(session_back(run));
+    assert_same_state(run, fresh);
+    while (session_forward(run))
+        ;
+    assert_same_state(run, at_e);
+    train(run, 3);
+    train(at_e, 3);
+    assert_same_state(run, at_e);
+    close_pair(run, fresh);
+    session_close(at_e);
+    free(at_e);
+}
+
+/* A ring whose capacity (100) is not a power of two grows 64 -> 100,
+ * keeps every entry's arrays through the growth (re-pointed into the
+ * moved arrays), then wraps. */
+static void test_ring_grows_to_its_capacity(void **state)
+{
+    (void)state;
+    struct rewind r;
+    assert_true(rewind_init(&r, 100, 2));
+    assert_int_equal(r.alloc, 64);
+    double theta[2], zeros[2] = {0, 0};
+    struct rewind_entry e;
+    memset(&e, 0, sizeof e);
+    e.trainer.nparams = 2;
+    e.trainer.theta = theta;
+    e.trainer.gradient = e.trainer.moment1 = e.trainer.moment2 = zeros;
+    for (size_t i = 1; i <= 130; i++) {
+        e.trainer.epoch = i;
+        theta[0] = (double)i;
+        theta[1] = -(double)i / 3;
+        rewind_push(&r, &e);
+        assert_int_equal(r.alloc, i <= 64 ? 64 : 100);
+    }
+    assert_int_equal(r.len, 100);
+    assert_int_equal(rewind_oldest(&r)->trainer.epoch, 31);
+    for (size_t i = 130; i >= 31; i--) {
+        const struct rewind_entry *c = rewind_current(&r);
+        assert_int_equal(c->trainer.epoch, i);
+        /* in the ring's arrays as they are now, not where they were */
+        assert_true(c->trainer.theta >= r.params &&
+                    c->trainer.theta < r.params + r.alloc * TRAINER_STATE_ARRAYS * 2);
+        assert_true(c->trainer.theta[0] == (double)i);
+        assert_true(c->trainer.theta[1] == -(double)i / 3);
+        assert_int_equal(rewind_move(&r, -1), i > 31);
+    }
+    rewind_free(&r);
+}
+
 /* A session holds no pointer into itself: moved to another address (its
  * old bytes scribbled over), it trains and rewinds on exactly as one
  * that stayed put; so does one reopened (session_reopen moves one in)
@@ -414,6 +492,8 @@ int main(void)
         cmocka_unit_test(test_reset_and_epoch_zero),
         cmocka_unit_test(test_bowl_restore_is_a_fresh_descent),
         cmocka_unit_test(test_ring_basics),
+        cmocka_unit_test(test_rewind_across_growth),
+        cmocka_unit_test(test_ring_grows_to_its_capacity),
         cmocka_unit_test(test_session_moves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
