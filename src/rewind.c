@@ -1,38 +1,43 @@
 /* rewind.c - a ring of per-epoch entries with a cursor: appending past
  * the cursor forgets the "future" (like undo), a full ring drops its
- * oldest entry. Its memory starts small and doubles as epochs fill it, up
- * to the capacity (a large network's REWIND_CAPACITY states are hundreds
- * of megabytes); until then the ring has not wrapped and entry i is in
- * slot i. Nothing here copies more than one entry's arrays, but growing
- * re-points the entries at their moved arrays. */
+ * oldest entry. Its memory is blocks of slots, each allocated when the
+ * epochs first reach it (a large network's REWIND_CAPACITY states are
+ * hundreds of megabytes) and never moved; the ring wraps only once every
+ * block is there. Nothing here copies more than one entry's arrays. */
 #include "rewind.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Slots allocated at first (or the capacity, when smaller). */
-#define REWIND_FIRST_SLOTS 64
-
-/* The doubles allocated per slot: TRAINER_STATE_ARRAYS arrays of P (at
- * least one, so that no allocation is of 0 bytes). */
-static size_t doubles_per_slot(size_t nparams)
+/* The bytes of one block: its entries, then TRAINER_STATE_ARRAYS arrays
+ * of P doubles per entry (at least one double, so no block is empty);
+ * 0 when that would overflow. */
+static size_t block_bytes(size_t block, size_t nparams)
 {
-    return TRAINER_STATE_ARRAYS * (nparams ? nparams : 1);
+    size_t per = TRAINER_STATE_ARRAYS * (nparams ? nparams : 1);
+    if (per > (SIZE_MAX - sizeof(struct rewind_entry)) / sizeof(double))
+        return 0;
+    per = sizeof(struct rewind_entry) + per * sizeof(double);
+    return per <= SIZE_MAX / block ? block * per : 0;
+}
+
+/* Allocates block k; false when out of memory. */
+static bool block_add(struct rewind *r, size_t k)
+{
+    size_t bytes = block_bytes(r->block, r->nparams);
+    r->blocks[k] = bytes > 0 ? malloc(bytes) : NULL;
+    return r->blocks[k] != NULL;
 }
 
 bool rewind_init(struct rewind *r, size_t capacity, size_t nparams)
 {
     r->cap = capacity > 0 ? capacity : 1;
     r->nparams = nparams;
-    r->alloc = r->cap < REWIND_FIRST_SLOTS ? r->cap : REWIND_FIRST_SLOTS;
-    r->entries = malloc(r->alloc * sizeof *r->entries);
-    /* a full ring whose size would overflow is refused as out of memory */
-    size_t per = doubles_per_slot(nparams);
-    r->params = per <= SIZE_MAX / sizeof *r->params / r->cap
-                    ? malloc(r->alloc * per * sizeof *r->params) : NULL;
+    r->block = r->cap < REWIND_BLOCK ? r->cap : REWIND_BLOCK;
+    r->blocks = calloc((r->cap + r->block - 1) / r->block, sizeof *r->blocks);
     rewind_clear(r);
-    if (r->entries == NULL || r->params == NULL) {
+    if (r->blocks == NULL || !block_add(r, 0)) {
         rewind_free(r);
         return false;
     }
@@ -41,12 +46,12 @@ bool rewind_init(struct rewind *r, size_t capacity, size_t nparams)
 
 void rewind_free(struct rewind *r)
 {
-    free(r->entries);
-    free(r->params);
-    r->entries = NULL;
-    r->params = NULL;
+    if (r->blocks != NULL)
+        for (size_t k = 0; k < (r->cap + r->block - 1) / r->block; k++)
+            free(r->blocks[k]);
+    free(r->blocks);
+    r->blocks = NULL;
     r->cap = 0;
-    r->alloc = 0;
     rewind_clear(r);
 }
 
@@ -57,9 +62,22 @@ void rewind_clear(struct rewind *r)
     r->cursor = 0;
 }
 
+/* The entry in slot s (its block allocated). */
+static struct rewind_entry *entry_at(const struct rewind *r, size_t s)
+{
+    return &r->blocks[s / r->block][s % r->block];
+}
+
+/* The arrays of slot s: theta, then gradient, moment1, moment2. */
+static double *arrays_at(const struct rewind *r, size_t s)
+{
+    double *base = (double *)(void *)(r->blocks[s / r->block] + r->block);
+    return base + (s % r->block) * TRAINER_STATE_ARRAYS * r->nparams;
+}
+
 static struct rewind_entry *slot(const struct rewind *r, size_t i)
 {
-    return &r->entries[(r->first + i) % r->cap];
+    return entry_at(r, (r->first + i) % r->cap);
 }
 
 void rewind_truncate(struct rewind *r)
@@ -68,50 +86,22 @@ void rewind_truncate(struct rewind *r)
         r->len = r->cursor + 1;
 }
 
-/* Points the entry in slot index at that slot's arrays. */
-static void attach(struct rewind *r, size_t index)
-{
-    struct rewind_entry *e = &r->entries[index];
-    e->trainer.theta = r->params + index * TRAINER_STATE_ARRAYS * r->nparams;
-    e->trainer.gradient = e->trainer.theta + r->nparams;
-    e->trainer.moment1 = e->trainer.gradient + r->nparams;
-    e->trainer.moment2 = e->trainer.moment1 + r->nparams;
-}
-
-/* Room for n slots (alloc < n <= cap): the arrays re-allocated and the
- * entries held re-pointed (the ring has not wrapped: entry i is in slot
- * i). false, with the entries where they were, when out of memory. */
-static bool grow(struct rewind *r, size_t n)
-{
-    struct rewind_entry *entries = realloc(r->entries, n * sizeof *entries);
-    if (entries == NULL)
-        return false;
-    r->entries = entries;
-    double *params = realloc(r->params, n * doubles_per_slot(r->nparams) * sizeof *params);
-    if (params == NULL)
-        return false;
-    r->params = params;
-    r->alloc = n;
-    for (size_t i = 0; i < r->len; i++)
-        attach(r, i);
-    return true;
-}
-
 void rewind_push(struct rewind *r, const struct rewind_entry *e)
 {
-    if (r->entries == NULL)
+    if (r->blocks == NULL)
         return;
     rewind_truncate(r);
-    if (r->len == r->alloc && r->alloc < r->cap &&
-        !grow(r, r->alloc <= r->cap / 2 ? 2 * r->alloc : r->cap))
-        r->cap = r->alloc; /* no more memory: a ring of the slots it has */
+    /* Before every block is there, first is 0 and the next slot is len. */
+    if (r->len < r->cap && r->blocks[r->len / r->block] == NULL &&
+        !block_add(r, r->len / r->block))
+        r->cap = r->len; /* no more memory: a ring of the slots it has */
     if (r->len == r->cap) {
         r->first = (r->first + 1) % r->cap;
         r->len--;
     }
     size_t index = (r->first + r->len) % r->cap;
-    struct rewind_entry *to = &r->entries[index];
-    double *theta = r->params + index * TRAINER_STATE_ARRAYS * r->nparams;
+    struct rewind_entry *to = entry_at(r, index);
+    double *theta = arrays_at(r, index);
     double *gradient = theta + r->nparams;
     double *moment1 = gradient + r->nparams, *moment2 = moment1 + r->nparams;
     size_t p = e->trainer.nparams < r->nparams ? e->trainer.nparams : r->nparams;
@@ -122,7 +112,10 @@ void rewind_push(struct rewind *r, const struct rewind_entry *e)
         memcpy(moment1, e->trainer.moment1, p * sizeof *moment1);
         memcpy(moment2, e->trainer.moment2, p * sizeof *moment2);
     }
-    attach(r, index);
+    to->trainer.theta = theta;
+    to->trainer.gradient = gradient;
+    to->trainer.moment1 = moment1;
+    to->trainer.moment2 = moment2;
     to->trainer.nparams = p;
     r->len++;
     r->cursor = r->len - 1;

@@ -349,11 +349,11 @@ static void test_ring_basics(void **state)
     rewind_free(&r);
 }
 
-/* The ring's memory grows by doubling as epochs fill it (64, 128, 256
- * slots), and its entries move with it: a hidden layer trained with adam
- * (theta, gradient and both moments in every entry) for 130 epochs,
- * rewound to epoch 60 (across both growths), is a fresh run of 60 epochs
- * bit for bit, and forward again the run of 130. */
+/* The ring's memory grows a block (REWIND_BLOCK = 256 slots) at a time
+ * as epochs fill it: a hidden layer trained with adam (theta, gradient
+ * and both moments in every entry) for 300 epochs, rewound to epoch 50
+ * (from the second block into the first), is a fresh run of 50 epochs
+ * bit for bit, and forward again the run of 300. */
 static void test_rewind_across_growth(void **state)
 {
     (void)state;
@@ -367,16 +367,16 @@ static void test_rewind_across_growth(void **state)
     assert_non_null(at_e);
     open_pair(&run, &fresh, &o);
     open_session(at_e, &o);
-    assert_int_equal(run->rewind.alloc, 64);
     assert_int_equal(run->trainer.nparams, 13);
-    train(run, 62); /* 63 entries: epochs 0..62 */
-    assert_int_equal(run->rewind.alloc, 64);
-    train(run, 68);
-    assert_int_equal(run->rewind.alloc, 256);
-    assert_int_equal(run->rewind.cap, REWIND_CAPACITY);
-    train(at_e, 130);
-    train(fresh, 60);
-    for (int i = 0; i < 70; i++)
+    assert_int_equal(run->rewind.block, REWIND_BLOCK);
+    train(run, REWIND_BLOCK - 1); /* epochs 0 .. 255: the first block */
+    assert_null(run->rewind.blocks[1]);
+    train(run, 300 - (REWIND_BLOCK - 1));
+    assert_non_null(run->rewind.blocks[1]);
+    assert_null(run->rewind.blocks[2]);
+    train(at_e, 300);
+    train(fresh, 50);
+    for (int i = 0; i < 250; i++)
         assert_true(session_back(run));
     assert_same_state(run, fresh);
     while (session_forward(run))
@@ -390,39 +390,46 @@ static void test_rewind_across_growth(void **state)
     free(at_e);
 }
 
-/* A ring whose capacity (100) is not a power of two grows 64 -> 100,
- * keeps every entry's arrays through the growth (re-pointed into the
- * moved arrays), then wraps. */
-static void test_ring_grows_to_its_capacity(void **state)
+/* A ring of capacity 600 has blocks of 256, 256 and 88 slots, each
+ * allocated when the pushes reach it; entries stay where they were put
+ * (the first is still at its address 300 pushes later), keep their
+ * arrays, and the ring wraps once full. */
+static void test_ring_grows_by_blocks(void **state)
 {
     (void)state;
     struct rewind r;
-    assert_true(rewind_init(&r, 100, 2));
-    assert_int_equal(r.alloc, 64);
+    assert_true(rewind_init(&r, 600, 2));
+    assert_int_equal(r.block, 256);
+    assert_non_null(r.blocks[0]);
+    assert_null(r.blocks[1]);
     double theta[2], zeros[2] = {0, 0};
     struct rewind_entry e;
     memset(&e, 0, sizeof e);
     e.trainer.nparams = 2;
     e.trainer.theta = theta;
     e.trainer.gradient = e.trainer.moment1 = e.trainer.moment2 = zeros;
-    for (size_t i = 1; i <= 130; i++) {
+    const struct rewind_entry *first = NULL;
+    for (size_t i = 1; i <= 700; i++) {
         e.trainer.epoch = i;
         theta[0] = (double)i;
         theta[1] = -(double)i / 3;
         rewind_push(&r, &e);
-        assert_int_equal(r.alloc, i <= 64 ? 64 : 100);
+        if (i == 1)
+            first = rewind_newest(&r);
+        if (i == 300)
+            assert_ptr_equal(rewind_oldest(&r), first);
+        assert_int_equal(r.blocks[1] != NULL, i > 256);
+        assert_int_equal(r.blocks[2] != NULL, i > 512);
     }
-    assert_int_equal(r.len, 100);
-    assert_int_equal(rewind_oldest(&r)->trainer.epoch, 31);
-    for (size_t i = 130; i >= 31; i--) {
+    assert_int_equal(r.len, 600);
+    assert_int_equal(rewind_oldest(&r)->trainer.epoch, 101);
+    for (size_t i = 700; i >= 101; i--) {
         const struct rewind_entry *c = rewind_current(&r);
         assert_int_equal(c->trainer.epoch, i);
-        /* in the ring's arrays as they are now, not where they were */
-        assert_true(c->trainer.theta >= r.params &&
-                    c->trainer.theta < r.params + r.alloc * TRAINER_STATE_ARRAYS * 2);
+        assert_int_equal(c->trainer.nparams, 2);
         assert_true(c->trainer.theta[0] == (double)i);
         assert_true(c->trainer.theta[1] == -(double)i / 3);
-        assert_int_equal(rewind_move(&r, -1), i > 31);
+        assert_int_equal(rewind_move(&r, -1), i > 101);
     }
     rewind_free(&r);
 }
@@ -493,7 +500,7 @@ int main(void)
         cmocka_unit_test(test_bowl_restore_is_a_fresh_descent),
         cmocka_unit_test(test_ring_basics),
         cmocka_unit_test(test_rewind_across_growth),
-        cmocka_unit_test(test_ring_grows_to_its_capacity),
+        cmocka_unit_test(test_ring_grows_by_blocks),
         cmocka_unit_test(test_session_moves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
