@@ -19,20 +19,28 @@ struct rewind_entry {
     struct bowl_mark bowl;
 };
 
+/* The slots are kept in blocks of REWIND_BLOCK (fewer when the capacity
+ * is smaller), each allocated when the ring first reaches it and never
+ * moved: a block holds its entries, then their arrays. */
+#define REWIND_BLOCK 256
+
 struct rewind {
-    struct rewind_entry *entries; /* cap slots used as a ring */
-    double *params;               /* TRAINER_STATE_ARRAYS * nparams doubles
+    struct rewind_entry **blocks; /* cap / block blocks (rounded up), NULL
+                                     until reached; their slots are used as
+                                     a ring once all are there */
+    size_t block;                 /* slots per block */
+    size_t nparams;               /* TRAINER_STATE_ARRAYS * nparams doubles
                                      per slot: the entries' theta, gradient
                                      and optimizer moments */
-    size_t nparams;
-    size_t cap;
+    size_t cap;                   /* the most entries kept */
     size_t first;                 /* slot of the oldest entry */
     size_t len;                   /* entries held */
     size_t cursor;                /* 0 (oldest) .. len-1 (newest): the one shown */
 };
 
 /* An empty ring of capacity entries (>= 1) of trainer states with
- * nparams parameters each. false when out of memory. Free with
+ * nparams parameters each; its memory grows a block at a time as entries
+ * are pushed (one block at first). false when out of memory. Free with
  * rewind_free. */
 bool rewind_init(struct rewind *r, size_t capacity, size_t nparams);
 void rewind_free(struct rewind *r);
@@ -43,7 +51,9 @@ void rewind_clear(struct rewind *r);
 /* Forgets the entries after the cursor (training from a past epoch),
  * then appends a copy of e (its theta, gradient and moments copied into
  * the ring, the copy's pointers to them) as the newest, dropping the oldest when the ring is full;
- * the cursor goes to e. */
+ * the cursor goes to e. When a new block cannot be had for want of
+ * memory, the ring keeps the entries it has room for as if that were its
+ * capacity. */
 void rewind_push(struct rewind *r, const struct rewind_entry *e);
 
 /* The entry under the cursor, or NULL when the ring is empty. */

@@ -1,8 +1,8 @@
 /* settings_kinds.c - how each kind of setting reads and writes its value:
- * text, file names, class pairs, names from a list (activation, loss,
- * init, surface, optimizer, schedule), numbers, counts, on/off, flags,
- * pairs and sizes; and the one count reader (settings_parse_count). The
- * rows of settings_table.c point at these. */
+ * text, file names, class pairs, numbers, counts, on/off, flags, pairs
+ * and sizes (names from a list are settings_names.c's); and the one
+ * count reader (settings_parse_count). The rows of settings_table.c
+ * point at these. */
 #include "settings_kinds.h"
 #include <math.h>
 #include <stdio.h>
@@ -11,10 +11,6 @@
 #include "builtin.h"
 #include "dataset.h"
 #include "generate.h"
-#include "neuron.h"
-#include "optimizer.h"
-#include "schedule.h"
-#include "surface.h"
 #include "trainer.h"
 #include "util.h"
 
@@ -147,46 +143,6 @@ bool kind_format_classes(const struct setting *s, const struct options *o,
     int n = snprintf(buf, size, "%s,%s", o->selection.class_a,
                      o->selection.class_b);
     return n >= 0 && (size_t)n < size;
-}
-
-bool kind_parse_activation(const struct setting *s, struct options *o,
-                             const char *value, char *why, size_t whylen)
-{
-    return activation_parse(value, &o->train.activation) ||
-           complain(s, value, why, whylen);
-}
-
-bool kind_format_activation(const struct setting *s, const struct options *o,
-                              char *buf, size_t size)
-{
-    (void)s;
-    return (size_t)snprintf(buf, size, "%s", activation_name(o->train.activation)) < size;
-}
-
-bool kind_parse_loss(const struct setting *s, struct options *o,
-                       const char *value, char *why, size_t whylen)
-{
-    return loss_parse(value, &o->train.loss) || complain(s, value, why, whylen);
-}
-
-bool kind_format_loss(const struct setting *s, const struct options *o,
-                        char *buf, size_t size)
-{
-    (void)s;
-    return (size_t)snprintf(buf, size, "%s", loss_name(o->train.loss)) < size;
-}
-
-bool kind_parse_init(const struct setting *s, struct options *o,
-                       const char *value, char *why, size_t whylen)
-{
-    return init_parse(value, &o->train.init) || complain(s, value, why, whylen);
-}
-
-bool kind_format_init(const struct setting *s, const struct options *o,
-                        char *buf, size_t size)
-{
-    (void)s;
-    return (size_t)snprintf(buf, size, "%s", init_name(o->train.init)) < size;
 }
 
 /* A finite number > 0 (a double field). */
@@ -401,56 +357,7 @@ bool kind_parse_size(const struct setting *s, struct options *o,
     return true;
 }
 
-/* --theme: dark, light or mono (theme.h). */
-bool kind_parse_theme(const struct setting *s, struct options *o,
-                      const char *value, char *why, size_t whylen)
-{
-    return theme_parse(value, SLOT(enum theme, s, o)) || complain(s, value, why, whylen);
-}
-
 /* ---------- the learning-rate lab's kinds ---------- */
-
-bool kind_parse_surface(const struct setting *s, struct options *o,
-                          const char *value, char *why, size_t whylen)
-{
-    return surface_parse(value, SLOT(enum surface_kind, s, o)) ||
-           complain(s, value, why, whylen);
-}
-
-bool kind_format_surface(const struct setting *s, const struct options *o,
-                           char *buf, size_t size)
-{
-    return (size_t)snprintf(buf, size, "%s",
-                            surface_name(*CONST_SLOT(enum surface_kind, s, o))) < size;
-}
-
-bool kind_parse_optimizer(const struct setting *s, struct options *o,
-                            const char *value, char *why, size_t whylen)
-{
-    return optimizer_parse(value, SLOT(enum optimizer_kind, s, o)) ||
-           complain(s, value, why, whylen);
-}
-
-bool kind_format_optimizer(const struct setting *s, const struct options *o,
-                             char *buf, size_t size)
-{
-    return (size_t)snprintf(buf, size, "%s",
-                            optimizer_name(*CONST_SLOT(enum optimizer_kind, s, o))) < size;
-}
-
-bool kind_parse_schedule(const struct setting *s, struct options *o,
-                           const char *value, char *why, size_t whylen)
-{
-    return schedule_parse(value, SLOT(enum schedule_kind, s, o)) ||
-           complain(s, value, why, whylen);
-}
-
-bool kind_format_schedule(const struct setting *s, const struct options *o,
-                            char *buf, size_t size)
-{
-    return (size_t)snprintf(buf, size, "%s",
-                            schedule_name(*CONST_SLOT(enum schedule_kind, s, o))) < size;
-}
 
 /* A decay rate: a number in [0, 1). */
 bool kind_parse_decay_rate(const struct setting *s, struct options *o,

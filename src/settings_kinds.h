@@ -18,12 +18,6 @@ bool kind_parse_data(const struct setting *s, struct options *o, const char *val
 bool kind_parse_path(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_parse_classes(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_classes(const struct setting *s, const struct options *o, char *buf, size_t size);
-bool kind_parse_activation(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
-bool kind_format_activation(const struct setting *s, const struct options *o, char *buf, size_t size);
-bool kind_parse_loss(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
-bool kind_format_loss(const struct setting *s, const struct options *o, char *buf, size_t size);
-bool kind_parse_init(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
-bool kind_format_init(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_lr_range(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_parse_positive(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_double(const struct setting *s, const struct options *o, char *buf, size_t size);
@@ -42,20 +36,16 @@ bool kind_parse_view(const struct setting *s, struct options *o, const char *val
 bool kind_parse_pair(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_pair(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_size(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
-bool kind_parse_theme(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
-bool kind_parse_surface(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
-bool kind_format_surface(const struct setting *s, const struct options *o, char *buf, size_t size);
-bool kind_parse_optimizer(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
-bool kind_format_optimizer(const struct setting *s, const struct options *o, char *buf, size_t size);
-bool kind_parse_schedule(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
-bool kind_format_schedule(const struct setting *s, const struct options *o, char *buf, size_t size);
+/* The named-value kind (settings_names.c): an enum field spelt as one of
+ * its list of names, e.g. --loss MSE. The complaint is the row's. */
+bool kind_parse_name(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
+bool kind_format_name(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_delimiter(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_delimiter(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_decay_rate(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 
 /* The hidden layer's (settings_network.c). */
 bool kind_format_hidden(const struct setting *s, const struct options *o, char *buf, size_t size);
-bool kind_parse_hidden_activation(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_hidden_activation(const struct setting *s, const struct options *o, char *buf, size_t size);
 bool kind_parse_weights(const struct setting *s, struct options *o, const char *value, char *why, size_t whylen);
 bool kind_format_weights(const struct setting *s, const struct options *o, char *buf, size_t size);

@@ -18,24 +18,11 @@ bool kind_format_hidden(const struct setting *s, const struct options *o,
     return o->train.hidden != 0 && kind_format_count(s, o, buf, size);
 }
 
-bool kind_parse_hidden_activation(const struct setting *s, struct options *o,
-                                  const char *value, char *why, size_t whylen)
-{
-    if (hidden_activation_parse(value, &o->train.hidden_activation))
-        return true;
-    snprintf(why, whylen, "\"%s\" %s", value, s->complaint);
-    return false;
-}
-
 /* Written only when it is not the default (tanh). */
 bool kind_format_hidden_activation(const struct setting *s, const struct options *o,
                                    char *buf, size_t size)
 {
-    (void)s;
-    if (o->train.hidden_activation == HIDDEN_TANH)
-        return false;
-    return (size_t)snprintf(buf, size, "%s",
-                            hidden_activation_name(o->train.hidden_activation)) < size;
+    return o->train.hidden_activation != HIDDEN_TANH && kind_format_name(s, o, buf, size);
 }
 
 /* A comma list of finite numbers, at most NETWORK_PARAMS_MAX; the count

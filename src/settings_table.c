@@ -98,11 +98,11 @@ static const struct setting table[] = {
      FIELD(noise), NO_BUFFER, 0, 5, "is not a number from 0 to 0.5"},
 
     {"activation", "NAME", G_TRAINING, "sigmoid", "sigmoid, linear, relu or step",
-     LESSON_RECORD, VALUE_REQUIRED, kind_parse_activation, kind_format_activation,
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_name, kind_format_name,
      FIELD(train.activation), NO_BUFFER, 0, 0,
      "is not one of sigmoid, linear, relu, step"},
     {"loss", "NAME", G_TRAINING, "MSE", "MSE, MAE or BCE",
-     LESSON_RECORD, VALUE_REQUIRED, kind_parse_loss, kind_format_loss,
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_name, kind_format_name,
      FIELD(train.loss), NO_BUFFER, 0, 0, "is not one of MSE, MAE, BCE"},
     {"lr", "X", G_TRAINING, "0.5", "learning rate, > 0",
      LESSON_RECORD, VALUE_REQUIRED, kind_parse_positive, kind_format_double,
@@ -116,7 +116,7 @@ static const struct setting table[] = {
      FIELD(train.shuffle), NO_BUFFER, 0, 0, ON_OFF},
     {"init", "zeros|uniform", G_TRAINING, "zeros",
      "initial weights: zeros or uniform(-1,1)",
-     LESSON_RECORD, VALUE_REQUIRED, kind_parse_init, kind_format_init,
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_name, kind_format_name,
      FIELD(train.init), NO_BUFFER, 0, 0, "is not zeros or uniform"},
     {"hidden", "H", G_TRAINING, "0",
      "hidden units, 0, 1, 2, 3, ... or 8: one hidden layer of H units in front "
@@ -126,7 +126,7 @@ static const struct setting table[] = {
      "is not a whole number from 0 to 8"},
     {"hidden-activation", "NAME", G_TRAINING, "tanh",
      "the hidden units' activation: tanh, sigmoid, relu or linear",
-     LESSON_RECORD, VALUE_REQUIRED, kind_parse_hidden_activation,
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_name,
      kind_format_hidden_activation, FIELD(train.hidden_activation), NO_BUFFER, 0, 0,
      "is not one of tanh, sigmoid, relu, linear"},
     {"weights", "LIST", G_TRAINING, NULL,
@@ -159,7 +159,7 @@ static const struct setting table[] = {
      "light when COLORFGBG's last field is 7 or 15, else dark",
      "colours for a dark or a light background (nothing that matters in "
      "white, yellow or dim), or mono: no colour, attributes only",
-     SCOPE_COMMAND_LINE, VALUE_REQUIRED, kind_parse_theme, NULL,
+     SCOPE_COMMAND_LINE, VALUE_REQUIRED, kind_parse_name, NULL,
      FIELD(theme), NO_BUFFER, 0, 0, "is not dark, light or mono"},
     {"view", "bowl|landscape|mesh|landscape-mesh", G_SCREEN, "bowl; v, m toggle",
      "right panel: the bowl x^2+y^2 or the neuron's cost over (w1, w2), "
@@ -184,7 +184,7 @@ static const struct setting table[] = {
     {"surface", "NAME", G_LAB, "bowl; f cycles",
      "right panel: bowl (x^2+y^2), stretched (x^2+kappa*y^2), rosenbrock, "
      "saddle (x^2-y^2) or wells (two Gaussian wells)",
-     LESSON_RECORD, VALUE_REQUIRED, kind_parse_surface, kind_format_surface,
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_name, kind_format_name,
      FIELD(bowl_config.surface.kind), NO_BUFFER, 0, 0,
      "is not one of bowl, stretched, rosenbrock, saddle, wells"},
     {"kappa", "X", G_LAB, "10; k, K double and halve",
@@ -194,7 +194,7 @@ static const struct setting table[] = {
     {"optimizer", "NAME", G_LAB, "sgd; o cycles",
      "the update rule of the neuron and the surface: sgd, momentum, nesterov, "
      "adagrad, rmsprop or adam",
-     LESSON_RECORD, VALUE_REQUIRED, kind_parse_optimizer, kind_format_optimizer,
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_name, kind_format_name,
      FIELD(bowl_config.optimizer.kind), NO_BUFFER, 0, 0,
      "is not one of sgd, momentum, nesterov, adagrad, rmsprop, adam"},
     {"momentum", "B", G_LAB, "0.9", "momentum and nesterov's beta, in [0, 1)",
@@ -216,7 +216,7 @@ static const struct setting table[] = {
      "the lr of epoch e for the neuron and the surface: constant, step "
      "(lr*F^floor((e-1)/K)), exp (lr*F^((e-1)/K)) or cosine (warm restarts "
      "every K epochs); headless, a last column lr",
-     LESSON_RECORD, VALUE_REQUIRED, kind_parse_schedule, kind_format_schedule,
+     LESSON_RECORD, VALUE_REQUIRED, kind_parse_name, kind_format_name,
      FIELD(bowl_config.schedule.kind), NO_BUFFER, 0, 0,
      "is not one of constant, step, exp, cosine"},
     {"decay", "F", G_LAB, "0.5", "the schedule's factor F, > 0",

@@ -4,7 +4,7 @@
  * neuron's cost landscape over (w1, w2) with its contours and path (v
  * switches); either one as a 3D mesh with the path on it (m switches,
  * plot_mesh.c). A click on the bowl's contour view picks a starting
- * point. */
+ * point. The level curves are view_levels.c's. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,18 +18,6 @@
 #include "util.h"
 #include "view_cache.h"
 #include "views_internal.h"
-
-static double bowl_at(double x, double y, const void *ctx)
-{
-    (void)ctx;
-    return bowl_f(x, y);
-}
-
-/* Any surface: ctx is its struct surface. */
-static double surface_at(double x, double y, const void *ctx)
-{
-    return surface_f(ctx, x, y);
-}
 
 /* The panel's lines of numbers: the lr and step, the point, and for the
  * stretched bowl the limits known in closed form. */
@@ -159,91 +147,6 @@ static void draw_bowl_mesh(struct canvas *c, const struct rect box,
     mesh_lines_free(&lines);
 }
 
-/* The level rings' colours, low to high; the saddle's negative levels
- * are dotted in warm colours. */
-static const struct style rings[4] = {
-    {COLOUR_GREEN, COLOUR_DEFAULT, 0}, {COLOUR_CYAN, COLOUR_DEFAULT, 0},
-    {COLOUR_BLUE, COLOUR_DEFAULT, 0}, {COLOUR_MAGENTA, COLOUR_DEFAULT, 0},
-};
-static const struct style warm_rings[2] = {
-    {COLOUR_RED, COLOUR_DEFAULT, 0}, {COLOUR_YELLOW, COLOUR_DEFAULT, 0},
-};
-
-/* Levels between the lowest and highest value on the view, log-spaced
- * from the minimum (a factor SURFACE_LEVEL_RATIO apart, the highest at
- * most the view's highest value): rings as close near the bottom of a
- * valley as on its walls, whatever the range. */
-#define SURFACE_LEVELS 14
-#define SURFACE_LEVEL_RATIO 0.5
-#define SURFACE_SAMPLES 48
-
-static void surface_range(const struct surface *sf, const struct plot *p,
-                          double *lo, double *hi)
-{
-    *lo = INFINITY, *hi = -INFINITY;
-    for (int i = 0; i <= SURFACE_SAMPLES; i++)
-        for (int j = 0; j <= SURFACE_SAMPLES; j++) {
-            double x = p->x0 + (p->x1 - p->x0) * i / SURFACE_SAMPLES;
-            double y = p->y0 + (p->y1 - p->y0) * j / SURFACE_SAMPLES;
-            double f = surface_f(sf, x, y);
-            if (isfinite(f))
-                *lo = fmin(*lo, f), *hi = fmax(*hi, f);
-        }
-}
-
-static void draw_levels(struct canvas *c, const struct plot *p,
-                        const struct surface *sf)
-{
-    double lo, hi, fmin, mx, my, levels[SURFACE_LEVELS];
-    surface_range(sf, p, &lo, &hi);
-    if (!(lo < hi))
-        return;
-    if (sf->kind == SURFACE_SADDLE) {
-        /* f = 0 on the diagonals; rising levels solid, falling dotted */
-        double top = fmax(hi, -lo);
-        size_t n = 0;
-        for (double d = top * SURFACE_LEVEL_RATIO; n < SURFACE_LEVELS / 2; d *= SURFACE_LEVEL_RATIO)
-            levels[n++] = d;
-        double neg[SURFACE_LEVELS / 2];
-        for (size_t k = 0; k < n; k++)
-            neg[k] = -levels[n - 1 - k];
-        for (size_t k = 0; k < n / 2; k++) {
-            double t = levels[k];
-            levels[k] = levels[n - 1 - k], levels[n - 1 - k] = t;
-        }
-        plot_contours(c, p, surface_at, sf, levels, n, rings, 4, false);
-        plot_contours(c, p, surface_at, sf, neg, n, warm_rings, 2, true);
-        return;
-    }
-    if (!surface_minimum(sf, &fmin, &mx, &my))
-        fmin = lo;
-    double span = hi - fmin, d = span * SURFACE_LEVEL_RATIO;
-    size_t n = 0;
-    for (; n < SURFACE_LEVELS; n++, d *= SURFACE_LEVEL_RATIO)
-        levels[SURFACE_LEVELS - 1 - n] = fmin + d;
-    plot_contours(c, p, surface_at, sf, levels, n, rings, 4, false);
-}
-
-/* The bowl's level circles at geometric values of f: f = 2^k (... 0.25,
- * 0.5, 1, 2, 4 ...), each radius sqrt(2) times the one inside it, as the
- * cost's log scale reads them. The smallest is the first power of two
- * whose circle is at least r/10 and 7.3 dots across, so that neighbours
- * stay at least 3 dots apart (sqrt(2) - 1 of 7.3). */
-static void draw_circles(struct canvas *c, const struct plot *p, double r)
-{
-    double unit = fmax(plot_dot_width(p), plot_dot_height(p));
-    double inner = fmax(r / 10, 7.3 * unit);
-    double corner = hypot(fmax(fabs(p->x0), fabs(p->x1)), fmax(fabs(p->y0), fabs(p->y1)));
-    double levels[64];
-    size_t nl = 0;
-    if (!(inner > 0) || !isfinite(inner) || !isfinite(corner))
-        return;
-    double f = exp2(ceil(log2(inner * inner)));
-    for (; f <= corner * corner * 2 && nl < 64; f *= 2)
-        levels[nl++] = f;
-    plot_contours(c, p, bowl_at, NULL, levels, nl, rings, 4, false);
-}
-
 /* A path and its current point (the point alone when the path lags). */
 static void draw_track(struct canvas *c, const struct plot *p, const struct bowl *b,
                        struct style line, const char *mark, struct style mark_style)
@@ -361,9 +264,9 @@ static void draw_bowl(struct canvas *c, const struct rect box,
     bool plain = sf->kind == SURFACE_BOWL && b->config.optimizer.kind == OPTIMIZER_SGD &&
                  !s->race;
     if (sf->kind == SURFACE_BOWL)
-        draw_circles(c, &p, r);
+        view_levels_circles(c, &p, r);
     else
-        draw_levels(c, &p, sf);
+        view_levels_surface(c, &p, sf);
     if (s->race) {
         draw_race(c, &p, s->race, (struct rect){p.area.x, p.area.y, p.area.w, p.area.h});
     } else {
@@ -495,7 +398,7 @@ static void draw_landscape(struct canvas *c, const struct rect box,
                      !s->running);
     double levels[LANDSCAPE_LEVELS_MAX];
     size_t nl = landscape_levels(l, levels, LANDSCAPE_LEVELS_MAX);
-    plot_contours(c, &p, landscape_at, l, levels, nl, rings, 4, false);
+    view_levels_plot(c, &p, landscape_at, l, levels, nl);
     size_t np = landscape_path(l, t);
     plot_path(c, &p, l->path_w1, l->path_w2, np, STYLE_PATH, g->current, STYLE_POINT);
     double share = LANDSCAPE_ARROW_SHARE * fmin(p.x1 - p.x0, p.y1 - p.y0);

@@ -84,6 +84,16 @@ void view_surface_draw(struct canvas *c, struct rect box,
  * valid pair) into pair, set on l, and their names. */
 void view_landscape_pair(struct landscape *l, const struct view_state *s,
                          size_t pair[2], char names[2][16]);
+/* The contour views' level curves (view_levels.c): the bowl's circles
+ * f = 2^k for a view of radius r about the origin; surface sf's levels
+ * log-spaced from its minimum (the saddle's: rising solid, falling
+ * dotted); f's contours at the n ascending levels in the rings' colours. */
+struct surface;
+void view_levels_circles(struct canvas *c, const struct plot *p, double r);
+void view_levels_surface(struct canvas *c, const struct plot *p,
+                         const struct surface *sf);
+void view_levels_plot(struct canvas *c, const struct plot *p, plot_function f,
+                      const void *ctx, const double *levels, size_t n);
 /* A click on the landscape's plot (view_landscape_hit.c): hit->x, hit->y
  * receive the values of the pair's two parameters at the cell's centre. */
 bool view_landscape_hit(const struct view_state *s, struct rect box, int x, int y,

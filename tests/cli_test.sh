@@ -217,7 +217,7 @@ usage "bad delimiter" '--delimiter: "ab" is not one character or tab (a quote, a
 usage "a quote as delimiter" '--delimiter: """ is not one character or tab (a quote, a space or a line break cannot be one) (see --help)' --headless --delimiter '"'
 
 # The settings table (its rows in settings_table.c, the kinds of value in
-# settings_kinds.c) is the only place an option is named: no other
+# settings_kinds.c, settings_names.c and settings_network.c) is the only place an option is named: no other
 # source file spells "--NAME" or (names of four letters and more) "NAME"
 # as a string outside comments. Words on the screen that happen to be
 # option names are not the options: export.c's (and export_mesh.c's) SVG
@@ -230,7 +230,7 @@ words_on_screen="src/export.c:start src/export_mesh.c:start src/export_network.c
 named=""
 for opt in $("$DESCENT" --help | grep -o -E '^  --[a-z0-9-]+' | sed 's/^  --//' | sort -u); do
     for f in src/*.c; do
-        case "$f" in src/settings_table.c|src/settings_kinds.c|src/settings_network.c) continue ;; esac
+        case "$f" in src/settings_table.c|src/settings_kinds.c|src/settings_names.c|src/settings_network.c) continue ;; esac
         code=$(grep -v -E '^ *(/?\*)' "$f")
         if printf '%s\n' "$code" | grep -q -e "\"--$opt[\" =]" ||
            { [ ${#opt} -ge 4 ] && ! case " $words_on_screen " in *" $f:$opt "*) true;; *) false;; esac &&

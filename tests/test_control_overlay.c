@@ -23,6 +23,8 @@
 #include "util.h"
 #include "views.h"
 
+#include "test_support.h"
+
 /* A live run as it starts with no options (Iris, lr 0.5), paused. */
 static int setup(void **state)
 {
@@ -158,34 +160,6 @@ static void test_zoom_steps_and_esc_returns(void **state)
     assert_int_equal(c->view.zoom, ZOOM_NONE);
 }
 
-/* Compares text with tests/golden/NAME.txt, or writes it there when
- * DESCENT_GOLDEN=regenerate. */
-static void golden(const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "tests/golden/%s.txt", name);
-    const char *mode = getenv("DESCENT_GOLDEN");
-    if (mode && strcmp(mode, "regenerate") == 0) {
-        FILE *out = fopen(path, "w");
-        assert_non_null(out);
-        fputs(text, out);
-        assert_int_equal(fclose(out), 0);
-        printf("wrote %s\n", path);
-        return;
-    }
-    FILE *in = fopen(path, "r");
-    if (!in)
-        fail_msg("missing %s (make golden)", path);
-    static char want[1 << 16];
-    size_t len = fread(want, 1, sizeof want - 1, in);
-    fclose(in);
-    want[len] = '\0';
-    if (strcmp(want, text) != 0) {
-        fprintf(stderr, "golden %s differs:\n%s\n", name, text);
-        fail_msg("golden %s differs", name);
-    }
-}
-
 /* The frame of c at w x h as text (caller frees). */
 static char *render(const struct control *c, struct canvas *canvas, int w, int h)
 {
@@ -226,7 +200,7 @@ static void test_zoom_frames(void **state)
         /* one box: its corners at the screen's corners, above the status */
         assert_true(strncmp(s, "┌─ ", strlen("┌─ ")) == 0);
         assert_non_null(strstr(s, "┘\nepoch 100 "));
-        golden(names[i], s);
+        support_golden(names[i], s);
         free(s);
     }
 }
@@ -243,7 +217,7 @@ static void test_prompt_frame(void **state)
     char *s = render(c, &canvas, 80, 24);
     assert_non_null(strstr(s, "\nlr = 0.o3_  not a number: type e.g. 0.03 or 2e-3 "
                               "(Enter applies, Esc cancels)\n"));
-    golden("prompt_refused_80x24", s);
+    support_golden("prompt_refused_80x24", s);
     free(s);
 }
 

@@ -349,6 +349,91 @@ static void test_ring_basics(void **state)
     rewind_free(&r);
 }
 
+/* The ring's memory grows a block (REWIND_BLOCK = 256 slots) at a time
+ * as epochs fill it: a hidden layer trained with adam (theta, gradient
+ * and both moments in every entry) for 300 epochs, rewound to epoch 50
+ * (from the second block into the first), is a fresh run of 50 epochs
+ * bit for bit, and forward again the run of 300. */
+static void test_rewind_across_growth(void **state)
+{
+    (void)state;
+    static const char *args[] = {"--data", "builtin:xor", "--x", "x1", "--y", "x2",
+                                 "--label", "y", "--classes", "0,1", "--hidden", "3",
+                                 "--optimizer", "adam", "--lr", "0.05", "--init",
+                                 "uniform", "--seed", "11", "--batch", "2", NULL};
+    struct options o;
+    support_parse_list(&o, args);
+    struct session *run, *fresh, *at_e = malloc(sizeof *at_e);
+    assert_non_null(at_e);
+    open_pair(&run, &fresh, &o);
+    open_session(at_e, &o);
+    assert_int_equal(run->trainer.nparams, 13);
+    assert_int_equal(run->rewind.block, REWIND_BLOCK);
+    train(run, REWIND_BLOCK - 1); /* epochs 0 .. 255: the first block */
+    assert_null(run->rewind.blocks[1]);
+    train(run, 300 - (REWIND_BLOCK - 1));
+    assert_non_null(run->rewind.blocks[1]);
+    assert_null(run->rewind.blocks[2]);
+    train(at_e, 300);
+    train(fresh, 50);
+    for (int i = 0; i < 250; i++)
+        assert_true(session_back(run));
+    assert_same_state(run, fresh);
+    while (session_forward(run))
+        ;
+    assert_same_state(run, at_e);
+    train(run, 3);
+    train(at_e, 3);
+    assert_same_state(run, at_e);
+    close_pair(run, fresh);
+    session_close(at_e);
+    free(at_e);
+}
+
+/* A ring of capacity 600 has blocks of 256, 256 and 88 slots, each
+ * allocated when the pushes reach it; entries stay where they were put
+ * (the first is still at its address 300 pushes later), keep their
+ * arrays, and the ring wraps once full. */
+static void test_ring_grows_by_blocks(void **state)
+{
+    (void)state;
+    struct rewind r;
+    assert_true(rewind_init(&r, 600, 2));
+    assert_int_equal(r.block, 256);
+    assert_non_null(r.blocks[0]);
+    assert_null(r.blocks[1]);
+    double theta[2], zeros[2] = {0, 0};
+    struct rewind_entry e;
+    memset(&e, 0, sizeof e);
+    e.trainer.nparams = 2;
+    e.trainer.theta = theta;
+    e.trainer.gradient = e.trainer.moment1 = e.trainer.moment2 = zeros;
+    const struct rewind_entry *first = NULL;
+    for (size_t i = 1; i <= 700; i++) {
+        e.trainer.epoch = i;
+        theta[0] = (double)i;
+        theta[1] = -(double)i / 3;
+        rewind_push(&r, &e);
+        if (i == 1)
+            first = rewind_newest(&r);
+        if (i == 300)
+            assert_ptr_equal(rewind_oldest(&r), first);
+        assert_int_equal(r.blocks[1] != NULL, i > 256);
+        assert_int_equal(r.blocks[2] != NULL, i > 512);
+    }
+    assert_int_equal(r.len, 600);
+    assert_int_equal(rewind_oldest(&r)->trainer.epoch, 101);
+    for (size_t i = 700; i >= 101; i--) {
+        const struct rewind_entry *c = rewind_current(&r);
+        assert_int_equal(c->trainer.epoch, i);
+        assert_int_equal(c->trainer.nparams, 2);
+        assert_true(c->trainer.theta[0] == (double)i);
+        assert_true(c->trainer.theta[1] == -(double)i / 3);
+        assert_int_equal(rewind_move(&r, -1), i > 101);
+    }
+    rewind_free(&r);
+}
+
 /* A session holds no pointer into itself: moved to another address (its
  * old bytes scribbled over), it trains and rewinds on exactly as one
  * that stayed put; so does one reopened (session_reopen moves one in)
@@ -414,6 +499,8 @@ int main(void)
         cmocka_unit_test(test_reset_and_epoch_zero),
         cmocka_unit_test(test_bowl_restore_is_a_fresh_descent),
         cmocka_unit_test(test_ring_basics),
+        cmocka_unit_test(test_rewind_across_growth),
+        cmocka_unit_test(test_ring_grows_by_blocks),
         cmocka_unit_test(test_session_moves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,8 +13,15 @@
 
 #include <cmocka.h>
 
+#include "network.h"
+#include "neuron.h"
+#include "optimizer.h"
 #include "options.h"
+#include "schedule.h"
 #include "settings.h"
+#include "surface.h"
+#include "theme.h"
+#include "trainer.h"
 
 #define ERR_SIZE 512
 
@@ -109,6 +116,87 @@ static void test_format_round_trip(void **state)
     assert_true(back.selection.standardize);
 }
 
+/* The modules' own spellings of the named values, by index. */
+static const char *activation_at(int i) { return activation_name((enum activation)i); }
+static const char *loss_at(int i) { return loss_name((enum loss)i); }
+static const char *init_at(int i) { return init_name((enum init)i); }
+static const char *hidden_at(int i) { return hidden_activation_name((enum hidden_activation)i); }
+static const char *theme_at(int i) { return theme_name((enum theme)i); }
+static const char *surface_at(int i) { return surface_name((enum surface_kind)i); }
+static const char *optimizer_at(int i) { return optimizer_name((enum optimizer_kind)i); }
+static const char *schedule_at(int i) { return schedule_name((enum schedule_kind)i); }
+
+/* name with the case of its first letter turned. */
+static void turn_case(const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "%s", name);
+    out[0] = (char)(out[0] >= 'a' && out[0] <= 'z' ? out[0] - 'a' + 'A' : out[0] - 'A' + 'a');
+}
+
+/* Each named-value option reads every name its module spells (from
+ * the module's *_name function) to that enum value and writes it back
+ * the same; the neuron's and the hidden layer's names in any case, the
+ * lab's and the theme's only as written; anything else is refused with
+ * the row's complaint. */
+static void test_name_lists(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *option;
+        const char *(*name)(int);
+        int first, count;
+        bool any_case;
+    } named[] = {
+        {"activation", activation_at, 0, ACT_COUNT, true},
+        {"loss", loss_at, 0, LOSS_COUNT, true},
+        {"init", init_at, 0, INIT_COUNT, true},
+        {"hidden-activation", hidden_at, 0, HIDDEN_COUNT, true},
+        {"theme", theme_at, THEME_DARK, THEME_COUNT, false},
+        {"surface", surface_at, 0, SURFACE_COUNT, false},
+        {"optimizer", optimizer_at, 0, OPTIMIZER_COUNT, false},
+        {"schedule", schedule_at, 0, SCHEDULE_COUNT, false},
+    };
+    for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+        const struct setting *s = settings_find(named[k].option);
+        assert_non_null(s);
+        assert_int_equal(s->size, sizeof(int));
+        struct options o;
+        char why[256], text[64], want[256];
+        for (int v = named[k].first; v < named[k].count; v++) {
+            const char *name = named[k].name(v);
+            options_defaults(&o);
+            if (!s->parse(s, &o, name, why, sizeof why))
+                fail_msg("--%s %s: %s", s->name, name, why);
+            int got;
+            memcpy(&got, (const char *)&o + s->offset, sizeof got);
+            assert_int_equal(got, v);
+            if (s->format && s->format(s, &o, text, sizeof text))
+                assert_string_equal(text, name);
+            else /* only the theme (not recorded) and the default tanh */
+                assert_true(s->format == NULL || (k == 3 && v == HIDDEN_TANH));
+            turn_case(name, text, sizeof text);
+            options_defaults(&o);
+            assert_int_equal(s->parse(s, &o, text, why, sizeof why), named[k].any_case);
+            if (named[k].any_case) {
+                memcpy(&got, (const char *)&o + s->offset, sizeof got);
+                assert_int_equal(got, v);
+            } else {
+                snprintf(want, sizeof want, "\"%s\" %s", text, s->complaint);
+                assert_string_equal(why, want);
+            }
+        }
+        assert_false(s->parse(s, &o, "nope", why, sizeof why));
+        snprintf(want, sizeof want, "\"nope\" %s", s->complaint);
+        assert_string_equal(why, want);
+        assert_false(s->parse(s, &o, "", why, sizeof why));
+    }
+    struct options o;
+    char why[256];
+    const struct setting *theme = settings_find("theme");
+    assert_false(theme->parse(theme, &o, "detect", why, sizeof why));
+    assert_string_equal(why, "\"detect\" is not dark, light or mono");
+}
+
 /* options_parse again and again: nothing of an earlier call is left, not
  * even after an error in the middle of the words. */
 static void test_parse_repeatedly(void **state)
@@ -199,6 +287,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_rules),
         cmocka_unit_test(test_format_round_trip),
+        cmocka_unit_test(test_name_lists),
         cmocka_unit_test(test_parse_repeatedly),
         cmocka_unit_test(test_clear_lesson),
         cmocka_unit_test(test_parse_count),

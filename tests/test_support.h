@@ -1,5 +1,6 @@
 /* test_support.h - helpers shared by the cmocka tests: a command line
- * given as a list of words parsed into struct options the way main does.
+ * given as a list of words parsed into struct options the way main does,
+ * and a text compared with a golden file (or rewritten by make golden).
  * Header only (static inline), so each test binary is still built from
  * its one .c file. */
 #ifndef TEST_SUPPORT_H
@@ -10,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -49,6 +51,79 @@ static inline void support_parse_list(struct options *o, const char **args)
     while (args[argc])
         argc++;
     support_parse(o, argc, args);
+}
+
+/* The whole of the file at path as a string (caller frees), NULL when
+ * it cannot be opened. */
+static inline char *support_read_file(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    if (in == NULL)
+        return NULL;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (cap - len < 4096) {
+            cap = cap * 2 + 4096;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+        size_t got = fread(buf + len, 1, cap - len - 1, in);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    fclose(in);
+    buf[len] = '\0';
+    return buf;
+}
+
+/* Compares text with the golden file at path, byte for byte, and fails
+ * the test when they differ (the first line that differs goes to
+ * stderr) or when the file is missing. With DESCENT_GOLDEN=regenerate
+ * in the environment (make golden) it writes text to path instead and
+ * prints "wrote PATH" on stdout, the line tests/golden.sh shows. */
+static inline void support_golden_file(const char *path, const char *text)
+{
+    const char *mode = getenv("DESCENT_GOLDEN");
+    if (mode && strcmp(mode, "regenerate") == 0) {
+        FILE *out = fopen(path, "w");
+        assert_non_null(out);
+        fputs(text, out);
+        assert_int_equal(fclose(out), 0);
+        printf("wrote %s\n", path);
+        return;
+    }
+    char *want = support_read_file(path);
+    if (want == NULL)
+        fail_msg("missing %s (make golden)", path);
+    if (strcmp(want, text) != 0) {
+        const char *a = want, *b = text;
+        int line = 1;
+        while (*a && *a == *b) {
+            line += *a == '\n';
+            a++;
+            b++;
+        }
+        while (a > want && a[-1] != '\n') {
+            a--;
+            b--;
+        }
+        fprintf(stderr, "golden %s differs at line %d:\n  want: %.*s\n  got:  %.*s\n",
+                path, line, (int)strcspn(a, "\n"), a, (int)strcspn(b, "\n"), b);
+        free(want);
+        fail_msg("golden %s differs (make golden if the change is meant)", path);
+    }
+    free(want);
+}
+
+/* support_golden_file for tests/golden/NAME.txt (the tests run from the
+ * repository root). */
+static inline void support_golden(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "tests/golden/%s.txt", name);
+    support_golden_file(path, text);
 }
 
 #endif

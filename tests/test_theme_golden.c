@@ -28,6 +28,8 @@
 #include "util.h"
 #include "views.h"
 
+#include "test_support.h"
+
 /* Frames of tests/golden.sh, with the same arguments. */
 static const struct {
     const char *name, *args;
@@ -41,30 +43,6 @@ static const struct {
 #define FRAME_COUNT (sizeof frames / sizeof frames[0])
 
 static const enum theme themes[] = {THEME_DARK, THEME_LIGHT};
-
-/* The whole of a file as a string (caller frees), NULL when missing. */
-static char *read_all(const char *path)
-{
-    FILE *in = fopen(path, "rb");
-    if (in == NULL)
-        return NULL;
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (cap - len < 4096) {
-            cap = cap * 2 + 4096;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-        size_t got = fread(buf + len, 1, cap - len - 1, in);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    fclose(in);
-    buf[len] = '\0';
-    return buf;
-}
 
 /* The frame --dump-frame draws for args, as frame_dump draws it. */
 static void render(const char *args, struct canvas *canvas)
@@ -106,30 +84,6 @@ static char *dump(const struct canvas *c, bool styles, enum theme theme)
     assert_true(styles ? canvas_styles_dump(c, theme, out) : canvas_dump(c, out));
     assert_int_equal(fclose(out), 0);
     return buf;
-}
-
-/* Compares text with the golden file at path, or writes it there when
- * DESCENT_GOLDEN=regenerate. */
-static void golden(const char *path, const char *text)
-{
-    const char *mode = getenv("DESCENT_GOLDEN");
-    if (mode && strcmp(mode, "regenerate") == 0) {
-        FILE *out = fopen(path, "w");
-        assert_non_null(out);
-        fputs(text, out);
-        assert_int_equal(fclose(out), 0);
-        printf("wrote %s\n", path);
-        return;
-    }
-    char *want = read_all(path);
-    if (want == NULL)
-        fail_msg("missing %s (make golden)", path);
-    if (strcmp(want, text) != 0) {
-        fprintf(stderr, "%s differs:\n%s\n", path, text);
-        free(want);
-        fail_msg("%s differs", path);
-    }
-    free(want);
 }
 
 /* The legend of canvas_styles.c, cell by cell, and how each theme
@@ -184,7 +138,7 @@ static void test_style_maps(void **state)
         render(frames[f].args, &canvas);
         char path[256];
         snprintf(path, sizeof path, "tests/golden/%s.txt", frames[f].name);
-        char *want = read_all(path);
+        char *want = support_read_file(path);
         char *text = dump(&canvas, false, THEME_DARK);
         if (want == NULL || strcmp(want, text) != 0)
             fail_msg("%s is not the frame drawn here (make golden)", path);
@@ -194,7 +148,7 @@ static void test_style_maps(void **state)
             snprintf(path, sizeof path, "tests/golden/%s.%s.styles", frames[f].name,
                      theme_name(themes[t]));
             char *map = dump(&canvas, true, themes[t]);
-            golden(path, map);
+            support_golden_file(path, map);
             free(map);
         }
         canvas_free(&canvas);
@@ -227,7 +181,7 @@ static void grid_load(struct grid *g, size_t f, enum theme theme)
 
     char path[256];
     snprintf(path, sizeof path, "tests/golden/%s.txt", frames[f].name);
-    char *text = read_all(path);
+    char *text = support_read_file(path);
     assert_non_null(text);
     const char *p = text;
     for (int y = 0; y < g->height; y++) {
@@ -248,7 +202,7 @@ static void grid_load(struct grid *g, size_t f, enum theme theme)
 
     snprintf(path, sizeof path, "tests/golden/%s.%s.styles", frames[f].name,
              theme_name(theme));
-    char *map = read_all(path);
+    char *map = support_read_file(path);
     if (map == NULL)
         fail_msg("missing %s (make golden)", path);
     p = map;

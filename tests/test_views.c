@@ -31,6 +31,8 @@
 #include "util.h"
 #include "views.h"
 
+#include "test_support.h"
+
 /* Iris setosa vs versicolor on sepal_length, petal_length, as the
  * program starts. */
 struct fixture {
@@ -279,64 +281,26 @@ static void test_render_time(void **state)
     assert_true(ms < 50.0);   /* generous: sanitizer builds are slow */
 }
 
-/* Compares text with tests/golden/NAME.txt, or writes it there when
- * DESCENT_GOLDEN=regenerate. */
-static void golden(const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "tests/golden/%s.txt", name);
-    const char *mode = getenv("DESCENT_GOLDEN");
-    if (mode && strcmp(mode, "regenerate") == 0) {
-        FILE *out = fopen(path, "w");
-        assert_non_null(out);
-        fputs(text, out);
-        assert_int_equal(fclose(out), 0);
-        printf("wrote %s\n", path);
-        return;
-    }
-    FILE *in = fopen(path, "r");
-    if (!in)
-        fail_msg("missing %s (make golden)", path);
-    static char want[1 << 20];
-    size_t len = fread(want, 1, sizeof want - 1, in);
-    fclose(in);
-    want[len] = '\0';
-    if (strcmp(want, text) != 0) {
-        /* Show the first line that differs. */
-        const char *a = want, *b = text;
-        int line = 1;
-        while (*a && *a == *b) {
-            line += *a == '\n';
-            a++;
-            b++;
-        }
-        while (a > want && a[-1] != '\n') { a--; b--; }
-        fprintf(stderr, "golden %s differs at line %d:\n  want: %.*s\n  got:  %.*s\n",
-                name, line, (int)strcspn(a, "\n"), a, (int)strcspn(b, "\n"), b);
-        fail_msg("golden %s differs", name);
-    }
-}
-
 static void test_landscape_frames(void **state)
 {
     struct fixture *f = *state;
     f->view.right = RIGHT_LANDSCAPE;
     f->view.landscape = f->landscape;
     char *s = render(f, 80, 24, true);
-    golden("landscape_start_80x24", s);
+    support_golden("landscape_start_80x24", s);
     free(s);
     train(f, 100);
     s = render(f, 80, 24, true);
-    golden("landscape_epoch100_80x24", s);
+    support_golden("landscape_epoch100_80x24", s);
     assert_non_null(strstr(s, "cost landscape"));
     assert_non_null(strstr(s, "w1"));
     assert_non_null(strstr(s, "w2"));
     free(s);
     s = render(f, 80, 24, false);
-    golden("landscape_epoch100_80x24_ascii", s);
+    support_golden("landscape_epoch100_80x24_ascii", s);
     free(s);
     s = render(f, 120, 40, true);
-    golden("landscape_epoch100_120x40", s);
+    support_golden("landscape_epoch100_120x40", s);
     free(s);
     /* The frame dump's way: no cache, a temporary one; the same picture
      * as a fresh cache. */
@@ -351,7 +315,7 @@ static void test_landscape_frames(void **state)
     free(b);
     train(f, 900);
     s = render(f, 120, 40, true);
-    golden("landscape_epoch1000_120x40", s);
+    support_golden("landscape_epoch1000_120x40", s);
     free(s);
 }
 
@@ -396,7 +360,7 @@ static void test_mesh_bowl_frames(void **state)
             char *s = render(f, big ? 160 : 80, big ? 50 : 24, true);
             snprintf(name, sizeof name, "mesh_bowl_%s_%s", runs[i].name,
                      big ? "160x50" : "80x24");
-            golden(name, s);
+            support_golden(name, s);
             assert_non_null(strstr(s, "bowl: f(x,y)=x²+y², 3D"));
             assert_non_null(strstr(s, "turn 30° tilt 50°"));
             /* the path's current point: on the surface, or above the cut
@@ -415,7 +379,7 @@ static void test_mesh_bowl_frames(void **state)
     f->view.mesh_turn = 120;
     f->view.mesh_tilt = 20;
     char *s = render(f, 160, 50, true);
-    golden("mesh_bowl_turn120_tilt20_160x50", s);
+    support_golden("mesh_bowl_turn120_tilt20_160x50", s);
     assert_non_null(strstr(s, "turn 120° tilt 20°"));
     /* another picture than the starting angles' */
     f->view.mesh_turn = MESH_TURN_DEFAULT;
@@ -425,7 +389,7 @@ static void test_mesh_bowl_frames(void **state)
     free(start);
     free(s);
     s = render(f, 80, 24, false);
-    golden("mesh_bowl_lr0.1_80x24_ascii", s);
+    support_golden("mesh_bowl_lr0.1_80x24_ascii", s);
     assert_non_null(strstr(s, "turn 30deg tilt 50deg"));
     assert_non_null(strstr(s, "@"));
     for (const unsigned char *q = (const unsigned char *)s; *q; q++)
@@ -444,16 +408,16 @@ static void test_mesh_landscape_frames(void **state)
     f->view.landscape = f->landscape;
     mesh_run(f, 0.5, 100);
     char *s = render(f, 80, 24, true);
-    golden("mesh_landscape_epoch100_80x24", s);
+    support_golden("mesh_landscape_epoch100_80x24", s);
     assert_non_null(strstr(s, "cost landscape C(w1, w2), 3D"));
     assert_non_null(strstr(s, "w1"));
     assert_non_null(strstr(s, "w2"));
     free(s);
     s = render(f, 160, 50, true);
-    golden("mesh_landscape_epoch100_160x50", s);
+    support_golden("mesh_landscape_epoch100_160x50", s);
     free(s);
     s = render(f, 80, 24, false);
-    golden("mesh_landscape_epoch100_80x24_ascii", s);
+    support_golden("mesh_landscape_epoch100_80x24_ascii", s);
     free(s);
     /* without a cache (the frame dump's way): the same picture */
     f->view.landscape = NULL;
@@ -474,12 +438,12 @@ static void test_regions_frames(void **state)
     f->view.regions = true;
     train(f, 4);     /* 97% right: three points on the wrong side */
     char *s = render(f, 80, 24, true);
-    golden("regions_epoch4_80x24", s);
+    support_golden("regions_epoch4_80x24", s);
     assert_non_null(strstr(s, "O X wrong"));
     assert_non_null(strchr(s, 'X'));
     free(s);
     s = render(f, 120, 40, false);
-    golden("regions_epoch4_120x40_ascii", s);
+    support_golden("regions_epoch4_120x40_ascii", s);
     assert_non_null(strchr(s, 'X'));
     free(s);
     /* In colour the regions are half-blocks in the two class colours. */
@@ -508,7 +472,7 @@ static void test_caption_frames(void **state)
     f->view.caption[0] = "Watch the bowl: at lr 1 the point jumps between (5,5) and (-5,-5)";
     f->view.caption[1] = "and above 1 it flies off. Press + and - to walk the ladder.";
     char *s = render(f, 80, 24, true);
-    golden("caption_80x24", s);
+    support_golden("caption_80x24", s);
     assert_true(strncmp(s, " lesson lr-ladder: Watch the bowl", 33) == 0);
     assert_non_null(strstr(s, "epoch 20"));
     free(s);
@@ -547,7 +511,7 @@ static void test_rewound_and_picked(void **state)
     f->view.picked = true;
     f->view.picked_epoch = 25;
     char *s = render(f, 80, 24, true);
-    golden("rewound_picked_80x24", s);
+    support_golden("rewound_picked_80x24", s);
     assert_non_null(strstr(last_line(s), "◀ epoch 40 of 100"));
     const struct epoch_record *r = &f->trainer.history.records[24];
     assert_int_equal(r->epoch, 25);
@@ -608,7 +572,7 @@ static void test_cost_marks_frames(void **state)
     assert_int_equal(log->marks[1].position, 50 * 100);
     assert_int_equal(cost_log_last_loss_change(log), 5000);
     char *s = render(f, 120, 40, true);
-    golden("cost_marks_120x40", s);
+    support_golden("cost_marks_120x40", s);
     assert_non_null(strstr(s, "┆lr 0.2"));
     assert_non_null(strstr(s, "┆BCE"));
     /* the cost plot's rows: MSE costs dim left of the BCE tick, BCE costs
@@ -635,11 +599,11 @@ static void test_cost_marks_frames(void **state)
     free(s);
     f->view.per_update = true;
     s = render(f, 80, 24, true);
-    golden("cost_marks_updates_80x24", s);
+    support_golden("cost_marks_updates_80x24", s);
     assert_non_null(strstr(s, "cost per update, epoch cost bold (log)"));
     free(s);
     s = render(f, 120, 40, false);
-    golden("cost_marks_updates_120x40_ascii", s);
+    support_golden("cost_marks_updates_120x40_ascii", s);
     assert_non_null(strstr(s, "|BCE"));
     free(s);
 }

@@ -25,6 +25,8 @@
 #include "trainer.h"
 #include "views.h"
 
+#include "test_support.h"
+
 struct fixture {
     char *csv;
     struct table table;
@@ -105,32 +107,6 @@ static char *render(struct fixture *f, int w, int h, bool utf8)
     return buf;
 }
 
-/* Compares text with tests/golden/NAME.txt, or writes it when
- * DESCENT_GOLDEN=regenerate. */
-static void golden(const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "tests/golden/%s.txt", name);
-    const char *mode = getenv("DESCENT_GOLDEN");
-    if (mode && strcmp(mode, "regenerate") == 0) {
-        FILE *out = fopen(path, "w");
-        assert_non_null(out);
-        fputs(text, out);
-        assert_int_equal(fclose(out), 0);
-        printf("wrote %s\n", path);
-        return;
-    }
-    FILE *in = fopen(path, "r");
-    if (!in)
-        fail_msg("missing %s (make golden)", path);
-    static char want[1 << 18];
-    size_t n = fread(want, 1, sizeof want - 1, in);
-    fclose(in);
-    want[n] = '\0';
-    if (strcmp(want, text) != 0)
-        fail_msg("%s differs from the frame drawn now:\n%s", path, text);
-}
-
 /* needle is (present) or is not (!present) in the frame s. */
 static void expect_text(const char *s, const char *needle, bool present)
 {
@@ -169,7 +145,7 @@ static void test_three_inputs(void **state)
     expect_text(s, "petal_width", true);
     expect_text(s, "∂C/∂b", true);
     expect_text(s, "held at mean: petal_width 1.676", true);
-    golden("terms3_neuron_120x40", s);
+    support_golden("terms3_neuron_120x40", s);
     free(s);
     finish(f);
 }
@@ -213,10 +189,10 @@ static void test_circle_boundary(void **state)
     train(f, 400);
     assert_true(trainer_accuracy(&f->trainer) > 0.95);
     char *s = render(f, 120, 40, true);
-    golden("terms_circle_120x40", s);
+    support_golden("terms_circle_120x40", s);
     free(s);
     s = render(f, 120, 40, false);
-    golden("terms_circle_120x40_ascii", s);
+    support_golden("terms_circle_120x40_ascii", s);
     free(s);
     /* The curve's dots: inside the scatter, braille cells on both sides of
      * the centre in every direction. */
@@ -280,7 +256,7 @@ static void test_regression_one_input(void **state)
     char *s = render(f, 120, 40, true);
     expect_text(s, "data: y against x1", true);
     expect_text(s, "r2 0.9", true);
-    golden("regression_line_120x40", s);
+    support_golden("regression_line_120x40", s);
     free(s);
     finish(f);
 }
@@ -320,7 +296,7 @@ static void test_test_split(void **state)
     expect_text(s, "◦ + test", true);
     expect_text(s, "   test ", true);
     expect_text(s, "test cost", true);
-    golden("terms_test_curve_120x40", s);
+    support_golden("terms_test_curve_120x40", s);
     free(s);
     f->view.test_hidden = true;
     s = render(f, 120, 40, true);
