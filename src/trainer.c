@@ -10,6 +10,8 @@
 #include "trainer.h"
 
 #include "terms.h"
+#include "trainer_fast.h"
+#include "trainer_internal.h"
 #include "text_util.h"
 
 #include <math.h>
@@ -246,7 +248,7 @@ static void history_add_current(struct trainer *t)
     history_add(&t->history, &r, t->theta);
 }
 
-static void finish_epoch(struct trainer *t)
+void trainer_finish_epoch(struct trainer *t)
 {
     t->epoch++;
     t->next = 0;
@@ -308,7 +310,7 @@ bool trainer_step_batch(struct trainer *t)
     t->next = end;
     if (t->next < n)
         return false;
-    finish_epoch(t);
+    trainer_finish_epoch(t);
     return true;
 }
 
@@ -316,8 +318,7 @@ void trainer_epoch(struct trainer *t)
 {
     if (t->data->n == 0)
         return;
-    while (!trainer_step_batch(t))
-        ;
+    trainer_step_samples(t, SIZE_MAX, NULL); /* trainer_fast.c */
 }
 
 void trainer_state_save(const struct trainer *t, struct trainer_state *s)
