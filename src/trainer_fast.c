@@ -16,8 +16,11 @@
  *     cost are neuron.c's per-sample chain rule (sample_terms) written
  *     again below, and tests/test_trainer_fast.c checks the two paths
  *     against each other bit for bit;
- *   - sgd is optimizer.c's rule with its step length; the other
- *     optimizers call optimizer_step itself;
+ *   - the sigmoid's exp is vexp_short.h's, vexp's bits by a shorter
+ *     chain (each update waits for the one before);
+ *   - sgd is optimizer.c's rule with its step length (for two inputs
+ *     taken from delta * x where that gives the same weight, see
+ *     fast_two_sgd); the other optimizers call optimizer_step itself;
  *   - the epoch's cost sum, the cost log's entries, the batch cost and
  *     the gradient are updated per update as trainer_step_batch does. */
 #include "trainer_fast.h"
@@ -97,10 +100,10 @@ fast_terms(enum activation act, enum loss loss, double z, double y, double *delt
     }
 }
 
-/* The loops below run positions from..to of the epoch (order NULL: in
- * order) and write each update's cost log entry at log[k - from] (log
- * NULL: a log without storage). They add the costs to the epoch's sum
- * and leave the last one as the batch cost. */
+/* The loops below run positions from..to (from < to) of the epoch
+ * (order NULL: in order) and write each update's cost log entry at
+ * log[k - from] (log NULL: a log without storage). They add the costs to
+ * the epoch's sum and leave the last one as the batch cost. */
 
 /* Two inputs and sgd: the parameters stay in registers, and the step
  * length is taken once, of the last update. */
