@@ -151,6 +151,7 @@ void trainer_reset(struct trainer *t)
     t->history.len = 0;
     t->history.stride = 1;
     cost_log_clear(&t->log);
+    t->ahead_drawn = 0;
     memcpy(t->start, t->theta, t->nparams * sizeof *t->start);
 }
 
@@ -374,6 +375,7 @@ static void state_load(struct trainer *t, const struct trainer_state *s)
 void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
 {
     size_t n = t->data->n;
+    t->ahead_drawn = 0; /* scratch is used below */
     if (t->rng.state != prev->rng.state && n > 1) {
         struct rng r = prev->rng;
         for (size_t i = n; i > 1; i--)

@@ -100,17 +100,40 @@ fast_terms(enum activation act, enum loss loss, double z, double y, double *delt
     }
 }
 
+/* The next epoch's shuffle, drawn between the updates of this one (the
+ * draws do not depend on the training, and an update waits on the one
+ * before, so they cost next to nothing there): the draws
+ * scratch[i - 1] = rng_below(i) for i from n down to 2, as rng_permute
+ * makes them, from a copy of the RNG. i is the next to draw (<= 1: all
+ * drawn, or none to draw when scratch is NULL). */
+struct ahead {
+    struct rng rng;
+    size_t i;
+    sample_index *scratch;
+};
+
+static inline __attribute__((always_inline)) void ahead_draw(struct ahead *a)
+{
+    if (a->i > 1) {
+        a->scratch[a->i - 1] = (sample_index)rng_below_inline(&a->rng, a->i);
+        a->i--;
+    }
+}
+
 /* The loops below run positions from..to (from < to) of the epoch
  * (order NULL: in order) and write each update's cost log entry at
  * log[k - from] (log NULL: a log without storage). They add the costs to
- * the epoch's sum and leave the last one as the batch cost. */
+ * the epoch's sum and leave the last one as the batch cost, and make
+ * one of the next epoch's draws per update. */
 
 /* Two inputs and sgd: the parameters stay in registers, and the step
  * length is taken once, of the last update. */
 static inline __attribute__((always_inline)) void
 fast_two_sgd(struct trainer *t, const sample_index *order, size_t from, size_t to,
-             double lr, struct update_cost *log, enum activation act, enum loss loss)
+             double lr, struct update_cost *log, struct ahead *ahead,
+             enum activation act, enum loss loss)
 {
+    struct ahead next = *ahead;
     const struct dataset *d = t->data;
     const double *x1 = d->x, *x2 = d->x + d->stride, *y = d->y;
     double w1 = t->theta[0], w2 = t->theta[1], b = t->theta[2];
@@ -141,6 +164,7 @@ fast_two_sgd(struct trainer *t, const sample_index *order, size_t from, size_t t
         d1 = w1 - o1;
         d2 = w2 - o2;
         db = b - ob;
+        ahead_draw(&next);
         sum += cost;
         if (log) {
             log[k - from].position = base + k + 1;
@@ -157,13 +181,16 @@ fast_two_sgd(struct trainer *t, const sample_index *order, size_t from, size_t t
     t->optimizer.t += to - from;
     t->epoch_cost_sum = sum;
     t->batch_cost = cost;
+    *ahead = next;
 }
 
 /* Any number of inputs and any optimizer: the parameters in t->theta. */
 static inline __attribute__((always_inline)) void
 fast_any(struct trainer *t, const sample_index *order, size_t from, size_t to,
-         double lr, struct update_cost *log, enum activation act, enum loss loss)
+         double lr, struct update_cost *log, struct ahead *ahead,
+         enum activation act, enum loss loss)
 {
+    struct ahead next = *ahead;
     const struct dataset *d = t->data;
     const double *x = d->x, *y = d->y;
     size_t nf = d->nfeatures, stride = d->stride;
@@ -195,6 +222,7 @@ fast_any(struct trainer *t, const sample_index *order, size_t from, size_t to,
         } else {
             optimizer_step(o, theta, g, lr, NULL);
         }
+        ahead_draw(&next);
         sum += cost;
         if (log) {
             log[k - from].position = base + k + 1;
@@ -203,25 +231,26 @@ fast_any(struct trainer *t, const sample_index *order, size_t from, size_t to,
     }
     t->epoch_cost_sum = sum;
     t->batch_cost = cost;
+    *ahead = next;
 }
 
 /* The loops built once per activation and loss: no switch runs per
  * sample. */
 typedef void fast_fn(struct trainer *t, const sample_index *order, size_t from,
-                     size_t to, double lr, struct update_cost *log);
+                     size_t to, double lr, struct update_cost *log, struct ahead *ahead);
 
 #define FAST_KERNELS(NAME, ACT, LOSS)                                          \
     FAST_CLONES static void NAME##_two(struct trainer *t, const sample_index *order,       \
                            size_t from, size_t to, double lr,                  \
-                           struct update_cost *log)                            \
+                           struct update_cost *log, struct ahead *ahead)       \
     {                                                                          \
-        fast_two_sgd(t, order, from, to, lr, log, ACT, LOSS);                  \
+        fast_two_sgd(t, order, from, to, lr, log, ahead, ACT, LOSS);           \
     }                                                                          \
     FAST_CLONES static void NAME##_any(struct trainer *t, const sample_index *order,       \
                            size_t from, size_t to, double lr,                  \
-                           struct update_cost *log)                            \
+                           struct update_cost *log, struct ahead *ahead)       \
     {                                                                          \
-        fast_any(t, order, from, to, lr, log, ACT, LOSS);                      \
+        fast_any(t, order, from, to, lr, log, ahead, ACT, LOSS);               \
     }
 
 FAST_KERNELS(sigmoid_mse, ACT_SIGMOID, LOSS_MSE)
@@ -256,6 +285,24 @@ bool trainer_fast_applies(const struct trainer *t)
            && (unsigned)c->optimizer.kind < OPTIMIZER_COUNT;
 }
 
+/* The shuffle that begins an epoch, rng_permute's: by the draws made
+ * ahead when they are all there and from the RNG as it is. */
+static void fast_shuffle(struct trainer *t)
+{
+    size_t n = t->data->n;
+    if (t->ahead_drawn + 1 != n || t->ahead_from != t->rng.state) {
+        rng_permute(&t->rng, t->order, n);
+        return;
+    }
+    for (size_t i = n; i > 1; i--) {
+        size_t j = t->scratch[i - 1];
+        sample_index tmp = t->order[i - 1];
+        t->order[i - 1] = t->order[j];
+        t->order[j] = tmp;
+    }
+    t->rng.state = t->ahead_to;
+}
+
 /* The batch-1 loop over at most `samples` samples of the epoch. */
 static bool fast_step_samples(struct trainer *t, size_t samples, size_t *trained)
 {
@@ -263,7 +310,12 @@ static bool fast_step_samples(struct trainer *t, size_t samples, size_t *trained
     size_t n = d->n;
     bool shuffled = t->config.shuffle && n > 1; /* batch 1 < n */
     if (t->next == 0 && shuffled)
-        rng_permute(&t->rng, t->order, n);
+        fast_shuffle(t);
+    if (t->ahead_drawn == 0 || t->ahead_from != t->rng.state) {
+        t->ahead_from = t->ahead_to = t->rng.state;
+        t->ahead_drawn = 0;
+    }
+    struct ahead ahead = {{t->ahead_to}, shuffled ? n - t->ahead_drawn : 0, t->scratch};
     size_t from = t->next;
     size_t to = n - from < samples ? n : from + samples;
     const sample_index *order = shuffled ? t->order : NULL;
@@ -277,10 +329,14 @@ static bool fast_step_samples(struct trainer *t, size_t samples, size_t *trained
     for (size_t k = from; k < to;) {
         size_t room = cost_log_room(&t->log);
         size_t end = room == 0 || to - k < room ? to : k + room;
-        run(t, order, k, end, lr, room ? t->log.updates + t->log.len : NULL);
+        run(t, order, k, end, lr, room ? t->log.updates + t->log.len : NULL, &ahead);
         if (room)
             t->log.len += end - k;
         k = end;
+    }
+    if (shuffled) {
+        t->ahead_to = ahead.rng.state;
+        t->ahead_drawn = n - ahead.i;
     }
     t->next = to;
     if (trained)

@@ -4,8 +4,9 @@
  * every call with the same weights, gradient, optimizer state, RNG,
  * sample order, costs, history and cost log, over every activation x
  * loss x optimizer, 1 to 4 inputs, with and without shuffling, schedules,
- * a test split and diverging runs; and its exponential has vexp's bits
- * for every kind of input. */
+ * a test split and diverging runs, with rewinds and other settings
+ * between calls; and its exponential has vexp's bits for every kind of
+ * input. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -209,6 +210,88 @@ static void test_cost_log_wraps_the_same(void **state)
     check_run(words, 2 * COST_LOG_UPDATES / 100 + 3, true);
 }
 
+/* Trains session a by session_step_samples and b by session_step_batch
+ * until both are at epoch `epoch`, sample `next` (whole batches: the
+ * first position at or past it), in calls of random sizes. */
+static void train_both_to(struct session *a, struct session *b, struct rng *r,
+                          size_t epoch, size_t next)
+{
+    size_t n = a->trainer.data->n;
+    while (a->trainer.epoch < epoch || (a->trainer.epoch == epoch && a->trainer.next < next)) {
+        size_t want = 1 + (size_t)rng_below(r, 40), trained;
+        if (a->trainer.epoch == epoch && next - a->trainer.next < want)
+            want = next - a->trainer.next;
+        session_step_samples(a, want, &trained);
+        size_t done = 0;
+        while (done < want) {
+            size_t at = b->trainer.next;
+            bool finished = b->trainer.next + trainer_batch_size(&b->trainer) >= n;
+            session_step_batch(b);
+            done += (finished ? n : b->trainer.next) - at;
+            if (finished)
+                break;
+        }
+        assert_same_trainer(&a->trainer, &b->trainer);
+    }
+}
+
+/* The shuffle drawn ahead stays right through what can come between two
+ * calls: rewinding (from the end of an epoch and from within one), other
+ * batch sizes (the general path's own shuffles), shuffling turned off
+ * and on, and a reset. */
+static void test_changes_between_calls(void **state)
+{
+    (void)state;
+    struct options o;
+    char err[256];
+    const char *words[] = {"--batch", "1", "--init", "uniform", "--seed", "4", NULL};
+    support_parse_list(&o, words);
+    struct session *s = malloc(2 * sizeof *s);
+    assert_non_null(s);
+    assert_true(session_open(&s[0], &o, err, sizeof err));
+    assert_true(session_open(&s[1], &o, err, sizeof err));
+    struct rng r;
+    rng_seed(&r, 17);
+    train_both_to(&s[0], &s[1], &r, 3, 0);
+    train_both_to(&s[0], &s[1], &r, 5, 37);
+    assert_true(session_back(&s[0]));
+    assert_true(session_back(&s[1]));
+    assert_same_trainer(&s[0].trainer, &s[1].trainer);
+    assert_true(session_back(&s[0]));
+    assert_true(session_back(&s[1]));
+    assert_same_trainer(&s[0].trainer, &s[1].trainer);
+    train_both_to(&s[0], &s[1], &r, 6, 50);
+    train_both_to(&s[0], &s[1], &r, 7, 0); /* epoch 7's draws made */
+    struct train_config c = s[0].trainer.config;
+    c.batch = 3; /* epoch 7 shuffles from the RNG, not from them */
+    session_configure(&s[0], &c);
+    session_configure(&s[1], &c);
+    train_both_to(&s[0], &s[1], &r, 8, 0);
+    c.batch = 1;
+    session_configure(&s[0], &c);
+    session_configure(&s[1], &c);
+    train_both_to(&s[0], &s[1], &r, 8, 60);
+    c.batch = 2;
+    session_configure(&s[0], &c);
+    session_configure(&s[1], &c);
+    train_both_to(&s[0], &s[1], &r, 9, 30);
+    c.batch = 1;
+    c.shuffle = false;
+    session_configure(&s[0], &c);
+    session_configure(&s[1], &c);
+    train_both_to(&s[0], &s[1], &r, 10, 10);
+    c.shuffle = true;
+    session_configure(&s[0], &c);
+    session_configure(&s[1], &c);
+    train_both_to(&s[0], &s[1], &r, 13, 0);
+    session_reset(&s[0]);
+    session_reset(&s[1]);
+    train_both_to(&s[0], &s[1], &r, 3, 20);
+    session_close(&s[0]);
+    session_close(&s[1]);
+    free(s);
+}
+
 /* One value: exp_inline_short and vexp agree bit for bit. */
 static void assert_exp_same(double x)
 {
@@ -261,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_generated_data),
         cmocka_unit_test(test_other_batches_use_the_general_path),
         cmocka_unit_test(test_cost_log_wraps_the_same),
+        cmocka_unit_test(test_changes_between_calls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
