@@ -22,7 +22,9 @@
  *     taken from delta * x where that gives the same weight, see
  *     fast_two_sgd); the other optimizers call optimizer_step itself;
  *   - the epoch's cost sum, the cost log's entries, the batch cost and
- *     the gradient are updated per update as trainer_step_batch does. */
+ *     the gradient are updated per update as trainer_step_batch does;
+ *   - the next epoch's shuffle is drawn between the updates (struct
+ *     ahead), then applied as rng_permute would: the same RNG and order. */
 #include "trainer_fast.h"
 
 #include "trainer_internal.h"
