@@ -21,9 +21,11 @@ CC_IS_CLANG := $(shell $(CC) --version 2>/dev/null | grep -q clang && echo yes)
 ifeq ($(CC_IS_CLANG),yes)
 BUILD   ?= build/clang
 VECTORIZE = -fno-trapping-math
+SCALAR  = -fno-slp-vectorize
 else
 BUILD   ?= build
 VECTORIZE = -ftree-loop-vectorize -fvect-cost-model=dynamic -fno-trapping-math
+SCALAR  = -fno-tree-slp-vectorize
 endif
 
 # Every object is compiled without FMA contraction (after the user's CFLAGS,
@@ -79,6 +81,11 @@ $(BUILD)/obj/vexp.o $(BUILD)/obj/neuron.o: $(BUILD)/obj/%.o: src/%.c | $(BUILD)/
 # So is the hidden layer's batch loop (the same bits: no reassociation).
 $(BUILD)/obj/network.o: src/network.c | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(VECTORIZE) -c -o $@ $<
+
+# The batch-1 loop waits on each update's result: pairs of scalars packed
+# into vectors would only add shuffles to that wait.
+$(BUILD)/obj/trainer_fast.o: src/trainer_fast.c | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) $(SCALAR) -c -o $@ $<
 
 # Every object but main.o, for the tests, the bench and the fuzz harnesses.
 lib: $(LIB)

@@ -60,6 +60,14 @@ void cost_log_clear(struct cost_log *log);
 /* Adds an update at position with its mean cost. */
 void cost_log_add(struct cost_log *log, size_t position, double cost);
 
+/* Makes room for updates written in place (the batch-1 loop's way of
+ * adding many, trainer_fast.c): when the log is full, drops the older
+ * half, as cost_log_add does before an add. Returns how many updates the
+ * caller may then write at updates[len], updates[len + 1], ... (raising
+ * len by as many) before it must call this again: the same contents as
+ * that many cost_log_add calls. 0 when the log has no storage. */
+size_t cost_log_room(struct cost_log *log);
+
 /* Notes at position what changed from the settings before to after
  * (nothing when none of lr, loss, activation, batch changed, or at
  * position 0, before any training). A change at the position of the last

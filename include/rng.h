@@ -12,6 +12,35 @@ struct rng {
     uint64_t state;
 };
 
+/* The bodies of rng_next and rng_below, inline for a loop that draws as
+ * it goes (the batch-1 loop draws the next epoch's shuffle between its
+ * updates): the same numbers. */
+static inline uint64_t rng_next_inline(struct rng *r)
+{
+    uint64_t z = (r->state += 0x9e3779b97f4a7c15u);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+static inline uint64_t rng_below_inline(struct rng *r, uint64_t bound)
+{
+    /* Multiply-and-shift maps 64 random bits onto [0, bound); the rare
+     * draws that would make some values likelier are rejected (Lemire's
+     * method: a division only when a rejection is possible at all). */
+    __extension__ typedef unsigned __int128 u128;
+    u128 m = (u128)rng_next_inline(r) * bound;
+    uint64_t low = (uint64_t)m;
+    if (low < bound) {
+        uint64_t threshold = (0 - bound) % bound;
+        while (low < threshold) {
+            m = (u128)rng_next_inline(r) * bound;
+            low = (uint64_t)m;
+        }
+    }
+    return (uint64_t)(m >> 64);
+}
+
 /* Starts a generator from a seed. */
 void rng_seed(struct rng *r, uint64_t seed);
 /* Next 64 random bits. */

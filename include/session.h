@@ -55,6 +55,11 @@ void session_epoch(struct session *s);
 /* One minibatch; a bowl step too when it finished an epoch. The same
  * forgetting and remembering as session_epoch. */
 void session_step_batch(struct session *s);
+/* Minibatches while fewer than `samples` samples are trained and the
+ * epoch goes on (trainer_step_samples: the batch-1 loop at batch 1), with
+ * session_step_batch's forgetting and remembering; the samples trained in
+ * *trained. Returns true when it finished an epoch. */
+bool session_step_samples(struct session *s, size_t samples, size_t *trained);
 
 /* Changes the training settings keeping the weights; with a new lr the
  * bowl's descent starts again from its start point at that lr. */

@@ -96,6 +96,13 @@ struct trainer {
     double *given;             /* the trainer's own copy of config.weights
                                   (config.weights points here), or NULL */
     struct cost_log log;       /* per-update costs, setting marks (cost_log.h) */
+    /* The next epoch's shuffle drawn ahead by the batch-1 loop
+     * (trainer_fast.c) between its updates: scratch[i - 1] =
+     * rng_below(i) for i from n down, ahead_drawn of them, drawn from RNG
+     * state ahead_from and leaving it at ahead_to; used only when the RNG
+     * is at ahead_from. A reset and a rewind set ahead_drawn to 0. */
+    uint64_t ahead_from, ahead_to;
+    size_t ahead_drawn;
 };
 
 /* What a trainer is at the end of an epoch, small enough to keep one per

@@ -78,10 +78,16 @@ void control_train_frame(struct control *c, double budget_ms,
     struct position end = {here.epoch + epochs, 0};
     if (stop != NULL && position_before(*stop, end))
         end = *stop;
-    size_t batch = trainer_batch_size(&c->session.trainer), samples = 0;
+    size_t samples = 0;
     while (position_before(control_position(c), end) && !control_blocked(c)) {
-        session_step_batch(&c->session);
-        samples += batch;
+        /* Up to the next look at the clock or the stop in this epoch, in
+         * one call (the batch-1 loop at batch 1): the same minibatches. */
+        struct position now = control_position(c);
+        size_t want = CLOCK_EVERY_SAMPLES - samples, trained;
+        if (now.epoch == end.epoch && end.next - now.next < want)
+            want = end.next - now.next;
+        session_step_samples(&c->session, want, &trained);
+        samples += trained;
         if (samples >= CLOCK_EVERY_SAMPLES) {
             samples = 0;
             if (util_now_ms() - start > budget_ms)

@@ -29,16 +29,23 @@ void cost_log_clear(struct cost_log *log)
 
 void cost_log_add(struct cost_log *log, size_t position, double cost)
 {
-    if (!log->updates)
+    if (cost_log_room(log) == 0)
         return;
+    log->updates[log->len].position = position;
+    log->updates[log->len].cost = cost;
+    log->len++;
+}
+
+size_t cost_log_room(struct cost_log *log)
+{
+    if (!log->updates)
+        return 0;
     if (log->len == COST_LOG_UPDATES) {
         size_t keep = COST_LOG_UPDATES / 2;
         memmove(log->updates, log->updates + (log->len - keep), keep * sizeof *log->updates);
         log->len = keep;
     }
-    log->updates[log->len].position = position;
-    log->updates[log->len].cost = cost;
-    log->len++;
+    return COST_LOG_UPDATES - log->len;
 }
 
 void cost_log_mark(struct cost_log *log, size_t position, double lr_before,

@@ -8,6 +8,7 @@
 #include "generate.h"
 #include "settings.h"
 #include "lab.h"
+#include "trainer_fast.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -286,6 +287,16 @@ void session_step_batch(struct session *s)
         bowl_step(&s->bowl);
         remember(s);
     }
+}
+
+bool session_step_samples(struct session *s, size_t samples, size_t *trained)
+{
+    before_training(s);
+    if (!trainer_step_samples(&s->trainer, samples, trained))
+        return false;
+    bowl_step(&s->bowl);
+    remember(s);
+    return true;
 }
 
 void session_configure(struct session *s, const struct train_config *config)

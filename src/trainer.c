@@ -10,6 +10,8 @@
 #include "trainer.h"
 
 #include "terms.h"
+#include "trainer_fast.h"
+#include "trainer_internal.h"
 #include "text_util.h"
 
 #include <math.h>
@@ -149,6 +151,7 @@ void trainer_reset(struct trainer *t)
     t->history.len = 0;
     t->history.stride = 1;
     cost_log_clear(&t->log);
+    t->ahead_drawn = 0;
     memcpy(t->start, t->theta, t->nparams * sizeof *t->start);
 }
 
@@ -246,7 +249,7 @@ static void history_add_current(struct trainer *t)
     history_add(&t->history, &r, t->theta);
 }
 
-static void finish_epoch(struct trainer *t)
+void trainer_finish_epoch(struct trainer *t)
 {
     t->epoch++;
     t->next = 0;
@@ -308,7 +311,7 @@ bool trainer_step_batch(struct trainer *t)
     t->next = end;
     if (t->next < n)
         return false;
-    finish_epoch(t);
+    trainer_finish_epoch(t);
     return true;
 }
 
@@ -316,8 +319,7 @@ void trainer_epoch(struct trainer *t)
 {
     if (t->data->n == 0)
         return;
-    while (!trainer_step_batch(t))
-        ;
+    trainer_step_samples(t, SIZE_MAX, NULL); /* trainer_fast.c */
 }
 
 void trainer_state_save(const struct trainer *t, struct trainer_state *s)
@@ -373,6 +375,7 @@ static void state_load(struct trainer *t, const struct trainer_state *s)
 void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
 {
     size_t n = t->data->n;
+    t->ahead_drawn = 0; /* scratch is used below */
     if (t->rng.state != prev->rng.state && n > 1) {
         struct rng r = prev->rng;
         for (size_t i = n; i > 1; i--)
