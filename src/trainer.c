@@ -265,7 +265,7 @@ static void finish_epoch(struct trainer *t)
 static struct batch_n batch_of(const struct dataset *d, const sample_index *order,
                                size_t from, size_t to)
 {
-    struct batch_n b = {d->x, d->stride, d->nfeatures, d->y, order, from, to};
+    struct batch_n b = {d->x, d->nfeatures, d->y, order, from, to};
     return b;
 }
 
@@ -430,17 +430,17 @@ static double output_of(const struct trainer *t, size_t i)
     if (t->config.hidden > 0) {
         double x[TERMS_MAX];
         for (size_t j = 0; j < d->nfeatures && j < TERMS_MAX; j++)
-            x[j] = d->x[j * d->stride + i];
+            x[j] = d->x[j][i];
         return network_output(t->theta, d->nfeatures, t->config.hidden,
                               t->config.hidden_activation, t->config.activation, x, NULL);
     }
     if (d->nfeatures == 2) /* the original forward pass, bit for bit */
         return activation_value(t->config.activation,
-                                t->theta[0] * d->x[i] + t->theta[1] * d->x[d->stride + i]
+                                t->theta[0] * d->x[0][i] + t->theta[1] * d->x[1][i]
                                     + t->theta[2]);
     double z = 0.0;
     for (size_t j = 0; j < d->nfeatures; j++)
-        z = j == 0 ? t->theta[0] * d->x[i] : z + t->theta[j] * d->x[j * d->stride + i];
+        z = j == 0 ? t->theta[0] * d->x[0][i] : z + t->theta[j] * d->x[j][i];
     return activation_value(t->config.activation, z + t->theta[d->nfeatures]);
 }
 

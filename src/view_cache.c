@@ -46,7 +46,7 @@ static void sampled_numbers(const struct trainer *t, const sample_index *sample,
                             size_t m, struct view_numbers *out)
 {
     const struct dataset *d = t->data;
-    struct batch_n b = {d->x, d->stride, d->nfeatures, d->y, sample, 0, m};
+    struct batch_n b = {d->x, d->nfeatures, d->y, sample, 0, m};
     double sum[LANDSCAPE_PARAMS_MAX];
     out->cost = network_batch_gradient(t->theta, t->config.hidden,
                                        t->config.hidden_activation, t->config.activation,
