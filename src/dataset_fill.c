@@ -86,11 +86,22 @@ static struct feature_stats stats_of(const double *values, const size_t *rows,
                                      size_t n, bool sd)
 {
     struct feature_stats stats = {0};
-    double largest = 0;
-    for (size_t i = 0; i < n; i++) {
-        double a = fabs(value_at(values, rows, i));
-        largest = a > largest ? a : largest; /* fmax: a NaN is skipped */
+    /* The largest magnitude, as fmax would find it (a NaN is skipped), in
+     * four running maxima: the same value in any order. */
+    double most[4] = {0, 0, 0, 0};
+    size_t at = 0;
+    for (; n - at >= 4; at += 4)
+        for (size_t l = 0; l < 4; l++) {
+            double a = fabs(value_at(values, rows, at + l));
+            most[l] = a > most[l] ? a : most[l];
+        }
+    for (; at < n; at++) {
+        double a = fabs(value_at(values, rows, at));
+        most[0] = a > most[0] ? a : most[0];
     }
+    double largest = most[0];
+    for (size_t l = 1; l < 4; l++)
+        largest = most[l] > largest ? most[l] : largest;
     if (largest > 0)
         frexp(largest, &stats.exponent);
     double factor = power_of_two(-stats.exponent);
@@ -229,6 +240,24 @@ static void column_means(const struct table *t, const struct dataset_plan *plan,
     }
 }
 
+/* The targets of every row of t, in order (no row dropped, none held). */
+static void fill_targets(const struct table *t, const struct dataset_plan *plan,
+                         const double *target, struct dataset *d)
+{
+    if (target != NULL) {
+        memcpy(d->y, target, t->nrows * sizeof *d->y);
+        return;
+    }
+    uint32_t ids[ROW_BLOCK];
+    uint32_t a = (uint32_t)plan->class_index[0];
+    for (size_t first = 0; first < t->nrows; first += ROW_BLOCK) {
+        size_t count = table_text_indices(t, plan->label, first, ROW_BLOCK, ids);
+        double *y = d->y + first;
+        for (size_t r = 0; r < count; r++)
+            y[r] = ids[r] == a ? 0.0 : 1.0;
+    }
+}
+
 bool dataset_fill(const struct table *t, const struct dataset_plan *plan,
                   const bool *held, bool standardize, struct dataset *d)
 {
@@ -259,6 +288,12 @@ bool dataset_fill(const struct table *t, const struct dataset_plan *plan,
     const double *target = d->regression ? table_numbers(t, plan->label) : NULL;
     uint32_t ids[ROW_BLOCK];
     uint32_t a = (uint32_t)plan->class_index[0], b = (uint32_t)plan->class_index[1];
+    if (d->file_row == NULL && !any_copy) { /* every row, as it stands */
+        fill_targets(t, plan, target, d);
+        free(from.values);
+        column_means(t, plan, d);
+        return true;
+    }
     size_t train = 0, test = d->n, k = 0;
     for (size_t first = 0; first < t->nrows; first += ROW_BLOCK) {
         size_t count = t->nrows - first < ROW_BLOCK ? t->nrows - first : ROW_BLOCK;
