@@ -13,6 +13,7 @@
  * dataset to its targets (8 bytes a row) beside the table. */
 #include "dataset_internal.h"
 
+#include "big_alloc.h"
 #include "table_internal.h"
 #include "text_util.h"
 
@@ -72,52 +73,73 @@ static inline double scaled_by(double v, double factor, int k)
     return factor != 0.0 ? v * factor : ldexp(v, k);
 }
 
-/* Value i of a column: values[rows[i]], or values[i] when rows is NULL. */
-static inline double value_at(const double *values, const size_t *rows,
-                              size_t i)
+/* The largest magnitude of n values (values[rows[i]], or values[i] when
+ * rows is NULL), as fmax would find it (a NaN is skipped): in four running
+ * maxima when in order, the same value in any order. */
+static double largest_of(const double *values, const size_t *rows, size_t n)
 {
-    return rows != NULL ? values[rows[i]] : values[i];
+    double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    size_t i = 0;
+    if (rows == NULL)
+        for (; n - i >= 4; i += 4) {
+            double a0 = fabs(values[i]), a1 = fabs(values[i + 1]);
+            double a2 = fabs(values[i + 2]), a3 = fabs(values[i + 3]);
+            m0 = a0 > m0 ? a0 : m0;
+            m1 = a1 > m1 ? a1 : m1;
+            m2 = a2 > m2 ? a2 : m2;
+            m3 = a3 > m3 ? a3 : m3;
+        }
+    for (; i < n; i++) {
+        double a = fabs(rows != NULL ? values[rows[i]] : values[i]);
+        m0 = a > m0 ? a : m0;
+    }
+    m0 = m1 > m0 ? m1 : m0;
+    m2 = m3 > m2 ? m3 : m2;
+    return m2 > m0 ? m2 : m0;
+}
+
+/* The sum in order of the n values each scaled by 2^k (ldexp), less
+ * center and squared when square is set. */
+static double scaled_sum(const double *values, const size_t *rows, size_t n,
+                         int k, double center, bool square)
+{
+    double factor = power_of_two(k), sum = 0;
+    if (rows == NULL && factor != 0.0 && !square) {
+        for (size_t i = 0; i < n; i++)
+            sum += values[i] * factor;
+        return sum;
+    }
+    if (rows == NULL && factor != 0.0) {
+        for (size_t i = 0; i < n; i++) {
+            double deviation = values[i] * factor - center;
+            sum += deviation * deviation;
+        }
+        return sum;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double v = scaled_by(rows != NULL ? values[rows[i]] : values[i], factor, k);
+        sum += square ? (v - center) * (v - center) : v;
+    }
+    return sum;
 }
 
 /* Mean and (when sd is wanted) the population standard deviation of n
- * values. They are computed on the values scaled by a power of two
- * (exactly) to near 1, so that sums of huge values cannot overflow. */
+ * values (values[rows[i]], or values[i] when rows is NULL). They are
+ * computed on the values scaled by a power of two (exactly) to near 1, so
+ * that sums of huge values cannot overflow. */
 static struct feature_stats stats_of(const double *values, const size_t *rows,
                                      size_t n, bool sd)
 {
     struct feature_stats stats = {0};
-    /* The largest magnitude, as fmax would find it (a NaN is skipped), in
-     * four running maxima: the same value in any order. */
-    double most[4] = {0, 0, 0, 0};
-    size_t at = 0;
-    for (; n - at >= 4; at += 4)
-        for (size_t l = 0; l < 4; l++) {
-            double a = fabs(value_at(values, rows, at + l));
-            most[l] = a > most[l] ? a : most[l];
-        }
-    for (; at < n; at++) {
-        double a = fabs(value_at(values, rows, at));
-        most[0] = a > most[0] ? a : most[0];
-    }
-    double largest = most[0];
-    for (size_t l = 1; l < 4; l++)
-        largest = most[l] > largest ? most[l] : largest;
+    double largest = largest_of(values, rows, n);
     if (largest > 0)
         frexp(largest, &stats.exponent);
-    double factor = power_of_two(-stats.exponent);
-    double sum = 0;
-    for (size_t i = 0; i < n; i++)
-        sum += scaled_by(value_at(values, rows, i), factor, -stats.exponent);
-    double scaled_mean = sum / (double)n;
+    int k = -stats.exponent;
+    double scaled_mean = scaled_sum(values, rows, n, k, 0.0, false) / (double)n;
     stats.mean = ldexp(scaled_mean, stats.exponent);
     if (!sd)
         return stats;
-    double squares = 0;
-    for (size_t i = 0; i < n; i++) {
-        double deviation = scaled_by(value_at(values, rows, i), factor,
-                                     -stats.exponent) - scaled_mean;
-        squares += deviation * deviation;
-    }
+    double squares = scaled_sum(values, rows, n, k, scaled_mean, true);
     stats.sd = ldexp(sqrt(squares / (double)n), stats.exponent);
     return stats;
 }
@@ -175,7 +197,7 @@ static bool allocate_columns(const struct table *t, const struct dataset_plan *p
         d->x[j] = copy[j] ? NULL : shared_column(t, col);
     }
     if (copies > 0) {
-        d->x_store = calloc(m * copies, sizeof *d->x_store);
+        d->x_store = big_alloc(m * copies, sizeof *d->x_store);
         if (d->x_store == NULL)
             return false;
     }
@@ -189,13 +211,13 @@ static bool allocate_columns(const struct table *t, const struct dataset_plan *p
         d->x1 = shared_column(t, d->plot_column[0]);
         d->x2 = shared_column(t, d->plot_column[1]);
     } else {
-        d->plot_store = calloc(2 * m, sizeof *d->plot_store);
+        d->plot_store = big_alloc(2 * m, sizeof *d->plot_store);
         if (d->plot_store == NULL)
             return false;
         d->x1 = d->plot_store;
         d->x2 = d->plot_store + m;
     }
-    d->y = calloc(m, sizeof *d->y);
+    d->y = big_alloc(m, sizeof *d->y);
     return d->y != NULL;
 }
 
@@ -271,7 +293,7 @@ bool dataset_fill(const struct table *t, const struct dataset_plan *plan,
         || !allocate_columns(t, plan, whole && !standardize, d, copy))
         return false;
     if (!whole) {
-        d->file_row = malloc((d->stride ? d->stride : 1) * sizeof *d->file_row);
+        d->file_row = big_alloc(d->stride, sizeof *d->file_row);
         if (d->file_row == NULL)
             return false;
     }

@@ -9,6 +9,7 @@
  * taken at their forward passes. */
 #include "trainer.h"
 
+#include "big_alloc.h"
 #include "terms.h"
 #include "text_util.h"
 
@@ -72,7 +73,7 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->data = data;
     t->nparams = network_param_count(data->nfeatures, config->hidden);
     size_t p = t->nparams;
-    t->order = malloc((data->n ? data->n : 1) * sizeof *t->order);
+    t->order = big_alloc(data->n, sizeof *t->order); /* filled by trainer_reset */
     t->scratch = malloc((data->n ? data->n : 1) * sizeof *t->scratch);
     t->theta = calloc(p, sizeof *t->theta);
     t->start = calloc(p, sizeof *t->start);
