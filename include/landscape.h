@@ -47,6 +47,25 @@
 /* The largest parameter vector a landscape holds (a network's). */
 #define LANDSCAPE_PARAMS_MAX NETWORK_PARAMS_MAX
 
+/* A grid under way: computed row by row over several updates (see
+ * landscape.step_ms), shown when complete; until then the last complete
+ * grid stays. */
+struct landscape_job {
+    bool active;
+    double *cost;             /* cols x rows, log10 as in the grid */
+    size_t capacity;          /* doubles allocated */
+    int cols, rows, next_row; /* the rows done so far: 0..next_row-1 */
+    double x0, x1, y0, y1;
+    double lo, hi, sum_norm;  /* running range and sum of |grad| */
+    size_t norms;
+    double ms;                /* time spent on it so far */
+    /* what it is computed for */
+    const struct dataset *data;
+    size_t n, nparams, pair[2];
+    struct train_config config;
+    double theta[LANDSCAPE_PARAMS_MAX];
+};
+
 struct landscape {
     /* The view: the stable range chosen from the path (1-2-5 half-span
      * h, centre on a multiple of h / 2), or zero h before the first. */
@@ -81,6 +100,13 @@ struct landscape {
     size_t rows_used;
     sample_index sample[LANDSCAPE_ROWS_MAX];
     double scale[LANDSCAPE_PARAMS_MAX];
+
+    /* Spreading a grid over frames: an update computes rows of a new
+     * grid for at most about step_ms (at least one row) and shows it once
+     * complete (landscape_pending until then); 0 (the default): the
+     * whole grid in the update that needs it. */
+    double step_ms;
+    struct landscape_job job;
 
     /* Statistics: grids computed and the time of the last one (ms). */
     unsigned long recomputes;
@@ -133,12 +159,19 @@ void landscape_choose_view(struct landscape *l, const struct trainer *t,
  * scaled down alike, to no fewer than 8, when cols * rows * n would
  * exceed LANDSCAPE_WORK_MAX; over the sample, its rows and
  * LANDSCAPE_WORK_SAMPLED), following the cache rule above (exact:
- * paused, b must match exactly). Returns
- * true when it recomputed, false when the cache was kept or memory ran
- * out (then l->valid is false). */
+ * paused, b must match exactly). With l->step_ms set the new grid is
+ * computed over as many updates as it takes (the one under way is kept
+ * while what it is for stays the same, even if the weights moved) and
+ * shown when complete: the same numbers as at once. Returns true when a
+ * new grid is shown, false when the cache was kept, a grid is still under
+ * way or memory ran out (then l->valid is false). */
 bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
                       double x1, double y0, double y1, int cols, int rows,
                       bool exact);
+
+/* True while a grid is under way (step_ms set): the next update goes on
+ * with it. */
+bool landscape_pending(const struct landscape *l);
 
 /* log10 of the cost at (w1, w2), interpolated from the grid; NaN outside
  * the grid, before any, or next to a non-finite point. */

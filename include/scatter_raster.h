@@ -35,9 +35,20 @@ struct scatter_raster {
     unsigned char *mask;
     size_t *last;
     size_t capacity;    /* cells allocated */
+    /* Building over frames: at most step_points points an update (0: all
+     * at once), in blocks of SCATTER_RASTER_BLOCK taken in SCATTER_RASTER_PASSES
+     * interleaved passes (pass k: blocks k, k + passes, ...), so that a
+     * raster under way shows points spread over the whole data. */
+    size_t step_points;
+    size_t pass, block; /* the next block: in pass `pass`, block `block` */
+    bool complete;      /* every point is in */
     unsigned long builds; /* statistics: how often it was built */
     struct range_cache range[3]; /* the axes' series (x, y, the test's) */
 };
+
+/* The blocks and passes of a raster built over frames. */
+#define SCATTER_RASTER_BLOCK 4096
+#define SCATTER_RASTER_PASSES 8
 
 /* A fingerprint of v[0..n): its length and up to 256 values spread over
  * it, bit for bit. Two arrays at one address with other contents (data
@@ -52,11 +63,17 @@ bool range_cache_get(struct range_cache *rc, const double *v, size_t n,
 
 /* Brings r up to date for the points (xs[i], ys[i]) of class cls[i]
  * (class 0 below 0.5), i < n, in plot p: rebuilt only when p, the arrays,
- * n or their fingerprints changed. false when out of memory (r is then
- * invalid and the caller draws the points one by one). */
+ * n or their fingerprints changed. With r->step_points set, a build adds
+ * at most that many points (whole blocks) per call and goes on at the
+ * next (scatter_raster_pending); once complete it is the raster built at
+ * once, cell for cell. false when out of memory (r is then invalid and
+ * the caller draws the points one by one). */
 bool scatter_raster_update(struct scatter_raster *r, const struct plot *p,
                            const double *xs, const double *ys,
                            const double *cls, size_t n);
+
+/* True while a build is under way: the next update adds points. */
+bool scatter_raster_pending(const struct scatter_raster *r);
 
 /* Draws r's cells as plot_scatter draws its points, marked(i) asked once
  * per single-class cell for its last point. Returns true when two

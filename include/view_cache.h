@@ -41,6 +41,14 @@ struct view_cache {
     enum hidden_activation hidden_activation;
     double theta[LANDSCAPE_PARAMS_MAX];
     sample_index *sample;/* VIEW_EXACT_MAX spread row indices (or NULL) */
+    /* The sample's rows copied together (nfeatures columns of
+     * VIEW_EXACT_MAX, then the targets), so that a pass reads them in
+     * order instead of one scattered row at a time; kept while the data
+     * (pointer, n, width, fingerprint) stays. NULL: none (read in place). */
+    double *gathered;
+    const struct dataset *gathered_data;
+    size_t gathered_n, gathered_nf;
+    uint64_t gathered_print;
     unsigned long passes; /* statistics: passes over the rows */
 };
 

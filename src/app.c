@@ -13,7 +13,9 @@
  * diverged), and while the help overlay or the notice to enlarge the
  * terminal is up, the loop blocks on the next key or signal and uses no
  * CPU. The screen is rebuilt only when
- * something changed.
+ * something changed. A key's change is drawn at once, before the next
+ * frame's training; a scatter raster or landscape grid built over frames
+ * (large data) gets a frame every FRAME_MS until complete, paused too.
  *
  * Replay (--replay FILE): the next event is applied when training stands
  * exactly at its recorded position: the loop trains frame by frame (at
@@ -47,6 +49,8 @@
 #define FRAME_MS 33.0           /* about 30 frames per second */
 #define TRAIN_BUDGET_MS 15.0    /* training time per frame at most */
 #define REPLAY_GAP_MS 1000.0    /* paused replay: longest wait between events */
+#define LANDSCAPE_STEP_MS 3.0   /* a frame's share of a landscape grid */
+#define RASTER_STEP_POINTS 262144 /* a frame's share of a scatter raster */
 
 struct app {
     const struct options *options;
@@ -63,9 +67,12 @@ struct app {
     double replay_ms;              /* its recorded time */
     struct recorder recorder;      /* the file written (file NULL: none) */
     FILE *frame_log;               /* DESCENT_FRAME_LOG: per frame, render+blit
-                                      ms, epoch, the frame's training ms, and
+                                      ms, epoch, the frame's training ms,
                                       ms from reading a key to the end of
-                                      the blit that shows it (-1: none) */
+                                      the blit that shows it (-1: none),
+                                      the blit's end and the load's end as
+                                      CLOCK_REALTIME microseconds */
+    long long loaded_us;           /* when the data was loaded (realtime) */
     double train_ms;               /* the last frame's training time */
     double key_read_ms;            /* when a key was read (-1: none waiting) */
 };
@@ -78,6 +85,23 @@ static void view_state(const struct app *a, struct view_state *v)
     v->cache = a->cache;
 }
 
+/* CLOCK_REALTIME in microseconds: what `date +%s%N` reads, for the bench
+ * to compare with its own clock. */
+static long long realtime_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* True while a frame's drawing left work for the next (a scatter raster
+ * or a landscape grid built over frames): the loop draws again. */
+static bool drawing_pending(const struct app *a)
+{
+    return (a->cache && scatter_raster_pending(&a->cache->raster)) ||
+           (a->landscape && landscape_pending(a->landscape));
+}
+
 static void render(struct app *a)
 {
     double start = a->frame_log ? util_now_ms() : 0.0;
@@ -87,9 +111,10 @@ static void render(struct app *a)
     term_blit(&a->canvas);
     if (a->frame_log) {
         double end = util_now_ms();
-        fprintf(a->frame_log, "%.6f %zu %.6f %.6f\n", end - start,
+        fprintf(a->frame_log, "%.6f %zu %.6f %.6f %lld %lld\n", end - start,
                 a->control.session.trainer.epoch, a->train_ms,
-                a->key_read_ms >= 0.0 ? end - a->key_read_ms : -1.0);
+                a->key_read_ms >= 0.0 ? end - a->key_read_ms : -1.0,
+                realtime_us(), a->loaded_us);
     }
     a->train_ms = 0.0;
     a->key_read_ms = -1.0;
@@ -299,7 +324,9 @@ static void run_loop(struct app *a)
             reaction = replay_turn(a, &next_frame, &replay_wait);
         } else if (c->running && held(a)) {
             next_frame = util_now_ms(); /* goes on at once when it closes */
-        } else if (c->running && util_now_ms() >= next_frame) {
+        } else if (c->running && !(dirty && a->key_read_ms >= 0.0) &&
+                   util_now_ms() >= next_frame) {
+            /* (a key's change is shown first, the frame's training next) */
             double start = util_now_ms();
             control_train_frame(c, TRAIN_BUDGET_MS, NULL);
             a->train_ms = util_now_ms() - start;
@@ -322,9 +349,15 @@ static void run_loop(struct app *a)
             double wait = next_frame - util_now_ms();
             timeout = wait > 0.0 ? (int)ceil(wait) : 0;
         }
+        /* a raster or grid under way: paused too, its next part a frame later */
+        bool pending = !held(a) && drawing_pending(a);
+        if (pending && (timeout < 0 || timeout > (int)FRAME_MS))
+            timeout = (int)FRAME_MS;
         int key = term_read_key(timeout);
-        if (key == TERM_KEY_NONE)
+        if (key == TERM_KEY_NONE) {
+            dirty = dirty || (pending && !c->running);
             continue;
+        }
         if (key == TERM_KEY_RESIZE) {
             int w, h;
             screen_size(&w, &h);
@@ -420,6 +453,9 @@ int app_run(const struct options *o, char *err, size_t errlen)
         free(a);
         return 2;
     }
+    const char *frame_log = getenv("DESCENT_FRAME_LOG");
+    if (frame_log && *frame_log)
+        a->loaded_us = realtime_us();
     char unused[8];
     term_set_theme(o->theme);
     if (!term_init(o->ascii, o->no_color, err, errlen)) {
@@ -439,8 +475,7 @@ int app_run(const struct options *o, char *err, size_t errlen)
         return 2;
     }
 
-    /* For `make bench`: each frame's views + blit time (ms) and epoch. */
-    const char *frame_log = getenv("DESCENT_FRAME_LOG");
+    /* For `make bench`: a line per frame (the fields at frame_log above). */
     if (frame_log && *frame_log)
         a->frame_log = fopen(frame_log, "w");
     if (a->frame_log) /* a line per frame as it happens: the bench counts them */
@@ -452,6 +487,11 @@ int app_run(const struct options *o, char *err, size_t errlen)
                  keymap_label_for(ACTION_PAUSE));
     a->landscape = landscape_new(); /* NULL: the view computes without a cache */
     a->cache = view_cache_new();    /* likewise */
+    /* Large data: a grid or a raster spread over frames, never one long frame. */
+    if (a->landscape)
+        a->landscape->step_ms = LANDSCAPE_STEP_MS;
+    if (a->cache)
+        a->cache->raster.step_points = RASTER_STEP_POINTS;
     a->replay_wall = util_now_ms();
     a->key_read_ms = -1.0;
     run_loop(a);

@@ -28,6 +28,7 @@ void landscape_free(struct landscape *l)
     if (!l)
         return;
     free(l->log_cost);
+    free(l->job.cost);
     free(l);
 }
 
@@ -284,50 +285,133 @@ static double held_change(const struct landscape *l,
     return isnan(change) ? INFINITY : change;
 }
 
-static void compute(struct landscape *l, const struct trainer *t)
+/* Starts a job for t's grid over [x0, x1] x [y0, y1] with cols x rows
+ * points; false when out of memory. */
+static bool job_start(struct landscape *l, const struct trainer *t, double x0,
+                      double x1, double y0, double y1, int cols, int rows)
 {
-    const struct dataset *d = t->data;
-    enum activation act = t->config.activation;
-    enum loss loss = t->config.loss;
+    struct landscape_job *j = &l->job;
+    size_t need = (size_t)cols * (size_t)rows;
+    j->active = false;
+    if (need > j->capacity) {
+        double *grown = realloc(j->cost, need * sizeof *grown);
+        if (!grown)
+            return false;
+        j->cost = grown;
+        j->capacity = need;
+    }
+    j->cols = cols;
+    j->rows = rows;
+    j->next_row = 0;
+    j->x0 = x0;
+    j->x1 = x1;
+    j->y0 = y0;
+    j->y1 = y1;
+    j->lo = INFINITY;
+    j->hi = -INFINITY;
+    j->sum_norm = 0;
+    j->norms = 0;
+    j->ms = 0;
+    j->data = t->data;
+    j->n = t->data->n;
+    j->nparams = t->nparams;
+    j->pair[0] = l->pair[0];
+    j->pair[1] = l->pair[1];
+    j->config = t->config;
+    memcpy(j->theta, t->theta, t->nparams * sizeof *j->theta);
+    choose_rows(l, t->data);
+    j->active = true;
+    return true;
+}
+
+/* True when the job under way is for this grid of t (its weights aside). */
+static bool job_matches(const struct landscape_job *j, const struct trainer *t,
+                        const size_t pair[2], double x0, double x1, double y0,
+                        double y1, int cols, int rows)
+{
     const struct train_config *c = &t->config;
-    size_t a = l->pair[0], bi = l->pair[1];
-    double sum_norm = 0;
-    size_t norms = 0;
-    l->lo = INFINITY;
-    l->hi = -INFINITY;
-    choose_rows(l, d);
-    for (int j = 0; j < l->rows; j++) {
-        double w2 = l->y0 + (l->y1 - l->y0) * j / (l->rows - 1);
-        for (int i = 0; i < l->cols; i++) {
-            double w1 = l->x0 + (l->x1 - l->x0) * i / (l->cols - 1);
+    return j->active && j->data == t->data && j->n == t->data->n &&
+           j->nparams == t->nparams && j->pair[0] == pair[0] && j->pair[1] == pair[1] &&
+           j->config.activation == c->activation && j->config.loss == c->loss &&
+           j->config.hidden == c->hidden &&
+           j->config.hidden_activation == c->hidden_activation && j->cols == cols &&
+           j->rows == rows && util_same_bits(j->x0, x0) && util_same_bits(j->x1, x1) &&
+           util_same_bits(j->y0, y0) && util_same_bits(j->y1, y1);
+}
+
+/* The job's next rows: all of them (budget_ms 0), or until budget_ms
+ * have passed (at least one row). */
+static void job_rows(struct landscape *l, double budget_ms)
+{
+    struct landscape_job *jb = &l->job;
+    const struct dataset *d = jb->data;
+    const struct train_config *c = &jb->config;
+    size_t a = jb->pair[0], bi = jb->pair[1];
+    double start = util_now_ms();
+    do {
+        int j = jb->next_row;
+        double w2 = jb->y0 + (jb->y1 - jb->y0) * j / (jb->rows - 1);
+        for (int i = 0; i < jb->cols; i++) {
+            double w1 = jb->x0 + (jb->x1 - jb->x0) * i / (jb->cols - 1);
             double g[LANDSCAPE_PARAMS_MAX];
-            double cost = evaluate_pair(l, d, c, t->theta, a, w1, bi, w2, g);
+            double cost = evaluate_pair(l, d, c, jb->theta, a, w1, bi, w2, g);
             double v = NAN;
             if (isfinite(cost) && cost >= 0) {
                 v = log10(cost > 1e-300 ? cost : 1e-300);
-                l->lo = fmin(l->lo, v);
-                l->hi = fmax(l->hi, v);
+                jb->lo = fmin(jb->lo, v);
+                jb->hi = fmax(jb->hi, v);
             }
             double norm = hypot(g[a], g[bi]);
             if (isfinite(norm)) {
-                sum_norm += norm;
-                norms++;
+                jb->sum_norm += norm;
+                jb->norms++;
             }
-            l->log_cost[(size_t)j * (size_t)l->cols + (size_t)i] = v;
+            jb->cost[(size_t)j * (size_t)jb->cols + (size_t)i] = v;
         }
-    }
+        jb->next_row++;
+    } while (jb->next_row < jb->rows &&
+             (budget_ms <= 0 || util_now_ms() - start < budget_ms));
+    jb->ms += util_now_ms() - start;
+}
+
+/* The complete job becomes the grid shown. */
+static void job_finish(struct landscape *l)
+{
+    struct landscape_job *j = &l->job;
+    double *cost = l->log_cost;
+    size_t capacity = l->capacity;
+    l->log_cost = j->cost;
+    l->capacity = j->capacity;
+    j->cost = cost;
+    j->capacity = capacity;
+    l->cols = j->cols;
+    l->rows = j->rows;
+    l->x0 = j->x0;
+    l->x1 = j->x1;
+    l->y0 = j->y0;
+    l->y1 = j->y1;
+    l->lo = j->lo;
+    l->hi = j->hi;
     if (!(l->hi >= l->lo))
         l->lo = l->hi = NAN;
-    l->mean_gradient = norms ? sum_norm / (double)norms : NAN;
-    l->data = d;
-    l->n = d->n;
-    l->activation = act;
-    l->loss = loss;
-    l->hidden = c->hidden;
-    l->hidden_activation = c->hidden_activation;
-    l->nparams = t->nparams;
-    memcpy(l->held, t->theta, t->nparams * sizeof *l->held);
+    l->mean_gradient = j->norms ? j->sum_norm / (double)j->norms : NAN;
+    l->data = j->data;
+    l->n = j->n;
+    l->activation = j->config.activation;
+    l->loss = j->config.loss;
+    l->hidden = j->config.hidden;
+    l->hidden_activation = j->config.hidden_activation;
+    l->nparams = j->nparams;
+    memcpy(l->held, j->theta, j->nparams * sizeof *l->held);
     l->valid = true;
+    l->last_recompute_ms = j->ms;
+    l->recomputes++;
+    j->active = false;
+}
+
+bool landscape_pending(const struct landscape *l)
+{
+    return l->job.active;
 }
 
 bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
@@ -350,6 +434,7 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
     if (t->nparams > LANDSCAPE_PARAMS_MAX || l->pair[0] >= t->nparams
         || l->pair[1] >= t->nparams || l->pair[0] == l->pair[1]) {
         l->valid = false;
+        l->job.active = false;
         return false;
     }
     bool same_frame = l->valid && l->data == d && l->n == d->n &&
@@ -362,29 +447,23 @@ bool landscape_update(struct landscape *l, const struct trainer *t, double x0,
                       l->y0 == y0 && l->y1 == y1;
     if (same_frame) {
         double change = held_change(l, t->theta);
-        if (change == 0 || (!exact && change <= held_tolerance(l)))
-            return false;
-    }
-    size_t need = (size_t)cols * (size_t)rows;
-    if (need > l->capacity) {
-        double *grown = realloc(l->log_cost, need * sizeof *grown);
-        if (!grown) {
-            l->valid = false;
+        if (change == 0 || (!exact && change <= held_tolerance(l))) {
+            l->job.active = false;
             return false;
         }
-        l->log_cost = grown;
-        l->capacity = need;
     }
-    l->cols = cols;
-    l->rows = rows;
-    l->x0 = x0;
-    l->x1 = x1;
-    l->y0 = y0;
-    l->y1 = y1;
-    double start = util_now_ms();
-    compute(l, t);
-    l->last_recompute_ms = util_now_ms() - start;
-    l->recomputes++;
+    /* Paused, the grid under way must be at the weights as they are. */
+    bool keep = job_matches(&l->job, t, l->pair, x0, x1, y0, y1, cols, rows) &&
+                (!exact || memcmp(l->job.theta, t->theta,
+                                  t->nparams * sizeof *t->theta) == 0);
+    if (!keep && !job_start(l, t, x0, x1, y0, y1, cols, rows)) {
+        l->valid = false;
+        return false;
+    }
+    job_rows(l, l->step_ms);
+    if (l->job.next_row < l->job.rows)
+        return false;
+    job_finish(l);
     return true;
 }
 

@@ -51,6 +51,49 @@ static bool same_plot(const struct plot *a, const struct plot *b)
            util_same_bits(a->y0, b->y0) && util_same_bits(a->y1, b->y1);
 }
 
+/* Points first..end into the raster; a cell keeps its largest index
+ * (the last in sample order, whatever order blocks come in). */
+static void add_range(struct scatter_raster *r, size_t first, size_t end)
+{
+    const struct plot *p = &r->p;
+    size_t w = (size_t)(p->area.w > 0 ? p->area.w : 0);
+    for (size_t i = first; i < end; i++) {
+        int cx, cy;
+        if (!plot_to_cell(p, r->xs[i], r->ys[i], &cx, &cy))
+            continue;
+        size_t at = (size_t)(cy - p->area.y) * w + (size_t)(cx - p->area.x);
+        if (r->mask[at] == 0 || r->last[at] < i)
+            r->last[at] = i;
+        r->mask[at] |= r->cls[i] < 0.5 ? 1 : 2;
+    }
+}
+
+/* The next blocks of the build: all of them, or step_points' worth. */
+static void add_points(struct scatter_raster *r)
+{
+    size_t n = r->n;
+    if (r->step_points == 0 || n <= r->step_points) {
+        add_range(r, 0, n);
+        r->complete = true;
+        return;
+    }
+    size_t blocks = (n + SCATTER_RASTER_BLOCK - 1) / SCATTER_RASTER_BLOCK, added = 0;
+    while (r->pass < SCATTER_RASTER_PASSES && added < r->step_points) {
+        size_t b = r->block * SCATTER_RASTER_PASSES + r->pass;
+        if (b >= blocks) {
+            r->pass++;
+            r->block = 0;
+            continue;
+        }
+        size_t first = b * SCATTER_RASTER_BLOCK;
+        size_t end = first + SCATTER_RASTER_BLOCK < n ? first + SCATTER_RASTER_BLOCK : n;
+        add_range(r, first, end);
+        added += end - first;
+        r->block++;
+    }
+    r->complete = r->pass >= SCATTER_RASTER_PASSES;
+}
+
 bool scatter_raster_update(struct scatter_raster *r, const struct plot *p,
                            const double *xs, const double *ys,
                            const double *cls, size_t n)
@@ -58,8 +101,11 @@ bool scatter_raster_update(struct scatter_raster *r, const struct plot *p,
     uint64_t print = scatter_fingerprint(xs, n) ^ (scatter_fingerprint(ys, n) << 1)
                      ^ (scatter_fingerprint(cls, n) << 2);
     if (r->valid && same_plot(&r->p, p) && r->xs == xs && r->ys == ys &&
-        r->cls == cls && r->n == n && r->print == print)
+        r->cls == cls && r->n == n && r->print == print) {
+        if (!r->complete)
+            add_points(r);
         return true;
+    }
     r->valid = false;
     int w = p->area.w > 0 ? p->area.w : 0, h = p->area.h > 0 ? p->area.h : 0;
     size_t cells = (size_t)w * (size_t)h;
@@ -76,14 +122,6 @@ bool scatter_raster_update(struct scatter_raster *r, const struct plot *p,
     }
     if (cells > 0)
         memset(r->mask, 0, cells * sizeof *r->mask);
-    for (size_t i = 0; i < n; i++) {
-        int cx, cy;
-        if (!plot_to_cell(p, xs[i], ys[i], &cx, &cy))
-            continue;
-        size_t at = (size_t)(cy - p->area.y) * (size_t)w + (size_t)(cx - p->area.x);
-        r->mask[at] |= cls[i] < 0.5 ? 1 : 2;
-        r->last[at] = i;
-    }
     r->p = *p;
     r->xs = xs;
     r->ys = ys;
@@ -91,8 +129,17 @@ bool scatter_raster_update(struct scatter_raster *r, const struct plot *p,
     r->n = n;
     r->print = print;
     r->valid = true;
+    r->pass = 0;
+    r->block = 0;
+    r->complete = false;
     r->builds++;
+    add_points(r);
     return true;
+}
+
+bool scatter_raster_pending(const struct scatter_raster *r)
+{
+    return r->valid && !r->complete;
 }
 
 bool scatter_raster_draw(struct canvas *c, const struct scatter_raster *r,

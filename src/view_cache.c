@@ -21,6 +21,7 @@ void view_cache_free(struct view_cache *vc)
         return;
     scatter_raster_free(&vc->raster);
     free(vc->sample);
+    free(vc->gathered);
     free(vc);
 }
 
@@ -31,43 +32,88 @@ static void exact_numbers(const struct trainer *t, struct view_numbers *out)
     out->rows = t->data->n;
 }
 
-/* The output at training row i. */
-static double output_of(const struct trainer *t, size_t i)
+/* A fingerprint of d's training columns (features and targets). */
+static uint64_t data_print(const struct dataset *d)
 {
-    double features[TERMS_MAX];
-    dataset_features_of(t->data, i, features);
-    return network_output(t->theta, t->data->nfeatures, t->config.hidden,
-                          t->config.hidden_activation, t->config.activation, features,
-                          NULL);
+    uint64_t h = scatter_fingerprint(d->y, d->n);
+    for (size_t k = 0; k < d->nfeatures; k++)
+        h = (h << 1 | h >> 63) ^ scatter_fingerprint(d->x[k], d->n);
+    return h;
 }
 
-/* The numbers over the m rows of sample (each summed in sample order). */
-static void sampled_numbers(const struct trainer *t, const sample_index *sample,
-                            size_t m, struct view_numbers *out)
+/* The sample's rows in vc->gathered, copied again when the data changed;
+ * false when out of memory (the rows are then read in place). */
+static bool gather(struct view_cache *vc, const struct dataset *d, size_t m)
+{
+    uint64_t print = data_print(d);
+    if (vc->gathered && vc->gathered_data == d && vc->gathered_n == d->n &&
+        vc->gathered_nf == d->nfeatures && vc->gathered_print == print)
+        return true;
+    free(vc->gathered);
+    vc->gathered = malloc((d->nfeatures + 1) * m * sizeof *vc->gathered);
+    if (vc->gathered == NULL)
+        return false;
+    for (size_t k = 0; k <= d->nfeatures; k++) {
+        const double *from = k < d->nfeatures ? d->x[k] : d->y;
+        double *to = vc->gathered + k * m;
+        for (size_t i = 0; i < m; i++)
+            to[i] = from[vc->sample[i]];
+    }
+    vc->gathered_data = d;
+    vc->gathered_n = d->n;
+    vc->gathered_nf = d->nfeatures;
+    vc->gathered_print = print;
+    return true;
+}
+
+/* The numbers over the m rows of vc's sample (each summed in sample
+ * order), read from the gathered copy when there is one. */
+static void sampled_numbers(struct view_cache *vc, const struct trainer *t, size_t m,
+                            struct view_numbers *out)
 {
     const struct dataset *d = t->data;
-    struct batch_n b = {d->x, d->nfeatures, d->y, sample, 0, m};
+    const sample_index *sample = vc->sample;
+    bool dense = gather(vc, d, m);
+    double *x[TERMS_MAX]; /* the columns read: the gathered copy or d's */
+    for (size_t k = 0; k < d->nfeatures && k < TERMS_MAX; k++)
+        x[k] = dense ? vc->gathered + k * m : d->x[k];
+    const double *y = dense ? vc->gathered + d->nfeatures * m : d->y;
+    struct batch_n b = {x, d->nfeatures, y, dense ? NULL : sample, 0, m};
     double sum[LANDSCAPE_PARAMS_MAX];
     out->cost = network_batch_gradient(t->theta, t->config.hidden,
                                        t->config.hidden_activation, t->config.activation,
                                        t->config.loss, &b, sum) / (double)m;
     for (size_t k = 0; k < t->nparams; k++)
         out->gradient[k] = sum[k] / (double)m;
+    double features[TERMS_MAX];
     if (d->regression) {
         double mean = 0.0, ss_res = 0.0, ss_tot = 0.0;
         for (size_t i = 0; i < m; i++)
-            mean += d->y[sample[i]];
+            mean += y[dense ? i : sample[i]];
         mean /= (double)m;
         for (size_t i = 0; i < m; i++) {
-            double y = d->y[sample[i]], r = y - output_of(t, sample[i]), c = y - mean;
+            size_t row = dense ? i : sample[i];
+            for (size_t k = 0; k < d->nfeatures; k++)
+                features[k] = x[k][row];
+            double out_i = network_output(t->theta, d->nfeatures, t->config.hidden,
+                                          t->config.hidden_activation,
+                                          t->config.activation, features, NULL);
+            double r = y[row] - out_i, c = y[row] - mean;
             ss_res += r * r;
             ss_tot += c * c;
         }
         out->score = ss_tot > 0.0 ? 1.0 - ss_res / ss_tot : NAN;
     } else {
         size_t right = 0;
-        for (size_t i = 0; i < m; i++)
-            right += (output_of(t, sample[i]) >= 0.5) == (d->y[sample[i]] >= 0.5);
+        for (size_t i = 0; i < m; i++) {
+            size_t row = dense ? i : sample[i];
+            for (size_t k = 0; k < d->nfeatures; k++)
+                features[k] = x[k][row];
+            double a = network_output(t->theta, d->nfeatures, t->config.hidden,
+                                      t->config.hidden_activation, t->config.activation,
+                                      features, NULL);
+            right += (a >= 0.5) == (y[row] >= 0.5);
+        }
         out->score = (double)right / (double)m;
     }
     out->rows = m;
@@ -109,7 +155,7 @@ const struct view_numbers *view_cache_numbers(struct view_cache *vc,
         size_t m = VIEW_EXACT_MAX, q = n / m, r = n % m;
         for (size_t i = 0; i < m; i++)
             vc->sample[i] = (sample_index)(i * q + (i * r) / m);
-        sampled_numbers(t, vc->sample, m, &vc->numbers);
+        sampled_numbers(vc, t, m, &vc->numbers);
     } else {
         exact_numbers(t, &vc->numbers);
     }

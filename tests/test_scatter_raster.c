@@ -4,7 +4,9 @@
  * overlapping classes and marked points; whole frames with the view cache
  * equal frames without it; the raster is built once while training runs;
  * on data above VIEW_EXACT_MAX rows the screen's numbers come from the
- * spread sample and say so. */
+ * spread sample and say so; a raster and a landscape grid built over
+ * several updates (a frame's share each) end as the ones built at once,
+ * bit for bit. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,6 +28,7 @@
 #include "view_cache.h"
 #include "views.h"
 #include "test_support.h"
+#include "util.h"
 
 static void assert_same_canvas(const struct canvas *a, const struct canvas *b)
 {
@@ -213,6 +216,18 @@ static void test_running_numbers_on_large_data(void **state)
         right += (z >= 0) == (w.s.data->y[r] >= 0.5);
     }
     assert_true(sampled->score == (double)right / VIEW_EXACT_MAX);
+    /* the cost over the sample read in place, the rows in sample order:
+     * the same bits as the cache's (which reads a copy of them) */
+    static sample_index order[VIEW_EXACT_MAX];
+    for (size_t i = 0; i < VIEW_EXACT_MAX; i++)
+        order[i] = (sample_index)(i * n / VIEW_EXACT_MAX);
+    const struct dataset *d = w.s.data;
+    struct batch_n b = {d->x, d->nfeatures, d->y, order, 0, VIEW_EXACT_MAX};
+    double sum[3];
+    double cost = neuron_batch_gradient_n(w.s.trainer.theta, w.s.trainer.config.activation,
+                                          w.s.trainer.config.loss, &b, sum);
+    assert_true(util_same_bits(sampled->cost, cost / VIEW_EXACT_MAX));
+    assert_true(util_same_bits(sampled->gradient[2], sum[2] / VIEW_EXACT_MAX));
     views_render(&w.c, &w.v);
     char *buf = NULL;
     size_t len = 0;
@@ -233,6 +248,106 @@ static void test_running_numbers_on_large_data(void **state)
     close_screen(&w);
 }
 
+/* A raster built step_points at a time: pending until every point is in,
+ * each step a subset of the next, and then the raster built at once, cell
+ * for cell (mask and last point). */
+static void test_raster_over_frames_is_the_raster_at_once(void **state)
+{
+    (void)state;
+    enum { N = 70000 };
+    static double xs[N], ys[N], cls[N];
+    struct rng r;
+    rng_seed(&r, 5);
+    for (size_t i = 0; i < N; i++) {
+        xs[i] = 2.4 * rng_unit(&r) - 1.2;
+        ys[i] = 2.4 * rng_unit(&r) - 1.2;
+        cls[i] = xs[i] + ys[i] + 0.5 * rng_unit(&r) > 0.2 ? 1.0 : 0.0;
+    }
+    struct plot p;
+    plot_init(&p, (struct rect){0, 0, 60, 20}, -1, 1, -1, 1);
+    struct scatter_raster once = {0}, steps = {0};
+    assert_true(scatter_raster_update(&once, &p, xs, ys, cls, N));
+    assert_false(scatter_raster_pending(&once));
+    steps.step_points = 3 * SCATTER_RASTER_BLOCK;
+    size_t cells = 60 * 20, calls = 0, filled = 0;
+    do {
+        assert_true(scatter_raster_update(&steps, &p, xs, ys, cls, N));
+        calls++;
+        size_t now = 0;
+        for (size_t k = 0; k < cells; k++) {
+            assert_true((steps.mask[k] & ~once.mask[k]) == 0); /* a subset */
+            now += steps.mask[k] != 0;
+        }
+        assert_true(now >= filled);
+        filled = now;
+    } while (scatter_raster_pending(&steps) && calls < 100);
+    /* 18 blocks of 4096 points, three an update */
+    assert_int_equal(calls, (N + SCATTER_RASTER_BLOCK - 1) / SCATTER_RASTER_BLOCK / 3);
+    assert_int_equal(steps.builds, 1);
+    for (size_t k = 0; k < cells; k++) {
+        assert_int_equal(steps.mask[k], once.mask[k]);
+        if (once.mask[k])
+            assert_int_equal(steps.last[k], once.last[k]);
+    }
+    scatter_raster_free(&once);
+    scatter_raster_free(&steps);
+}
+
+/* A landscape grid computed a row per update (step_ms tiny) on a sample
+ * of large data: no new grid until the last row, then the grid computed
+ * at once, bit for bit; paused, a grid under way at other weights starts
+ * again at the weights as they are. */
+static void test_landscape_over_frames_is_the_grid_at_once(void **state)
+{
+    (void)state;
+    const char *args[] = {"--data", "gen:gauss", "--points", "2000", "--noise", "0.5"};
+    struct screen w;
+    open_screen(&w, 6, args);
+    session_epoch(&w.s);
+    const struct trainer *t = &w.s.trainer;
+    assert_true(t->data->n > LANDSCAPE_ROWS_MAX);
+    struct landscape *once = landscape_new(), *steps = landscape_new();
+    assert_non_null(once);
+    assert_non_null(steps);
+    assert_true(landscape_update(once, t, -3, 3, -2, 4, 20, 12, true));
+    steps->step_ms = 1e-9; /* one row an update */
+    int calls = 0;
+    while (!landscape_update(steps, t, -3, 3, -2, 4, 20, 12, true)) {
+        assert_true(landscape_pending(steps));
+        assert_false(steps->valid);
+        calls++;
+        assert_true(calls < 100);
+    }
+    assert_false(landscape_pending(steps));
+    assert_int_equal(calls, once->rows - 1);
+    assert_int_equal(steps->cols, once->cols);
+    assert_int_equal(steps->rows, once->rows);
+    for (int k = 0; k < once->cols * once->rows; k++)
+        assert_true(util_same_bits(steps->log_cost[k], once->log_cost[k]));
+    assert_true(util_same_bits(steps->mean_gradient, once->mean_gradient));
+    assert_true(util_same_bits(steps->lo, once->lo) && util_same_bits(steps->hi, once->hi));
+    assert_int_equal(steps->recomputes, 1);
+    /* the grid shown stays while the next is under way */
+    double shown = steps->log_cost[0];
+    session_epoch(&w.s);
+    assert_false(landscape_update(steps, t, -3, 3, -2, 4, 20, 12, true));
+    assert_true(landscape_pending(steps));
+    assert_true(steps->valid && util_same_bits(steps->log_cost[0], shown));
+    /* paused at other weights: the job restarts at the current ones */
+    int job_row = steps->job.next_row;
+    session_epoch(&w.s);
+    assert_false(landscape_update(steps, t, -3, 3, -2, 4, 20, 12, true));
+    assert_true(steps->job.next_row == 1 && job_row == 1);
+    while (!landscape_update(steps, t, -3, 3, -2, 4, 20, 12, true))
+        ;
+    assert_true(landscape_update(once, t, -3, 3, -2, 4, 20, 12, true));
+    for (int k = 0; k < once->cols * once->rows; k++)
+        assert_true(util_same_bits(steps->log_cost[k], once->log_cost[k]));
+    landscape_free(once);
+    landscape_free(steps);
+    close_screen(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +355,8 @@ int main(void)
         cmocka_unit_test(test_raster_kept_until_something_changes),
         cmocka_unit_test(test_frames_with_the_cache_are_the_same),
         cmocka_unit_test(test_running_numbers_on_large_data),
+        cmocka_unit_test(test_raster_over_frames_is_the_raster_at_once),
+        cmocka_unit_test(test_landscape_over_frames_is_the_grid_at_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
