@@ -8,8 +8,9 @@
  * Implemented in src/csv_table.c (table_load_*: libcsv), src/table.c
  * (table_free and the table_* queries), src/text_intern.c (the distinct
  * texts of a column), src/number.c (parse_number), src/dataset.c
- * (dataset_select, dataset_free) and src/dataset_terms.c (the test split,
- * dataset_features_at). */
+ * (dataset_select, dataset_free), src/dataset_fill.c (the samples'
+ * columns, shared with the table or copied) and src/dataset_terms.c (the
+ * test split, dataset_features_at). */
 #ifndef DESCENT_DATASET_H
 #define DESCENT_DATASET_H
 
@@ -17,9 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct term_list; /* terms.h */
-
 #include "number.h"
+#include "terms.h"
 
 /* The loader hands libcsv the text in blocks of this many bytes; a file is
  * read block by block and its text is never kept whole. */
@@ -131,6 +131,13 @@ const char *table_text(const struct table *t, size_t row, size_t col);
 size_t table_distinct_count(const struct table *t, size_t col);
 size_t table_text_index(const struct table *t, size_t row, size_t col);
 
+/* The indices (as table_text_index gives them) of the count cells of
+ * column col from row first on, written to ids[0..count): the fast way
+ * to walk a label column. Returns how many it wrote: fewer than count
+ * past the last row, 0 when the column's texts are not kept. */
+size_t table_text_indices(const struct table *t, size_t col, size_t first,
+                          size_t count, uint32_t *ids);
+
 /* The index among the distinct values of column col of the value equal
  * to text (byte for byte), or SIZE_MAX if no cell holds it. */
 size_t table_find_text(const struct table *t, size_t col, const char *text);
@@ -177,23 +184,38 @@ struct selection {
 /* The samples one neuron is trained on. Rows are in file order, the
  * training rows first (0 .. n-1) and the held-out test rows after them
  * (n .. n + n_test - 1), each part in file order; with no test split the
- * order is the file's. Every per-sample array has stride = n + n_test
- * entries per column. */
+ * order is the file's. Every per-sample column has stride = n + n_test
+ * entries.
+ *
+ * Shared or copied: when the samples are the table's rows, all of them in
+ * file order (a regression, or two classes that cover every row, with no
+ * test split) and nothing is standardised, the feature columns (default
+ * features) and the plotted columns are the table's own arrays
+ * (table_numbers), not copies, and file_row is not stored. Otherwise they
+ * are copies the dataset owns. Nothing may write through a column of the
+ * table: treat x, x1 and x2 as read-only (a dataset lives no longer than
+ * its table). */
 struct dataset {
     size_t n;            /* training samples: the only ones any batch,
                             cost, gradient or accuracy of the trainer sees */
     size_t n_test;       /* held-out samples, stored after the training ones */
     size_t stride;       /* n + n_test: the length of one column */
     size_t nfeatures;    /* N >= 1: the neuron's inputs (terms) */
-    double *x;           /* features, column-major: term j of sample i at
-                            x[j * stride + i] (standardised if asked) */
+    double *x[TERMS_MAX]; /* the N feature columns: term j of sample i at
+                            x[j][i] (standardised if asked); each is the
+                            table's column or a column of x_store */
+    double *x_store;     /* the copied feature columns, column-major
+                            (N * stride), or NULL when they are shared */
     double *x1, *x2;     /* the two plotted columns, stride values each, in
                             the plot's coordinates (standardised by their
                             own mean and sd if asked). With the default
-                            features (no --features) x1 = x and x2 = x +
-                            stride: the features themselves. */
+                            features (no --features) x1 = x[0] and x2 =
+                            x[1]: the features themselves; otherwise the
+                            table's columns or the halves of plot_store. */
+    double *plot_store;  /* the copied plotted columns (2 * stride), or NULL */
     double *y;           /* targets: 0 for class_a, 1 for class_b, or the
-                            target column's values (regression) */
+                            target column's values (regression); always
+                            the dataset's own */
     char *x_name, *y_name, *label_name; /* plotted columns; label or target */
     char *class_name[2]; /* class_a, class_b (NULL in regression) */
     bool standardized;
@@ -208,9 +230,14 @@ struct dataset {
                             over the training rows (NaN for the others): what a
                             column not plotted is held at on the screen */
     size_t plot_column[2]; /* table columns of x1 and x2 */
-    bool *is_test;       /* stride flags: sample i is held out (i >= n) */
-    size_t *file_row;    /* stride: the table row of each sample */
+    size_t *file_row;    /* stride: the table row of each sample, or NULL
+                            when sample i is table row i (every row kept,
+                            no test split); read it with dataset_file_row */
 };
+
+/* The table row of sample i (i < stride); a sample is held out exactly
+ * when i >= d->n. */
+size_t dataset_file_row(const struct dataset *d, size_t i);
 
 /* Picks the rows of the two classes (or every row, with a target) and
  * forms their terms. Checks every value it uses (line and column in the
@@ -263,7 +290,7 @@ bool dataset_split_rows(size_t n, double f, uint64_t seed, bool *held,
 void dataset_features_at(const struct dataset *d, double x, double y,
                          double *features);
 
-/* Sample i's N inputs gathered from the column-major d->x into
+/* Sample i's N inputs gathered from the columns d->x[0..N) into
  * features[0..N). */
 void dataset_features_of(const struct dataset *d, size_t i, double *features);
 

@@ -93,12 +93,11 @@ double neuron_sum(const double *theta, size_t nfeatures, const double *x);
 double neuron_output(const double *theta, size_t nfeatures,
                      enum activation act, const double *x);
 
-/* A run of samples over column-major features: sample i's term j is
- * x[j * stride + i]; positions from..to of order (NULL: in order) index
- * the samples. */
+/* A run of samples over feature columns: sample i's term j is x[j][i];
+ * positions from..to of order (NULL: in order) index the samples. */
 struct batch_n {
-    const double *x;
-    size_t stride, nfeatures;
+    double *const *x;
+    size_t nfeatures;
     const double *y;
     const sample_index *order;
     size_t from, to;

@@ -14,13 +14,12 @@
  *   is usable exactly when table_column_numeric says so. The loader parsed
  *   every value once and remembered each column's first non-number. */
 
-#include "dataset.h"
+#include "dataset_internal.h"
 #include "number.h"
 #include "sample_index.h"
 #include "terms.h"
 #include "text_util.h"
 
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,211 +169,8 @@ static bool check_feature_values(const struct table *t, const size_t *cols,
     return false;
 }
 
-struct feature_stats {
-    double mean, sd;   /* population sd: divided by n */
-    int exponent;      /* values were scaled by 2^-exponent */
-};
-
-/* Mean and standard deviation of n values. They are computed on the values
- * scaled by a power of two (exactly) to near 1, so that sums of huge values
- * cannot overflow. */
-static struct feature_stats feature_stats_of(const double *values, size_t n)
-{
-    struct feature_stats stats = {0};
-    double largest = 0;
-    for (size_t i = 0; i < n; i++)
-        largest = fmax(largest, fabs(values[i]));
-    if (largest > 0)
-        frexp(largest, &stats.exponent);
-    double sum = 0;
-    for (size_t i = 0; i < n; i++)
-        sum += ldexp(values[i], -stats.exponent);
-    double scaled_mean = sum / (double)n;
-    double squares = 0;
-    for (size_t i = 0; i < n; i++) {
-        double deviation = ldexp(values[i], -stats.exponent) - scaled_mean;
-        squares += deviation * deviation;
-    }
-    stats.mean = ldexp(scaled_mean, stats.exponent);
-    stats.sd = ldexp(sqrt(squares / (double)n), stats.exponent);
-    return stats;
-}
-
-static void standardize(double *values, size_t n, struct feature_stats stats)
-{
-    double scaled_mean = ldexp(stats.mean, -stats.exponent);
-    double scaled_sd = ldexp(stats.sd, -stats.exponent);
-    for (size_t i = 0; i < n; i++)
-        values[i] = (ldexp(values[i], -stats.exponent) - scaled_mean)
-                    / scaled_sd;
-}
-
-static bool all_equal(const double *values, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if (values[i] != values[0])
-            return false;
-    return true;
-}
-
-/* What select_samples works out before filling: the columns used. */
-struct plan {
-    size_t used[DATASET_COLUMNS_MAX]; /* table columns the terms use */
-    size_t nused;
-    size_t label;                     /* label or target column */
-    size_t class_index[2];            /* the classes among the label's
-                                         distinct values */
-};
-
-/* Whether table row `row` is one of the samples. */
-static bool row_selected(const struct table *t, const struct plan *plan,
-                         const struct dataset *d, size_t row)
-{
-    if (d->regression)
-        return true;
-    size_t index = table_text_index(t, row, plan->label);
-    return index == plan->class_index[0] || index == plan->class_index[1];
-}
-
-/* The raw value of term j of table row `row` (row values parsed into
- * values, a scratch of ncols). */
-static double raw_term(const struct table *t, const struct plan *plan,
-                       const struct dataset *d, size_t row, size_t j,
-                       double *values)
-{
-    if (d->terms == NULL)
-        return table_numbers(t, plan->used[j])[row];
-    for (size_t k = 0; k < plan->nused; k++)
-        values[plan->used[k]] = table_numbers(t, plan->used[k])[row];
-    return term_value(&d->terms->term[j], values);
-}
-
-static bool allocate_samples(struct dataset *d, size_t ncols)
-{
-    size_t m = d->stride ? d->stride : 1;
-    d->x = calloc(m * d->nfeatures, sizeof *d->x);
-    d->y = calloc(m, sizeof *d->y);
-    d->is_test = calloc(m, sizeof *d->is_test);
-    d->file_row = calloc(m, sizeof *d->file_row);
-    d->term_mean = calloc(d->nfeatures, sizeof *d->term_mean);
-    d->term_sd = calloc(d->nfeatures, sizeof *d->term_sd);
-    d->column_mean = calloc(ncols ? ncols : 1, sizeof *d->column_mean);
-    d->ncolumns = ncols;
-    if (d->terms != NULL) {
-        d->x1 = calloc(m, sizeof *d->x1);
-        d->x2 = calloc(m, sizeof *d->x2);
-    } else if (d->x != NULL) {
-        d->x1 = d->x;
-        d->x2 = d->x + d->stride;
-    }
-    return d->x && d->y && d->is_test && d->file_row && d->term_mean
-           && d->term_sd && d->column_mean && d->x1 && d->x2;
-}
-
-/* Copies the chosen rows' terms and targets into d, training rows first,
- * and fills the plotted columns. held flags the selected rows (in file
- * order) that are held out. */
-static bool fill_samples(const struct table *t, const struct plan *plan,
-                         const bool *held, struct dataset *d)
-{
-    double *values = calloc(t->ncols ? t->ncols : 1, sizeof *values);
-    if (values == NULL || !allocate_samples(d, t->ncols)) {
-        free(values);
-        return false;
-    }
-    size_t train = 0, test = d->n, k = 0;
-    for (size_t row = 0; row < t->nrows; row++) {
-        if (!row_selected(t, plan, d, row))
-            continue;
-        size_t i = held != NULL && held[k] ? test++ : train++;
-        k++;
-        for (size_t j = 0; j < d->nfeatures; j++)
-            d->x[j * d->stride + i] = raw_term(t, plan, d, row, j, values);
-        if (d->regression)
-            d->y[i] = table_numbers(t, plan->label)[row];
-        else
-            d->y[i] = table_text_index(t, row, plan->label) == plan->class_index[0]
-                          ? 0.0 : 1.0;
-        d->is_test[i] = i >= d->n;
-        d->file_row[i] = row;
-        if (d->terms != NULL) {
-            d->x1[i] = table_numbers(t, d->plot_column[0])[row];
-            d->x2[i] = table_numbers(t, d->plot_column[1])[row];
-        }
-    }
-    free(values);
-    return true;
-}
-
-/* The training rows' mean of every column the terms use. */
-static void column_means(const struct table *t, const struct plan *plan,
-                         struct dataset *d)
-{
-    for (size_t c = 0; c < d->ncolumns; c++)
-        d->column_mean[c] = NAN;
-    double *values = malloc((d->n ? d->n : 1) * sizeof *values);
-    for (size_t k = 0; values != NULL && k < plan->nused; k++) {
-        size_t col = plan->used[k];
-        for (size_t i = 0; i < d->n; i++)
-            values[i] = table_numbers(t, col)[d->file_row[i]];
-        d->column_mean[col] = feature_stats_of(values, d->n).mean;
-    }
-    free(values);
-}
-
-/* The name of term j in messages. */
-static const char *term_label(const struct dataset *d, size_t j)
-{
-    return d->term_name[j];
-}
-
-/* Sets the term and plotted-column statistics (over the training rows)
- * and standardises the terms and plotted columns if asked. */
-static bool scale_features(const struct table *t, bool asked, struct dataset *d,
-                           char *err, size_t errlen)
-{
-    for (size_t j = 0; j < d->nfeatures; j++) {
-        double *column = d->x + j * d->stride;
-        struct feature_stats stats = feature_stats_of(column, d->n);
-        d->term_mean[j] = stats.mean;
-        d->term_sd[j] = stats.sd;
-        if (!asked)
-            continue;
-        if (all_equal(column, d->n)) {
-            if (d->regression)
-                text_report(err, errlen, source_of(t), 0, 0,
-                            "cannot standardize %s: it has the same value in"
-                            " every row", text_show(term_label(d, j)).text);
-            else
-                text_report(err, errlen, source_of(t), 0, 0,
-                            "cannot standardize %s: it has the same value in every"
-                            " row of classes %s and %s",
-                            text_show(term_label(d, j)).text,
-                            text_show(d->class_name[0]).text,
-                            text_show(d->class_name[1]).text);
-            return false;
-        }
-        standardize(column, d->stride, stats);
-    }
-    double *plotted[2] = {d->x1, d->x2};
-    for (int k = 0; k < 2; k++) {
-        if (d->terms == NULL) {
-            d->mean[k] = d->term_mean[k];
-            d->sd[k] = d->term_sd[k];
-            continue;
-        }
-        struct feature_stats stats = feature_stats_of(plotted[k], d->n);
-        d->mean[k] = stats.mean;
-        d->sd[k] = stats.sd;
-        if (asked && stats.sd > 0)
-            standardize(plotted[k], d->stride, stats);
-    }
-    d->standardized = asked;
-    return true;
-}
-
 /* Whether column col is among the used ones. */
-static bool plan_uses(const struct plan *plan, size_t col)
+static bool plan_uses(const struct dataset_plan *plan, size_t col)
 {
     for (size_t k = 0; k < plan->nused; k++)
         if (plan->used[k] == col)
@@ -385,7 +181,7 @@ static bool plan_uses(const struct plan *plan, size_t col)
 /* Resolves the features: the default two columns or the --features terms;
  * sets d's terms, names and plotted columns and plan's used columns. */
 static bool plan_features(const struct table *t, const struct selection *sel,
-                          struct plan *plan, struct dataset *d, char *err,
+                          struct dataset_plan *plan, struct dataset *d, char *err,
                           size_t errlen)
 {
     if (sel->features == NULL || sel->features[0] == '\0') {
@@ -452,7 +248,7 @@ static bool plan_features(const struct table *t, const struct selection *sel,
 }
 
 /* The label (classes) or target (regression) column, checked. */
-static bool plan_target(const struct table *t, struct plan *plan,
+static bool plan_target(const struct table *t, struct dataset_plan *plan,
                         struct dataset *d, char *err, size_t errlen)
 {
     if (!find_column(t, d->label_name, &plan->label, err, errlen))
@@ -487,7 +283,7 @@ static bool plan_target(const struct table *t, struct plan *plan,
 static bool select_samples(const struct table *t, const struct selection *sel,
                            struct dataset *d, char *err, size_t errlen)
 {
-    struct plan plan = {{0}, 0, 0, {0, 0}};
+    struct dataset_plan plan = {{0}, 0, 0, {0, 0}};
     if (!plan_features(t, sel, &plan, d, err, errlen)) {
         if (err != NULL && errlen > 0 && err[0] == '\0')
             text_report(err, errlen, source_of(t), 0, 0, "out of memory");
@@ -496,9 +292,7 @@ static bool select_samples(const struct table *t, const struct selection *sel,
     if (!plan_target(t, &plan, d, err, errlen)
         || !check_feature_values(t, plan.used, plan.nused, err, errlen))
         return false;
-    size_t rows = 0;
-    for (size_t row = 0; row < t->nrows; row++)
-        rows += row_selected(t, &plan, d, row);
+    size_t rows = dataset_count_rows(t, &plan, d);
     if (rows > SAMPLE_INDEX_MAX) {
         text_report(err, errlen, source_of(t), 0, 0,
                     "%zu rows are selected; at most %lu can be trained on",
@@ -532,14 +326,14 @@ static bool select_samples(const struct table *t, const struct selection *sel,
     d->n = rows - nheld;
     d->n_test = nheld;
     d->stride = rows;
-    bool filled = fill_samples(t, &plan, held, d);
+    bool filled = dataset_fill(t, &plan, nheld > 0 ? held : NULL,
+                               sel->standardize, d);
     free(held);
     if (!filled) {
         text_report(err, errlen, source_of(t), 0, 0, "out of memory");
         return false;
     }
-    column_means(t, &plan, d);
-    return scale_features(t, sel->standardize, d, err, errlen);
+    return dataset_scale(t, sel->standardize, d, err, errlen);
 }
 
 bool dataset_select(const struct table *t, const struct selection *sel,
@@ -582,13 +376,9 @@ void dataset_free(struct dataset *d)
 {
     if (d == NULL)
         return;
-    if (d->terms != NULL) { /* else x1 and x2 point into x */
-        free(d->x1);
-        free(d->x2);
-    }
-    free(d->x);
+    free(d->x_store); /* x, x1 and x2 point into these or into the table */
+    free(d->plot_store);
     free(d->y);
-    free(d->is_test);
     free(d->file_row);
     free(d->term_mean);
     free(d->term_sd);

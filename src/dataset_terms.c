@@ -35,7 +35,7 @@ bool dataset_split_rows(size_t n, double f, uint64_t seed, bool *held,
 void dataset_features_of(const struct dataset *d, size_t i, double *features)
 {
     for (size_t j = 0; j < d->nfeatures; j++)
-        features[j] = d->x[j * d->stride + i];
+        features[j] = d->x[j][i];
 }
 
 /* v scaled as the training data was: (v - mean) / sd. */

@@ -41,7 +41,7 @@ double landscape_evaluate(const struct dataset *d, const struct train_config *c,
             g[k] = NAN;
         return NAN;
     }
-    struct batch_n all = {d->x, d->stride, d->nfeatures, d->y, NULL, 0, d->n};
+    struct batch_n all = {d->x, d->nfeatures, d->y, NULL, 0, d->n};
     double sum[LANDSCAPE_PARAMS_MAX];
     double cost = network_batch_gradient(theta, c->hidden, c->hidden_activation,
                                          c->activation, c->loss, &all, sum);
@@ -232,7 +232,7 @@ static void choose_rows(struct landscape *l, const struct dataset *d)
         l->rows_used = m;
     }
     for (size_t k = 0; k < LANDSCAPE_PARAMS_MAX; k++)
-        l->scale[k] = k < d->nfeatures ? rms_over(l, d->x + k * d->stride, n) : 1.0;
+        l->scale[k] = k < d->nfeatures ? rms_over(l, d->x[k], n) : 1.0;
 }
 
 /* landscape_evaluate_pair over the grid's rows: the sample when it is one. */
@@ -249,7 +249,7 @@ static double evaluate_pair(const struct landscape *l, const struct dataset *d,
     memcpy(at, theta, p * sizeof *at);
     at[i] = wi;
     at[j] = wj;
-    struct batch_n rows = {d->x, d->stride, d->nfeatures, d->y, l->sample, 0,
+    struct batch_n rows = {d->x, d->nfeatures, d->y, l->sample, 0,
                            l->rows_used};
     double cost = network_batch_gradient(at, c->hidden, c->hidden_activation,
                                          c->activation, c->loss, &rows, sum);

@@ -150,7 +150,7 @@ batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
         size_t count = b->to - start < CHUNK ? b->to - start : CHUNK;
         const sample_index *order = b->order ? b->order + start : NULL;
         for (size_t i = 0; i < nf; i++) {
-            const double *col = b->x + i * b->stride;
+            const double *col = b->x[i];
             for (size_t k = 0; k < count; k++)
                 x[i][k] = col[order ? order[k] : start + k];
         }

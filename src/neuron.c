@@ -345,9 +345,9 @@ batch_sums_n(const double *theta, enum activation act, enum loss loss,
         for (size_t start = b->from; start < b->to; start += CHUNK_N) {
             size_t count = b->to - start < CHUNK_N ? b->to - start : CHUNK_N;
             const sample_index *order = b->order ? b->order + start : NULL;
-            const double *x = order ? b->x : b->x + start; /* col k's base */
+            size_t base = order ? 0 : start; /* col k's base: b->x[k] + base */
             for (size_t j = 0; j < nf; j++) {
-                const double *col = x + j * b->stride;
+                const double *col = b->x[j] + base;
                 double w = theta[j];
                 if (order) {
                     for (size_t k = 0; k < count; k++)
@@ -370,7 +370,7 @@ batch_sums_n(const double *theta, enum activation act, enum loss loss,
             if (p0 == 0)
                 lanes_add(cost, c, NULL, NULL, count);
             for (size_t p = p0; p < p1; p++)
-                lanes_add(lane[p - p0], delta, p < nf ? x + p * b->stride : NULL,
+                lanes_add(lane[p - p0], delta, p < nf ? b->x[p] + base : NULL,
                           order, count);
         }
         for (size_t p = p0; p < p1; p++)
@@ -388,7 +388,7 @@ double neuron_batch_gradient_n(const double *theta, enum activation act,
                                double *sum)
 {
     if (batch->nfeatures == 2) /* the one-pass loop: the same bits, sooner */
-        return batch_sums2(batch->x, batch->x + batch->stride, batch->y,
+        return batch_sums2(batch->x[0], batch->x[1], batch->y,
                            batch->order, batch->from, batch->to, theta, act,
                            loss, sum);
     switch ((int)act * LOSS_COUNT + (int)loss) {

@@ -257,6 +257,12 @@ const double *table_numbers(const struct table *t, size_t col)
     return c != NULL && c->numeric ? c->numbers : NULL;
 }
 
+double *table_numbers_shared(const struct table *t, size_t col)
+{
+    const struct table_column *c = column_of(t, col);
+    return c != NULL && c->numeric ? c->numbers : NULL;
+}
+
 bool table_first_non_number(const struct table *t, size_t col,
                             struct table_non_number *out)
 {
@@ -283,6 +289,30 @@ size_t table_text_index(const struct table *t, size_t row, size_t col)
     if (!table_has_texts(t, col) || row >= t->nrows)
         return SIZE_MAX;
     return id_at(&t->columns[col], row);
+}
+
+size_t table_text_indices(const struct table *t, size_t col, size_t first,
+                          size_t count, uint32_t *ids)
+{
+    if (!table_has_texts(t, col) || first >= t->nrows)
+        return 0;
+    if (count > t->nrows - first)
+        count = t->nrows - first;
+    const struct table_column *c = &t->columns[col];
+    switch (c->id_bytes) {
+    case 1:
+        for (size_t k = 0; k < count; k++)
+            ids[k] = ((const uint8_t *)c->ids)[first + k];
+        break;
+    case 2:
+        for (size_t k = 0; k < count; k++)
+            ids[k] = ((const uint16_t *)c->ids)[first + k];
+        break;
+    default:
+        memcpy(ids, (const uint32_t *)c->ids + first, count * sizeof *ids);
+        break;
+    }
+    return count;
 }
 
 const char *table_text(const struct table *t, size_t row, size_t col)

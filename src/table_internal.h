@@ -96,4 +96,8 @@ void table_column_trim(struct table_column *c, size_t nrows);
 /* Frees what the column holds and zeroes it. */
 void table_column_free(struct table_column *c);
 
+/* table_numbers without const, for a dataset that shares a column with
+ * the table (dataset_fill.c): the caller must never write through it. */
+double *table_numbers_shared(const struct table *t, size_t col);
+
 #endif

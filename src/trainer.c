@@ -9,6 +9,7 @@
  * taken at their forward passes. */
 #include "trainer.h"
 
+#include "big_alloc.h"
 #include "terms.h"
 #include "trainer_fast.h"
 #include "trainer_internal.h"
@@ -74,7 +75,7 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->data = data;
     t->nparams = network_param_count(data->nfeatures, config->hidden);
     size_t p = t->nparams;
-    t->order = malloc((data->n ? data->n : 1) * sizeof *t->order);
+    t->order = big_alloc(data->n, sizeof *t->order); /* filled by trainer_reset */
     t->scratch = malloc((data->n ? data->n : 1) * sizeof *t->scratch);
     t->theta = calloc(p, sizeof *t->theta);
     t->start = calloc(p, sizeof *t->start);
@@ -268,7 +269,7 @@ void trainer_finish_epoch(struct trainer *t)
 static struct batch_n batch_of(const struct dataset *d, const sample_index *order,
                                size_t from, size_t to)
 {
-    struct batch_n b = {d->x, d->stride, d->nfeatures, d->y, order, from, to};
+    struct batch_n b = {d->x, d->nfeatures, d->y, order, from, to};
     return b;
 }
 
@@ -433,17 +434,17 @@ static double output_of(const struct trainer *t, size_t i)
     if (t->config.hidden > 0) {
         double x[TERMS_MAX];
         for (size_t j = 0; j < d->nfeatures && j < TERMS_MAX; j++)
-            x[j] = d->x[j * d->stride + i];
+            x[j] = d->x[j][i];
         return network_output(t->theta, d->nfeatures, t->config.hidden,
                               t->config.hidden_activation, t->config.activation, x, NULL);
     }
     if (d->nfeatures == 2) /* the original forward pass, bit for bit */
         return activation_value(t->config.activation,
-                                t->theta[0] * d->x[i] + t->theta[1] * d->x[d->stride + i]
+                                t->theta[0] * d->x[0][i] + t->theta[1] * d->x[1][i]
                                     + t->theta[2]);
     double z = 0.0;
     for (size_t j = 0; j < d->nfeatures; j++)
-        z = j == 0 ? t->theta[0] * d->x[i] : z + t->theta[j] * d->x[j * d->stride + i];
+        z = j == 0 ? t->theta[0] * d->x[0][i] : z + t->theta[j] * d->x[j][i];
     return activation_value(t->config.activation, z + t->theta[d->nfeatures]);
 }
 

@@ -37,7 +37,7 @@ static uint64_t data_print(const struct dataset *d)
 {
     uint64_t h = scatter_fingerprint(d->y, d->n);
     for (size_t k = 0; k < d->nfeatures; k++)
-        h = (h << 1 | h >> 63) ^ scatter_fingerprint(d->x + k * d->stride, d->n);
+        h = (h << 1 | h >> 63) ^ scatter_fingerprint(d->x[k], d->n);
     return h;
 }
 
@@ -54,7 +54,7 @@ static bool gather(struct view_cache *vc, const struct dataset *d, size_t m)
     if (vc->gathered == NULL)
         return false;
     for (size_t k = 0; k <= d->nfeatures; k++) {
-        const double *from = k < d->nfeatures ? d->x + k * d->stride : d->y;
+        const double *from = k < d->nfeatures ? d->x[k] : d->y;
         double *to = vc->gathered + k * m;
         for (size_t i = 0; i < m; i++)
             to[i] = from[vc->sample[i]];
@@ -74,10 +74,11 @@ static void sampled_numbers(struct view_cache *vc, const struct trainer *t, size
     const struct dataset *d = t->data;
     const sample_index *sample = vc->sample;
     bool dense = gather(vc, d, m);
-    const double *x = dense ? vc->gathered : d->x;
+    double *x[TERMS_MAX]; /* the columns read: the gathered copy or d's */
+    for (size_t k = 0; k < d->nfeatures && k < TERMS_MAX; k++)
+        x[k] = dense ? vc->gathered + k * m : d->x[k];
     const double *y = dense ? vc->gathered + d->nfeatures * m : d->y;
-    size_t stride = dense ? m : d->stride;
-    struct batch_n b = {x, stride, d->nfeatures, y, dense ? NULL : sample, 0, m};
+    struct batch_n b = {x, d->nfeatures, y, dense ? NULL : sample, 0, m};
     double sum[LANDSCAPE_PARAMS_MAX];
     out->cost = network_batch_gradient(t->theta, t->config.hidden,
                                        t->config.hidden_activation, t->config.activation,
@@ -93,7 +94,7 @@ static void sampled_numbers(struct view_cache *vc, const struct trainer *t, size
         for (size_t i = 0; i < m; i++) {
             size_t row = dense ? i : sample[i];
             for (size_t k = 0; k < d->nfeatures; k++)
-                features[k] = x[k * stride + row];
+                features[k] = x[k][row];
             double out_i = network_output(t->theta, d->nfeatures, t->config.hidden,
                                           t->config.hidden_activation,
                                           t->config.activation, features, NULL);
@@ -107,7 +108,7 @@ static void sampled_numbers(struct view_cache *vc, const struct trainer *t, size
         for (size_t i = 0; i < m; i++) {
             size_t row = dense ? i : sample[i];
             for (size_t k = 0; k < d->nfeatures; k++)
-                features[k] = x[k * stride + row];
+                features[k] = x[k][row];
             double a = network_output(t->theta, d->nfeatures, t->config.hidden,
                                       t->config.hidden_activation, t->config.activation,
                                       features, NULL);

@@ -99,7 +99,10 @@ static void test_batch_sums_have_the_lane_order_bits(void **state)
                     for (int ordered = 0; ordered < 2; ordered++) {
                         size_t from = ranges[r][0], to = ranges[r][1];
                         const sample_index *ord = ordered ? order : NULL;
-                        struct batch_n b = {xs, ROWS, nf, ys, ord, from, to};
+                        double *cols[MAX_IN];
+                        for (size_t f = 0; f < nf; f++)
+                            cols[f] = xs + f * ROWS;
+                        struct batch_n b = {cols, nf, ys, ord, from, to};
                         double got[MAX_IN + 1], want[MAX_IN + 1];
                         double c = neuron_batch_gradient_n(theta, (enum activation)act,
                                                            (enum loss)loss, &b, got);
@@ -161,7 +164,8 @@ static void test_lane_order_shows_on_a_crafted_batch(void **state)
 
     /* The batch 3..12: its first sample (position 3) is in lane 0. */
     y[3] = big;
-    struct batch_n b = {x, 12, 2, y, NULL, 3, 12};
+    double *cols[2] = {x, x + 12};
+    struct batch_n b = {cols, 2, y, NULL, 3, 12};
     neuron_batch_gradient_n(theta, ACT_LINEAR, LOSS_MSE, &b, sum);
     assert_true(sum[0] == -(big + 6.0) && sum[1] == -(big + 6.0) && sum[2] == -(big + 6.0));
 
@@ -180,7 +184,7 @@ static void test_lane_order_shows_on_a_crafted_batch(void **state)
     assert_true(sum[2] == -(big + 6.0));
 
     /* The N-input loop (one input here) keeps the same order. */
-    struct batch_n one = {x, 12, 1, y, ord, 3, 12};
+    struct batch_n one = {cols, 1, y, ord, 3, 12};
     double sum1[2];
     neuron_batch_gradient_n(theta, ACT_LINEAR, LOSS_MSE, &one, sum1);
     assert_true(sum1[0] == -(big + 6.0) && sum1[1] == -(big + 6.0));

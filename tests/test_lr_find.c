@@ -32,7 +32,7 @@ static void open_with(struct session *s, int argc, const char **args)
 /* MSE of the sigmoid neuron theta on sample i of d (two features). */
 static double sample_cost(const struct dataset *d, const double *theta, size_t i)
 {
-    double z = theta[0] * d->x[i] + theta[1] * d->x[d->stride + i] + theta[2];
+    double z = theta[0] * d->x[0][i] + theta[1] * d->x[1][i] + theta[2];
     double a = 1.0 / (1.0 + exp(-z));
     return 0.5 * (a - d->y[i]) * (a - d->y[i]);
 }

@@ -157,7 +157,8 @@ static void test_gradient_of_one_sample_by_hand(void **state)
      * dw = delta h = (0.125, 0), db = 0.25; delta_1 = 0.25*2 = 0.5,
      * delta_2 = 0.25*-1 = -0.25; dV_j = delta_j x, dc_j = delta_j. */
     double y = 1.0;
-    struct batch_n b = {x_half, 1, 2, &y, NULL, 0, 1};
+    double xh[2] = {x_half[0], x_half[1]}, *cols[2] = {xh, xh + 1};
+    struct batch_n b = {cols, 2, &y, NULL, 0, 1};
     double g[9];
     double c = network_batch_gradient(net2, 2, HIDDEN_LINEAR, ACT_LINEAR, LOSS_MSE, &b, g);
     assert_true(c == 0.03125);
@@ -187,7 +188,7 @@ static double plain_batch(const double *theta, size_t hidden, enum hidden_activa
         size_t i = b->order ? b->order[pos] : pos;
         double x[8], h[NETWORK_HIDDEN_MAX];
         for (size_t f = 0; f < nf; f++)
-            x[f] = b->x[f * b->stride + i];
+            x[f] = b->x[f][i];
         double z = 0.0;
         for (size_t j = 0; j < hidden; j++) {
             h[j] = hidden_activation_value(gact, network_unit_sum(theta, nf, j, x));
@@ -241,7 +242,8 @@ static void test_batch_is_the_plain_loop_bit_for_bit(void **state)
                 for (int loss = 0; loss < LOSS_COUNT; loss++) {
                     size_t p = network_param_count(3, hs[hi]);
                     fill(&r, theta, p, -1.5, 1.5);
-                    struct batch_n b = {x, NSAMP, 3, y, NULL, 5, 140};
+                    double *cols[3] = {x, x + NSAMP, x + 2 * NSAMP};
+                    struct batch_n b = {cols, 3, y, NULL, 5, 140};
                     for (int ordered = 0; ordered < 2; ordered++) {
                         b.order = ordered ? order : NULL;
                         double c1 = network_batch_gradient(theta, hs[hi],
@@ -318,7 +320,10 @@ static void test_gradient_matches_finite_differences(void **state)
                     if (!smooth_at(theta, H, (enum hidden_activation)gact, act,
                                    (enum loss)loss, x, y, N, NF))
                         continue;
-                    struct batch_n b = {x, N, NF, y, NULL, 0, N};
+                    double *cols[NF];
+                    for (size_t f = 0; f < NF; f++)
+                        cols[f] = x + f * N;
+                    struct batch_n b = {cols, NF, y, NULL, 0, N};
                     double c = network_batch_gradient(theta, H, (enum hidden_activation)gact,
                                                       act, (enum loss)loss, &b, g);
                     assert_close(c / N, batch_cost(theta, H, (enum hidden_activation)gact,
@@ -348,8 +353,8 @@ static void test_gradient_matches_finite_differences(void **state)
 /* XOR's four corners, twice over (8 samples, so a batch of 3 leaves 2). */
 static double xor_x[16] = {0, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1};
 static double xor_y[8] = {0, 1, 1, 0, 0, 1, 1, 0};
-static struct dataset xor_data = {.n = 8, .stride = 8, .nfeatures = 2, .x = xor_x,
-                                  .x1 = xor_x, .x2 = xor_x + 8, .y = xor_y};
+static struct dataset xor_data = {.n = 8, .stride = 8, .nfeatures = 2,
+                                  .x = {xor_x, xor_x + 8}, .x1 = xor_x, .x2 = xor_x + 8, .y = xor_y};
 
 static void test_trainer_steps_the_network(void **state)
 {
@@ -374,7 +379,7 @@ static void test_trainer_steps_the_network(void **state)
     size_t cut[4] = {0, 3, 6, 8};
     double cost = 0.0;
     for (int k = 0; k < 3; k++) {
-        struct batch_n b = {xor_x, 8, 2, xor_y, NULL, cut[k], cut[k + 1]};
+        struct batch_n b = {xor_data.x, 2, xor_y, NULL, cut[k], cut[k + 1]};
         cost += plain_batch(want, 2, HIDDEN_TANH, ACT_SIGMOID, LOSS_MSE, &b, g);
         for (size_t p = 0; p < 9; p++)
             want[p] -= 0.3 * (g[p] / (double)(cut[k + 1] - cut[k]));
@@ -399,7 +404,7 @@ static void test_trainer_steps_the_network(void **state)
     assert_true(trainer_accuracy(&t) == (double)right / 8);
     /* evaluate: the mean cost and gradient at the current weights */
     double eg[9];
-    struct batch_n all = {xor_x, 8, 2, xor_y, NULL, 0, 8};
+    struct batch_n all = {xor_data.x, 2, xor_y, NULL, 0, 8};
     double ec = plain_batch(t.theta, 2, HIDDEN_TANH, ACT_SIGMOID, LOSS_MSE, &all, g);
     assert_true(util_same_bits(trainer_evaluate(&t, eg), ec / 8));
     for (size_t p = 0; p < 9; p++)

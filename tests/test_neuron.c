@@ -164,8 +164,8 @@ static void test_bowl_closed_form(void **state)
 static double tx[10] = {1, 2, -1, 0.5, 3, /* x1 */ 0, 1, 2, -1, 1 /* x2 */};
 static double *const tx1 = tx, *const tx2 = tx + 5;
 static double ty[5] = {0, 1, 1, 0, 1};
-static struct dataset tiny = {.n = 5, .stride = 5, .nfeatures = 2, .x = tx,
-                              .x1 = tx, .x2 = tx + 5, .y = ty};
+static struct dataset tiny = {.n = 5, .stride = 5, .nfeatures = 2,
+                              .x = {tx, tx + 5}, .x1 = tx, .x2 = tx + 5, .y = ty};
 
 /* The trainer's parameters as a two-input neuron. */
 static struct neuron neuron_of(const struct trainer *t)
@@ -351,7 +351,7 @@ static void test_history_thins_when_full(void **state)
 {
     (void)state;
     double x[2] = {1, 1}, y[1] = {1};
-    struct dataset one = {.n = 1, .stride = 1, .nfeatures = 2, .x = x, .x1 = x,
+    struct dataset one = {.n = 1, .stride = 1, .nfeatures = 2, .x = {x, x + 1}, .x1 = x,
                           .x2 = x + 1, .y = y};
     struct train_config c = train_config_default();
     struct trainer t;

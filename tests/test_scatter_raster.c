@@ -222,7 +222,7 @@ static void test_running_numbers_on_large_data(void **state)
     for (size_t i = 0; i < VIEW_EXACT_MAX; i++)
         order[i] = (sample_index)(i * n / VIEW_EXACT_MAX);
     const struct dataset *d = w.s.data;
-    struct batch_n b = {d->x, d->stride, d->nfeatures, d->y, order, 0, VIEW_EXACT_MAX};
+    struct batch_n b = {d->x, d->nfeatures, d->y, order, 0, VIEW_EXACT_MAX};
     double sum[3];
     double cost = neuron_batch_gradient_n(w.s.trainer.theta, w.s.trainer.config.activation,
                                           w.s.trainer.config.loss, &b, sum);

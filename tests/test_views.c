@@ -806,7 +806,7 @@ static void test_landscape_work_cap(void **state)
         x[N + i] = (i % 89) / 10.0;
         y[i] = i % 2;
     }
-    struct dataset big = {.n = N, .stride = N, .nfeatures = 2, .x = x, .x1 = x,
+    struct dataset big = {.n = N, .stride = N, .nfeatures = 2, .x = {x, x + N}, .x1 = x,
                           .x2 = x + N, .y = y};
     struct trainer t;
     struct train_config cfg = train_config_default();
