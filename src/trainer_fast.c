@@ -137,7 +137,7 @@ fast_two_sgd(struct trainer *t, const sample_index *order, size_t from, size_t t
 {
     struct ahead next = *ahead;
     const struct dataset *d = t->data;
-    const double *x1 = d->x, *x2 = d->x + d->stride, *y = d->y;
+    const double *x1 = d->x[0], *x2 = d->x[1], *y = d->y;
     double w1 = t->theta[0], w2 = t->theta[1], b = t->theta[2];
     double g1 = 0.0, g2 = 0.0, gb = 0.0, d1 = 0.0, d2 = 0.0, db = 0.0;
     double sum = t->epoch_cost_sum, cost = 0.0;
@@ -194,8 +194,9 @@ fast_any(struct trainer *t, const sample_index *order, size_t from, size_t to,
 {
     struct ahead next = *ahead;
     const struct dataset *d = t->data;
-    const double *x = d->x, *y = d->y;
-    size_t nf = d->nfeatures, stride = d->stride;
+    double *const *x = d->x;
+    const double *y = d->y;
+    size_t nf = d->nfeatures;
     double *theta = t->theta, *g = t->gradient;
     struct optimizer *o = &t->optimizer;
     bool sgd = o->params.kind == OPTIMIZER_SGD;
@@ -203,13 +204,13 @@ fast_any(struct trainer *t, const sample_index *order, size_t from, size_t to,
     size_t base = t->epoch * d->n;
     for (size_t k = from; k < to; k++) {
         size_t i = order ? order[k] : k;
-        double z = theta[0] * x[i];
+        double z = theta[0] * x[0][i];
         for (size_t j = 1; j < nf; j++)
-            z = z + theta[j] * x[j * stride + i];
+            z = z + theta[j] * x[j][i];
         double delta;
         cost = 0.0 + fast_terms(act, loss, z + theta[nf], y[i], &delta);
         for (size_t j = 0; j < nf; j++)
-            g[j] = 0.0 + delta * x[j * stride + i];
+            g[j] = 0.0 + delta * x[j][i];
         g[nf] = 0.0 + delta;
         if (sgd) {
             double length = 0.0;
