@@ -55,6 +55,10 @@ void session_epoch(struct session *s);
 /* One minibatch; a bowl step too when it finished an epoch. The same
  * forgetting and remembering as session_epoch. */
 void session_step_batch(struct session *s);
+/* At most max_samples more samples of the current minibatch
+ * (trainer_step_part); a bowl step too, and the epoch remembered, when it
+ * finished an epoch. Returns what it did. */
+enum trainer_progress session_step_part(struct session *s, size_t max_samples);
 
 /* Changes the training settings keeping the weights; with a new lr the
  * bowl's descent starts again from its start point at that lr. */

@@ -78,6 +78,7 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->start = calloc(p, sizeof *t->start);
     t->gradient = calloc(p, sizeof *t->gradient);
     t->batch_sum = calloc(p, sizeof *t->batch_sum);
+    t->part = calloc(NEURON_LANE_STATE(p), sizeof *t->part);
     size_t cap = HISTORY_PARAM_BYTES_MAX / (p * sizeof *t->history.params);
     t->history.cap = cap < HISTORY_CAP ? cap : HISTORY_CAP;
     t->history.records = malloc(t->history.cap * sizeof *t->history.records);
@@ -86,7 +87,7 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     bool log_ok = cost_log_init(&t->log);
     bool state = optimizer_alloc(&t->optimizer, &config->optimizer, p);
     if (!log_ok || !state || !t->start || !t->order || !t->scratch || !t->theta || !t->gradient
-        || !t->batch_sum
+        || !t->batch_sum || !t->part
         || !t->history.records || !t->history.params) {
         trainer_free(t);
         return false;
@@ -106,6 +107,8 @@ void trainer_free(struct trainer *t)
     free(t->start);
     free(t->gradient);
     free(t->batch_sum);
+    free(t->part);
+    t->part = NULL;
     free(t->history.records);
     free(t->history.params);
     cost_log_free(&t->log);
@@ -140,6 +143,8 @@ void trainer_reset(struct trainer *t)
     optimizer_reset(&t->optimizer);
     t->epoch = 0;
     t->next = 0;
+    t->part_to = 0;
+    t->part_shuffled = false;
     t->epoch_cost_sum = 0.0;
     t->batch_cost = NAN;
     t->last_cost = NAN;
@@ -152,10 +157,44 @@ void trainer_reset(struct trainer *t)
     memcpy(t->start, t->theta, t->nparams * sizeof *t->start);
 }
 
+/* Undoes the shuffle that *before made (rng_permute's draws made again,
+ * its swaps undone in reverse order): order becomes what it was. */
+static void unshuffle(struct trainer *t, const struct rng *before)
+{
+    size_t n = t->data->n;
+    struct rng r = *before;
+    for (size_t i = n; i > 1; i--)
+        t->scratch[i - 1] = (sample_index)rng_below(&r, i);
+    for (size_t i = 2; i <= n; i++) {
+        size_t j = t->scratch[i - 1];
+        sample_index tmp = t->order[i - 1];
+        t->order[i - 1] = t->order[j];
+        t->order[j] = tmp;
+    }
+}
+
+/* Drops the batch in progress, if any: the trainer is as it was before
+ * its first piece (its shuffle undone, the RNG back). */
+static void part_drop(struct trainer *t)
+{
+    if (t->part_shuffled) {
+        unshuffle(t, &t->part_rng);
+        t->rng = t->part_rng;
+    }
+    t->part_shuffled = false;
+    t->part_to = t->next;
+}
+
+bool trainer_batch_in_progress(const struct trainer *t)
+{
+    return t->part_to > t->next;
+}
+
 void trainer_set_pair(struct trainer *t, size_t a, double va, size_t b, double vb)
 {
     if (a >= t->nparams || b >= t->nparams)
         return;
+    part_drop(t);
     t->theta[a] = va;
     t->theta[b] = vb;
     if (t->epoch == 0 && t->next == 0)
@@ -166,6 +205,10 @@ void trainer_configure(struct trainer *t, const struct train_config *config)
 {
     size_t hidden = t->config.hidden; /* P is fixed for a trainer's life */
     const struct train_config *was = &t->config;
+    if (config->activation != was->activation || config->loss != was->loss
+        || config->hidden_activation != was->hidden_activation
+        || config->batch != was->batch || config->shuffle != was->shuffle)
+        part_drop(t); /* what the batch in progress sums changed */
     cost_log_mark(&t->log, t->epoch * t->data->n + t->next, was->lr, config->lr, was->loss,
                   config->loss, was->activation, config->activation, was->batch,
                   config->batch);
@@ -282,22 +325,59 @@ static double batch_gradient(const struct trainer *t, const struct batch_n *run,
                                    run, sum);
 }
 
-bool trainer_step_batch(struct trainer *t)
+/* Adds a piece of the batch in progress to its sums in t->part. */
+static void part_add(struct trainer *t, const struct batch_n *piece)
+{
+    if (t->config.hidden > 0)
+        network_batch_accumulate(t->theta, t->config.hidden, t->config.hidden_activation,
+                                 t->config.activation, t->config.loss, piece, t->part,
+                                 t->part + 1);
+    else
+        neuron_batch_accumulate_n(t->theta, t->config.activation, t->config.loss, piece,
+                                  t->part);
+}
+
+/* The batch in progress's cost sum (returned) and gradient sums (in sum). */
+static double part_total(const struct trainer *t, double *sum)
+{
+    if (t->config.hidden == 0)
+        return neuron_lanes_total(t->part, t->nparams, sum);
+    memcpy(sum, t->part + 1, t->nparams * sizeof *sum);
+    return t->part[0];
+}
+
+enum trainer_progress trainer_step_part(struct trainer *t, size_t max_samples)
 {
     const struct dataset *d = t->data;
     size_t n = d->n;
     size_t batch = trainer_batch_size(t);
     if (n == 0)
-        return false;
-    if (t->next == 0 && t->config.shuffle && batch < n)
-        rng_permute(&t->rng, t->order, n);
+        return TRAINER_PARTIAL;
+    if (t->part_to <= t->next) { /* a new batch */
+        if (t->next == 0 && t->config.shuffle && batch < n) {
+            t->part_rng = t->rng;
+            t->part_shuffled = true;
+            rng_permute(&t->rng, t->order, n);
+        }
+        t->part_to = t->next;
+        memset(t->part, 0, NEURON_LANE_STATE(t->nparams) * sizeof *t->part);
+    }
 
     size_t end = t->next + batch < n ? t->next + batch : n;
     const sample_index *order = t->order;
     if (!t->config.shuffle || batch == n)
         order = NULL; /* the order is still the identity */
-    struct batch_n run = batch_of(d, order, t->next, end);
-    double sum_cost = batch_gradient(t, &run, t->batch_sum);
+    size_t piece = max_samples / NEURON_LANES * NEURON_LANES;
+    if (piece == 0)
+        piece = NEURON_LANES;
+    size_t to = end - t->part_to > piece ? t->part_to + piece : end;
+    struct batch_n run = batch_of(d, order, t->part_to, to);
+    part_add(t, &run);
+    t->part_to = to;
+    if (to < end)
+        return TRAINER_PARTIAL;
+
+    double sum_cost = part_total(t, t->batch_sum);
     double size = (double)(end - t->next);
     for (size_t k = 0; k < t->nparams; k++)
         t->gradient[k] = t->batch_sum[k] / size;
@@ -306,10 +386,17 @@ bool trainer_step_batch(struct trainer *t)
     t->epoch_cost_sum += sum_cost;
     cost_log_add(&t->log, t->epoch * n + end, sum_cost / size);
     t->next = end;
+    t->part_shuffled = false;
     if (t->next < n)
-        return false;
+        return TRAINER_UPDATED;
     finish_epoch(t);
-    return true;
+    t->part_to = 0;
+    return TRAINER_EPOCH_DONE;
+}
+
+bool trainer_step_batch(struct trainer *t)
+{
+    return trainer_step_part(t, SIZE_MAX) == TRAINER_EPOCH_DONE;
 }
 
 void trainer_epoch(struct trainer *t)
@@ -331,7 +418,7 @@ void trainer_state_save(const struct trainer *t, struct trainer_state *s)
     s->updates = t->optimizer.t;
     s->step_size = t->optimizer.step_size;
     s->optimizer = t->optimizer.params.kind;
-    s->rng = t->rng;
+    s->rng = t->part_shuffled ? t->part_rng : t->rng; /* a batch in progress is not */
     s->last_cost = t->last_cost;
     s->last_test_cost = t->last_test_cost;
     s->diverged = t->diverged;
@@ -363,6 +450,7 @@ static void state_load(struct trainer *t, const struct trainer_state *s)
     t->diverged = s->diverged;
     t->diverged_epoch = s->diverged_epoch;
     t->next = 0;
+    t->part_to = 0;
     t->epoch_cost_sum = 0.0;
 }
 
@@ -373,17 +461,9 @@ static void state_load(struct trainer *t, const struct trainer_state *s)
 void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
 {
     size_t n = t->data->n;
-    if (t->rng.state != prev->rng.state && n > 1) {
-        struct rng r = prev->rng;
-        for (size_t i = n; i > 1; i--)
-            t->scratch[i - 1] = (sample_index)rng_below(&r, i);
-        for (size_t i = 2; i <= n; i++) {
-            size_t j = t->scratch[i - 1];
-            sample_index tmp = t->order[i - 1];
-            t->order[i - 1] = t->order[j];
-            t->order[j] = tmp;
-        }
-    }
+    part_drop(t);
+    if (t->rng.state != prev->rng.state && n > 1)
+        unshuffle(t, &prev->rng);
     struct history *h = &t->history;
     while (h->len > 0 && h->records[h->len - 1].epoch > prev->epoch)
         h->len--;
@@ -393,6 +473,7 @@ void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
 
 void trainer_state_forward(struct trainer *t, const struct trainer_state *next)
 {
+    part_drop(t);
     if (t->rng.state != next->rng.state && t->data->n > 1) {
         struct rng r = t->rng;
         rng_permute(&r, t->order, t->data->n);
