@@ -61,7 +61,7 @@ struct history {
     double *params;     /* nparams values per record, the same thinning */
     size_t nparams;     /* P */
     size_t len;
-    size_t stride;
+    size_t stride;      /* 1, then doubled: always a power of two */
     size_t cap;         /* HISTORY_CAP, or fewer for a large P */
 };
 

@@ -243,30 +243,38 @@ const double *history_params(const struct history *h, size_t i)
     return h->params + i * h->nparams;
 }
 
+/* dst[0..p) = src[0..p): a plain loop, as short as the call it saves
+ * (once per epoch, P is often 3). */
+static void params_copy(double *dst, const double *src, size_t p)
+{
+    for (size_t k = 0; k < p; k++)
+        dst[k] = src[k];
+}
+
 /* Appends a finished epoch and its parameters, thinning the history when
  * it is full. */
 static void history_add(struct history *h, const struct epoch_record *r,
                         const double *theta)
 {
     size_t p = h->nparams;
-    if (r->epoch % h->stride != 0)
+    if ((r->epoch & (h->stride - 1)) != 0)
         return;
     if (h->len == h->cap) {
         size_t kept = 0;
         h->stride *= 2;
         for (size_t i = 0; i < h->len; i++) {
-            if (h->records[i].epoch % h->stride != 0)
+            if ((h->records[i].epoch & (h->stride - 1)) != 0)
                 continue;
             h->records[kept] = h->records[i];
-            memmove(h->params + kept * p, h->params + i * p, p * sizeof *h->params);
+            params_copy(h->params + kept * p, h->params + i * p, p); /* kept <= i */
             kept++;
         }
         h->len = kept;
-        if (r->epoch % h->stride != 0)
+        if ((r->epoch & (h->stride - 1)) != 0)
             return;
     }
     h->records[h->len] = *r;
-    memcpy(h->params + h->len * p, theta, p * sizeof *h->params);
+    params_copy(h->params + h->len * p, theta, p);
     h->len++;
 }
 
@@ -360,7 +368,8 @@ enum trainer_progress trainer_step_part(struct trainer *t, size_t max_samples)
             rng_permute(&t->rng, t->order, n);
         }
         t->part_to = t->next;
-        memset(t->part, 0, NEURON_LANE_STATE(t->nparams) * sizeof *t->part);
+        for (size_t k = 0; k < NEURON_LANE_STATE(t->nparams); k++)
+            t->part[k] = 0.0;
     }
 
     size_t end = t->next + batch < n ? t->next + batch : n;
