@@ -75,7 +75,7 @@ $(BUILD)/obj/term.o: src/term.c | $(BUILD)/obj
 # The exponential and the neuron's batch sums are vectorised (no FMA
 # contraction, as everywhere), so the same bits come out in scalar and
 # vector code.
-$(BUILD)/obj/vexp.o $(BUILD)/obj/neuron.o: $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+$(BUILD)/obj/vexp.o $(BUILD)/obj/neuron.o $(BUILD)/obj/neuron_lanes.o: $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(VECTORIZE) -c -o $@ $<
 
 # So is the hidden layer's batch loop (the same bits: no reassociation).

@@ -75,4 +75,14 @@ double network_batch_gradient(const double *theta, size_t hidden,
                               enum loss loss, const struct batch_n *batch,
                               double *sum);
 
+/* The same sums continued: adds the samples of piece (any part of a
+ * batch) to *cost and to sum (P values), each in sample order, so that a
+ * batch summed piece by piece, *cost and sum zeroed before its first
+ * piece, gives the bits of network_batch_gradient. hidden must be 1 ..
+ * NETWORK_HIDDEN_MAX (else *cost becomes NaN). */
+void network_batch_accumulate(const double *theta, size_t hidden,
+                              enum hidden_activation g, enum activation act,
+                              enum loss loss, const struct batch_n *piece,
+                              double *cost, double *sum);
+
 #endif

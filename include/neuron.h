@@ -111,4 +111,24 @@ double neuron_batch_gradient_n(const double *theta, enum activation act,
                                enum loss loss, const struct batch_n *batch,
                                double *sum);
 
+/* The lane state of a batch in progress, for P parameters: NEURON_LANES
+ * partial sums of the cost, then NEURON_LANES of each parameter's
+ * gradient (parameter p's at (p + 1) * NEURON_LANES), in doubles. Zero it
+ * to begin a batch. */
+#define NEURON_LANE_STATE(nparams) (((nparams) + 1) * NEURON_LANES)
+
+/* Adds the samples of piece (positions from..to, a piece of a batch) to
+ * lanes (NEURON_LANE_STATE(N + 1) doubles), in the lane order above: the
+ * piece's first sample goes into lane 0, so a piece must begin a multiple
+ * of NEURON_LANES positions after its batch's first. Summing a batch piece
+ * by piece on such boundaries gives the bits of one call. N <= TERMS_MAX
+ * (every data set's; else the lanes become NaN). */
+void neuron_batch_accumulate_n(const double *theta, enum activation act,
+                               enum loss loss, const struct batch_n *piece,
+                               double *lanes);
+
+/* The sums of a lane state: the cost's (returned) and each of the
+ * nparams gradients' (in sum), each lane set added by the fixed tree. */
+double neuron_lanes_total(const double *lanes, size_t nparams, double *sum);
+
 #endif

@@ -60,6 +60,10 @@ void session_step_batch(struct session *s);
  * session_step_batch's forgetting and remembering; the samples trained in
  * *trained. Returns true when it finished an epoch. */
 bool session_step_samples(struct session *s, size_t samples, size_t *trained);
+/* At most max_samples more samples of the current minibatch
+ * (trainer_step_part); a bowl step too, and the epoch remembered, when it
+ * finished an epoch. Returns what it did. */
+enum trainer_progress session_step_part(struct session *s, size_t max_samples);
 
 /* Changes the training settings keeping the weights; with a new lr the
  * bowl's descent starts again from its start point at that lr. */

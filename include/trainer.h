@@ -61,7 +61,7 @@ struct history {
     double *params;     /* nparams values per record, the same thinning */
     size_t nparams;     /* P */
     size_t len;
-    size_t stride;
+    size_t stride;      /* 1, then doubled: always a power of two */
     size_t cap;         /* HISTORY_CAP, or fewer for a large P */
 };
 
@@ -103,6 +103,15 @@ struct trainer {
      * is at ahead_from. A reset and a rewind set ahead_drawn to 0. */
     uint64_t ahead_from, ahead_to;
     size_t ahead_drawn;
+    /* The batch in progress (trainer_step_part): its sums over positions
+     * next..part_to of order, as a lane state (NEURON_LANE_STATE(P)
+     * doubles; with a hidden layer the cost then P running sums). None
+     * when part_to == next. When it began an epoch with a shuffle,
+     * part_rng is the RNG before that shuffle (part_shuffled). */
+    double *part;
+    size_t part_to;
+    bool part_shuffled;
+    struct rng part_rng;
 };
 
 /* What a trainer is at the end of an epoch, small enough to keep one per
@@ -164,8 +173,31 @@ void trainer_configure(struct trainer *t, const struct train_config *config);
 
 /* One minibatch update (shuffling first if it begins an epoch) by the
  * optimizer at trainer_current_lr. Returns true when it finished an
- * epoch, which is then in the history. */
+ * epoch, which is then in the history. A batch in progress
+ * (trainer_step_part) is finished. */
 bool trainer_step_batch(struct trainer *t);
+
+/* What trainer_step_part did: summed a piece of the batch (no update
+ * yet), finished the batch (one update), or finished the epoch too. */
+enum trainer_progress { TRAINER_PARTIAL, TRAINER_UPDATED, TRAINER_EPOCH_DONE };
+
+/* Sums at most max_samples more samples of the current batch (rounded
+ * down to a multiple of NEURON_LANES, at least NEURON_LANES; beginning the
+ * batch, with the epoch's shuffle, if none is in progress), and makes the
+ * batch's update when its last sample is in: the bits of
+ * trainer_step_batch, wherever the batch is cut. A batch in progress is
+ * invisible: the position (epoch, next) stays at its first sample until
+ * the update. Any other change of the trainer that alters what the batch
+ * sums (the weights, a rewind or reset, the activation, loss, hidden
+ * activation, batch size or shuffle) first drops it, its shuffle undone:
+ * the batch restarts from its first sample, so the run is the one in
+ * which the change came at the batch's start, where a recording places
+ * it. Changes the sums do not depend on (lr, optimizer, schedule) keep
+ * it. */
+enum trainer_progress trainer_step_part(struct trainer *t, size_t max_samples);
+
+/* Whether a batch is in progress (summed in part, not yet updated). */
+bool trainer_batch_in_progress(const struct trainer *t);
 
 /* The lr of the epoch under way (or the next one): the schedule's lr of
  * epoch t->epoch + 1 from config.lr; config.lr itself when constant. */

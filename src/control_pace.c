@@ -1,6 +1,7 @@
 /* control_pace.c - how fast the live run trains: a frame's training,
- * minibatch by minibatch within its time budget (so an epoch may span
- * frames, bit for bit the same run), and the speed keys ] and [, from
+ * minibatch by minibatch, a large batch piece by piece, within its time
+ * budget (so an epoch and a batch may span frames, bit for bit the same
+ * run), and the speed keys ] and [, from
  * 65536 epochs a frame down to one, then the slow pace of 15 to 1 epochs
  * a second. */
 #include "control.h"
@@ -52,12 +53,19 @@ unsigned control_change_speed(struct control *c, int dir)
  * after every batch would cost as much as the batch. */
 #define CLOCK_EVERY_SAMPLES 4096u
 
+/* The most samples of one batch summed before the clock may be read: a
+ * larger batch spans frames (trainer_step_part), so a frame's training
+ * ends at most one piece after its budget (about 0.25 ms with a hidden
+ * layer of 8 units). A multiple of NEURON_LANES. */
+#define TRAIN_PIECE_SAMPLES 4096u
+
 /* Slow speeds (below one epoch per frame): whether the next epoch may
  * begin now; an epoch under way always goes on. Sets when the one after
  * it may begin. */
 static bool slow_epoch_due(struct control *c)
 {
-    if (c->epochs_per_second == 0 || c->session.trainer.next > 0)
+    if (c->epochs_per_second == 0 || c->session.trainer.next > 0
+        || trainer_batch_in_progress(&c->session.trainer))
         return true;
     double now = util_now_ms(), period = 1000.0 / c->epochs_per_second;
     if (now < c->epoch_due_ms)
@@ -78,16 +86,23 @@ void control_train_frame(struct control *c, double budget_ms,
     struct position end = {here.epoch + epochs, 0};
     if (stop != NULL && position_before(*stop, end))
         end = *stop;
-    size_t samples = 0;
+    size_t batch = trainer_batch_size(&c->session.trainer), samples = 0;
     while (position_before(control_position(c), end) && !control_blocked(c)) {
-        /* Up to the next look at the clock or the stop in this epoch, in
-         * one call (the batch-1 loop at batch 1): the same minibatches. */
-        struct position now = control_position(c);
-        size_t want = CLOCK_EVERY_SAMPLES - samples, trained;
-        if (now.epoch == end.epoch && end.next - now.next < want)
-            want = end.next - now.next;
-        session_step_samples(&c->session, want, &trained);
-        samples += trained;
+        if (batch > TRAIN_PIECE_SAMPLES) {
+            /* A large batch, a piece at a time: it may span frames. */
+            session_step_part(&c->session, TRAIN_PIECE_SAMPLES);
+            samples += TRAIN_PIECE_SAMPLES;
+        } else {
+            /* Up to the next look at the clock or the stop in this epoch,
+             * in one call (the batch-1 loop at batch 1): the same
+             * minibatches. */
+            struct position now = control_position(c);
+            size_t want = CLOCK_EVERY_SAMPLES - samples, trained;
+            if (now.epoch == end.epoch && end.next - now.next < want)
+                want = end.next - now.next;
+            session_step_samples(&c->session, want, &trained);
+            samples += trained;
+        }
         if (samples >= CLOCK_EVERY_SAMPLES) {
             samples = 0;
             if (util_now_ms() - start > budget_ms)

@@ -132,20 +132,18 @@ double network_output(const double *theta, size_t nfeatures, size_t hidden,
  * the per-sample gradients, every parameter's sum in sample order. */
 #define CHUNK 64
 
-static inline __attribute__((always_inline)) double
+static inline __attribute__((always_inline)) void
 batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
-           enum activation act, enum loss loss, const struct batch_n *b, double *sum)
+           enum activation act, enum loss loss, const struct batch_n *b,
+           double *cost_sum, double *sum)
 {
     size_t nf = b->nfeatures;
-    size_t p = network_param_count(nf, hidden);
     const double *w = theta + network_output_offset(nf, hidden);
     double *gw = sum + network_output_offset(nf, hidden);
     double x[TERMS_MAX][CHUNK]; /* nfeatures <= TERMS_MAX (dataset.c) */
     double u[NETWORK_HIDDEN_MAX][CHUNK], h[NETWORK_HIDDEN_MAX][CHUNK];
     double z[CHUNK], a[CHUNK], delta[CHUNK];
-    double cost = 0.0;
-    for (size_t k = 0; k < p; k++)
-        sum[k] = 0.0;
+    double cost = *cost_sum;
     for (size_t start = b->from; start < b->to; start += CHUNK) {
         size_t count = b->to - start < CHUNK ? b->to - start : CHUNK;
         const sample_index *order = b->order ? b->order + start : NULL;
@@ -216,12 +214,13 @@ batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
             gw[hidden] += delta[k];
         }
     }
-    return cost;
+    *cost_sum = cost;
 }
 
 #define NETWORK_CASE(G, ACT, LOSS)                                               \
     case ((int)(G) * ACT_COUNT + (int)(ACT)) * LOSS_COUNT + (int)(LOSS):          \
-        return batch_sums(theta, hidden, G, ACT, LOSS, batch, sum);
+        batch_sums(theta, hidden, G, ACT, LOSS, piece, cost, sum);                \
+        return;
 
 #define NETWORK_CASES_LOSS(G, ACT)                                               \
     NETWORK_CASE(G, ACT, LOSS_MSE)                                               \
@@ -234,13 +233,15 @@ batch_sums(const double *theta, size_t hidden, enum hidden_activation g,
     NETWORK_CASES_LOSS(G, ACT_RELU)                                              \
     NETWORK_CASES_LOSS(G, ACT_STEP)
 
-double network_batch_gradient(const double *theta, size_t hidden,
+void network_batch_accumulate(const double *theta, size_t hidden,
                               enum hidden_activation g, enum activation act,
-                              enum loss loss, const struct batch_n *batch,
-                              double *sum)
+                              enum loss loss, const struct batch_n *piece,
+                              double *cost, double *sum)
 {
-    if (hidden == 0 || hidden > NETWORK_HIDDEN_MAX)
-        return neuron_batch_gradient_n(theta, act, loss, batch, sum);
+    if (hidden == 0 || hidden > NETWORK_HIDDEN_MAX) {
+        *cost = NAN;
+        return;
+    }
     /* Each combination is its own loop, the activations and the loss
      * known at compile time. */
     switch (((int)g * ACT_COUNT + (int)act) * LOSS_COUNT + (int)loss) {
@@ -249,6 +250,22 @@ double network_batch_gradient(const double *theta, size_t hidden,
     NETWORK_CASES_ACT(HIDDEN_RELU)
     NETWORK_CASES_ACT(HIDDEN_LINEAR)
     default:
-        return batch_sums(theta, hidden, g, act, loss, batch, sum);
+        batch_sums(theta, hidden, g, act, loss, piece, cost, sum);
+        return;
     }
+}
+
+double network_batch_gradient(const double *theta, size_t hidden,
+                              enum hidden_activation g, enum activation act,
+                              enum loss loss, const struct batch_n *batch,
+                              double *sum)
+{
+    if (hidden == 0 || hidden > NETWORK_HIDDEN_MAX)
+        return neuron_batch_gradient_n(theta, act, loss, batch, sum);
+    double cost = 0.0;
+    size_t p = network_param_count(batch->nfeatures, hidden);
+    for (size_t k = 0; k < p; k++)
+        sum[k] = 0.0;
+    network_batch_accumulate(theta, hidden, g, act, loss, batch, &cost, sum);
+    return cost;
 }

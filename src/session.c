@@ -299,6 +299,17 @@ bool session_step_samples(struct session *s, size_t samples, size_t *trained)
     return true;
 }
 
+enum trainer_progress session_step_part(struct session *s, size_t max_samples)
+{
+    before_training(s);
+    enum trainer_progress done = trainer_step_part(&s->trainer, max_samples);
+    if (done == TRAINER_EPOCH_DONE) {
+        bowl_step(&s->bowl);
+        remember(s);
+    }
+    return done;
+}
+
 void session_configure(struct session *s, const struct train_config *config)
 {
     bool new_lr = config->lr != s->trainer.config.lr;

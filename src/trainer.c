@@ -81,6 +81,7 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     t->start = calloc(p, sizeof *t->start);
     t->gradient = calloc(p, sizeof *t->gradient);
     t->batch_sum = calloc(p, sizeof *t->batch_sum);
+    t->part = calloc(NEURON_LANE_STATE(p), sizeof *t->part);
     size_t cap = HISTORY_PARAM_BYTES_MAX / (p * sizeof *t->history.params);
     t->history.cap = cap < HISTORY_CAP ? cap : HISTORY_CAP;
     t->history.records = malloc(t->history.cap * sizeof *t->history.records);
@@ -89,7 +90,7 @@ bool trainer_init(struct trainer *t, const struct dataset *data,
     bool log_ok = cost_log_init(&t->log);
     bool state = optimizer_alloc(&t->optimizer, &config->optimizer, p);
     if (!log_ok || !state || !t->start || !t->order || !t->scratch || !t->theta || !t->gradient
-        || !t->batch_sum
+        || !t->batch_sum || !t->part
         || !t->history.records || !t->history.params) {
         trainer_free(t);
         return false;
@@ -109,6 +110,8 @@ void trainer_free(struct trainer *t)
     free(t->start);
     free(t->gradient);
     free(t->batch_sum);
+    free(t->part);
+    t->part = NULL;
     free(t->history.records);
     free(t->history.params);
     cost_log_free(&t->log);
@@ -143,6 +146,8 @@ void trainer_reset(struct trainer *t)
     optimizer_reset(&t->optimizer);
     t->epoch = 0;
     t->next = 0;
+    t->part_to = 0;
+    t->part_shuffled = false;
     t->epoch_cost_sum = 0.0;
     t->batch_cost = NAN;
     t->last_cost = NAN;
@@ -156,10 +161,45 @@ void trainer_reset(struct trainer *t)
     memcpy(t->start, t->theta, t->nparams * sizeof *t->start);
 }
 
+/* Undoes the shuffle that *before made (rng_permute's draws made again,
+ * its swaps undone in reverse order): order becomes what it was. */
+static void unshuffle(struct trainer *t, const struct rng *before)
+{
+    size_t n = t->data->n;
+    struct rng r = *before;
+    t->ahead_drawn = 0; /* scratch is used below */
+    for (size_t i = n; i > 1; i--)
+        t->scratch[i - 1] = (sample_index)rng_below(&r, i);
+    for (size_t i = 2; i <= n; i++) {
+        size_t j = t->scratch[i - 1];
+        sample_index tmp = t->order[i - 1];
+        t->order[i - 1] = t->order[j];
+        t->order[j] = tmp;
+    }
+}
+
+/* Drops the batch in progress, if any: the trainer is as it was before
+ * its first piece (its shuffle undone, the RNG back). */
+static void part_drop(struct trainer *t)
+{
+    if (t->part_shuffled) {
+        unshuffle(t, &t->part_rng);
+        t->rng = t->part_rng;
+    }
+    t->part_shuffled = false;
+    t->part_to = t->next;
+}
+
+bool trainer_batch_in_progress(const struct trainer *t)
+{
+    return t->part_to > t->next;
+}
+
 void trainer_set_pair(struct trainer *t, size_t a, double va, size_t b, double vb)
 {
     if (a >= t->nparams || b >= t->nparams)
         return;
+    part_drop(t);
     t->theta[a] = va;
     t->theta[b] = vb;
     if (t->epoch == 0 && t->next == 0)
@@ -170,6 +210,10 @@ void trainer_configure(struct trainer *t, const struct train_config *config)
 {
     size_t hidden = t->config.hidden; /* P is fixed for a trainer's life */
     const struct train_config *was = &t->config;
+    if (config->activation != was->activation || config->loss != was->loss
+        || config->hidden_activation != was->hidden_activation
+        || config->batch != was->batch || config->shuffle != was->shuffle)
+        part_drop(t); /* what the batch in progress sums changed */
     cost_log_mark(&t->log, t->epoch * t->data->n + t->next, was->lr, config->lr, was->loss,
                   config->loss, was->activation, config->activation, was->batch,
                   config->batch);
@@ -204,30 +248,38 @@ const double *history_params(const struct history *h, size_t i)
     return h->params + i * h->nparams;
 }
 
+/* dst[0..p) = src[0..p): a plain loop, as short as the call it saves
+ * (once per epoch, P is often 3). */
+static void params_copy(double *dst, const double *src, size_t p)
+{
+    for (size_t k = 0; k < p; k++)
+        dst[k] = src[k];
+}
+
 /* Appends a finished epoch and its parameters, thinning the history when
  * it is full. */
 static void history_add(struct history *h, const struct epoch_record *r,
                         const double *theta)
 {
     size_t p = h->nparams;
-    if (r->epoch % h->stride != 0)
+    if ((r->epoch & (h->stride - 1)) != 0)
         return;
     if (h->len == h->cap) {
         size_t kept = 0;
         h->stride *= 2;
         for (size_t i = 0; i < h->len; i++) {
-            if (h->records[i].epoch % h->stride != 0)
+            if ((h->records[i].epoch & (h->stride - 1)) != 0)
                 continue;
             h->records[kept] = h->records[i];
-            memmove(h->params + kept * p, h->params + i * p, p * sizeof *h->params);
+            params_copy(h->params + kept * p, h->params + i * p, p); /* kept <= i */
             kept++;
         }
         h->len = kept;
-        if (r->epoch % h->stride != 0)
+        if ((r->epoch & (h->stride - 1)) != 0)
             return;
     }
     h->records[h->len] = *r;
-    memcpy(h->params + h->len * p, theta, p * sizeof *h->params);
+    params_copy(h->params + h->len * p, theta, p);
     h->len++;
 }
 
@@ -252,6 +304,7 @@ static void history_add_current(struct trainer *t)
 
 void trainer_finish_epoch(struct trainer *t)
 {
+    t->part_to = 0; /* no batch in progress (the batch-1 loop ends epochs too) */
     t->epoch++;
     t->next = 0;
     t->last_cost = t->epoch_cost_sum / (double)t->data->n;
@@ -286,22 +339,60 @@ static double batch_gradient(const struct trainer *t, const struct batch_n *run,
                                    run, sum);
 }
 
-bool trainer_step_batch(struct trainer *t)
+/* Adds a piece of the batch in progress to its sums in t->part. */
+static void part_add(struct trainer *t, const struct batch_n *piece)
+{
+    if (t->config.hidden > 0)
+        network_batch_accumulate(t->theta, t->config.hidden, t->config.hidden_activation,
+                                 t->config.activation, t->config.loss, piece, t->part,
+                                 t->part + 1);
+    else
+        neuron_batch_accumulate_n(t->theta, t->config.activation, t->config.loss, piece,
+                                  t->part);
+}
+
+/* The batch in progress's cost sum (returned) and gradient sums (in sum). */
+static double part_total(const struct trainer *t, double *sum)
+{
+    if (t->config.hidden == 0)
+        return neuron_lanes_total(t->part, t->nparams, sum);
+    memcpy(sum, t->part + 1, t->nparams * sizeof *sum);
+    return t->part[0];
+}
+
+enum trainer_progress trainer_step_part(struct trainer *t, size_t max_samples)
 {
     const struct dataset *d = t->data;
     size_t n = d->n;
     size_t batch = trainer_batch_size(t);
     if (n == 0)
-        return false;
-    if (t->next == 0 && t->config.shuffle && batch < n)
-        rng_permute(&t->rng, t->order, n);
+        return TRAINER_PARTIAL;
+    if (t->part_to <= t->next) { /* a new batch */
+        if (t->next == 0 && t->config.shuffle && batch < n) {
+            t->part_rng = t->rng;
+            t->part_shuffled = true;
+            rng_permute(&t->rng, t->order, n);
+        }
+        t->part_to = t->next;
+        for (size_t k = 0; k < NEURON_LANE_STATE(t->nparams); k++)
+            t->part[k] = 0.0;
+    }
 
     size_t end = t->next + batch < n ? t->next + batch : n;
     const sample_index *order = t->order;
     if (!t->config.shuffle || batch == n)
         order = NULL; /* the order is still the identity */
-    struct batch_n run = batch_of(d, order, t->next, end);
-    double sum_cost = batch_gradient(t, &run, t->batch_sum);
+    size_t piece = max_samples / NEURON_LANES * NEURON_LANES;
+    if (piece == 0)
+        piece = NEURON_LANES;
+    size_t to = end - t->part_to > piece ? t->part_to + piece : end;
+    struct batch_n run = batch_of(d, order, t->part_to, to);
+    part_add(t, &run);
+    t->part_to = to;
+    if (to < end)
+        return TRAINER_PARTIAL;
+
+    double sum_cost = part_total(t, t->batch_sum);
     double size = (double)(end - t->next);
     for (size_t k = 0; k < t->nparams; k++)
         t->gradient[k] = t->batch_sum[k] / size;
@@ -310,10 +401,16 @@ bool trainer_step_batch(struct trainer *t)
     t->epoch_cost_sum += sum_cost;
     cost_log_add(&t->log, t->epoch * n + end, sum_cost / size);
     t->next = end;
+    t->part_shuffled = false;
     if (t->next < n)
-        return false;
+        return TRAINER_UPDATED;
     trainer_finish_epoch(t);
-    return true;
+    return TRAINER_EPOCH_DONE;
+}
+
+bool trainer_step_batch(struct trainer *t)
+{
+    return trainer_step_part(t, SIZE_MAX) == TRAINER_EPOCH_DONE;
 }
 
 void trainer_epoch(struct trainer *t)
@@ -334,7 +431,7 @@ void trainer_state_save(const struct trainer *t, struct trainer_state *s)
     s->updates = t->optimizer.t;
     s->step_size = t->optimizer.step_size;
     s->optimizer = t->optimizer.params.kind;
-    s->rng = t->rng;
+    s->rng = t->part_shuffled ? t->part_rng : t->rng; /* a batch in progress is not */
     s->last_cost = t->last_cost;
     s->last_test_cost = t->last_test_cost;
     s->diverged = t->diverged;
@@ -366,6 +463,7 @@ static void state_load(struct trainer *t, const struct trainer_state *s)
     t->diverged = s->diverged;
     t->diverged_epoch = s->diverged_epoch;
     t->next = 0;
+    t->part_to = 0;
     t->epoch_cost_sum = 0.0;
 }
 
@@ -377,17 +475,9 @@ void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
 {
     size_t n = t->data->n;
     t->ahead_drawn = 0; /* scratch is used below */
-    if (t->rng.state != prev->rng.state && n > 1) {
-        struct rng r = prev->rng;
-        for (size_t i = n; i > 1; i--)
-            t->scratch[i - 1] = (sample_index)rng_below(&r, i);
-        for (size_t i = 2; i <= n; i++) {
-            size_t j = t->scratch[i - 1];
-            sample_index tmp = t->order[i - 1];
-            t->order[i - 1] = t->order[j];
-            t->order[j] = tmp;
-        }
-    }
+    part_drop(t);
+    if (t->rng.state != prev->rng.state && n > 1)
+        unshuffle(t, &prev->rng);
     struct history *h = &t->history;
     while (h->len > 0 && h->records[h->len - 1].epoch > prev->epoch)
         h->len--;
@@ -397,6 +487,7 @@ void trainer_state_back(struct trainer *t, const struct trainer_state *prev)
 
 void trainer_state_forward(struct trainer *t, const struct trainer_state *next)
 {
+    part_drop(t);
     if (t->rng.state != next->rng.state && t->data->n > 1) {
         struct rng r = t->rng;
         rng_permute(&r, t->order, t->data->n);
@@ -425,119 +516,4 @@ double trainer_test_cost(const struct trainer *t)
     struct batch_n held = batch_of(d, NULL, d->n, d->n + d->n_test);
     double cost = batch_gradient(t, &held, t->batch_sum);
     return cost / (double)d->n_test;
-}
-
-/* The output at sample i (any of the stride samples). */
-static double output_of(const struct trainer *t, size_t i)
-{
-    const struct dataset *d = t->data;
-    if (t->config.hidden > 0) {
-        double x[TERMS_MAX];
-        for (size_t j = 0; j < d->nfeatures && j < TERMS_MAX; j++)
-            x[j] = d->x[j][i];
-        return network_output(t->theta, d->nfeatures, t->config.hidden,
-                              t->config.hidden_activation, t->config.activation, x, NULL);
-    }
-    if (d->nfeatures == 2) /* the original forward pass, bit for bit */
-        return activation_value(t->config.activation,
-                                t->theta[0] * d->x[0][i] + t->theta[1] * d->x[1][i]
-                                    + t->theta[2]);
-    double z = 0.0;
-    for (size_t j = 0; j < d->nfeatures; j++)
-        z = j == 0 ? t->theta[0] * d->x[0][i] : z + t->theta[j] * d->x[j][i];
-    return activation_value(t->config.activation, z + t->theta[d->nfeatures]);
-}
-
-/* Fraction of samples from..to classified right. */
-static double accuracy_over(const struct trainer *t, size_t from, size_t to)
-{
-    size_t right = 0;
-    for (size_t i = from; i < to; i++) {
-        double predicted = output_of(t, i) >= 0.5 ? 1.0 : 0.0;
-        if (predicted == t->data->y[i])
-            right++;
-    }
-    return to > from ? (double)right / (double)(to - from) : 0.0;
-}
-
-double trainer_accuracy(const struct trainer *t)
-{
-    return accuracy_over(t, 0, t->data->n);
-}
-
-double trainer_test_accuracy(const struct trainer *t)
-{
-    const struct dataset *d = t->data;
-    if (d->n_test == 0)
-        return NAN;
-    return accuracy_over(t, d->n, d->n + d->n_test);
-}
-
-/* 1 - SS_res / SS_tot over samples from..to. */
-static double r2_over(const struct trainer *t, size_t from, size_t to)
-{
-    const struct dataset *d = t->data;
-    if (to <= from)
-        return NAN;
-    double mean = 0.0;
-    for (size_t i = from; i < to; i++)
-        mean += d->y[i];
-    mean /= (double)(to - from);
-    double ss_res = 0.0, ss_tot = 0.0;
-    for (size_t i = from; i < to; i++) {
-        double r = d->y[i] - output_of(t, i), c = d->y[i] - mean;
-        ss_res += r * r;
-        ss_tot += c * c;
-    }
-    return ss_tot > 0.0 ? 1.0 - ss_res / ss_tot : NAN;
-}
-
-double trainer_r2(const struct trainer *t)
-{
-    return r2_over(t, 0, t->data->n);
-}
-
-double trainer_test_r2(const struct trainer *t)
-{
-    const struct dataset *d = t->data;
-    return d->n_test ? r2_over(t, d->n, d->n + d->n_test) : NAN;
-}
-
-double trainer_output_at(const struct trainer *t, double x, double y)
-{
-    double features[DATASET_COLUMNS_MAX + 1];
-    const struct dataset *d = t->data;
-    if (d->nfeatures > DATASET_COLUMNS_MAX + 1)
-        return NAN;
-    dataset_features_at(d, x, y, features);
-    return network_output(t->theta, d->nfeatures, t->config.hidden,
-                          t->config.hidden_activation, t->config.activation, features, NULL);
-}
-
-void trainer_param_name(const struct trainer *t, size_t k, char *buf, size_t size)
-{
-    network_param_name(t->data->nfeatures, t->config.hidden, k, buf, size);
-}
-
-double trainer_unit_at(const struct trainer *t, size_t j, double x, double y)
-{
-    double features[DATASET_COLUMNS_MAX + 1];
-    const struct dataset *d = t->data;
-    if (j >= t->config.hidden || d->nfeatures > DATASET_COLUMNS_MAX + 1)
-        return NAN;
-    dataset_features_at(d, x, y, features);
-    return hidden_activation_value(t->config.hidden_activation,
-                                   network_unit_sum(t->theta, d->nfeatures, j, features));
-}
-
-struct neuron neuron_two_of(const double *theta, size_t nparams)
-{
-    struct neuron n = {theta[0], nparams > 2 ? theta[1] : 0.0, theta[nparams - 1]};
-    return n;
-}
-
-struct gradient gradient_two_of(const double *g, size_t nparams)
-{
-    struct gradient two = {g[0], nparams > 2 ? g[1] : 0.0, g[nparams - 1]};
-    return two;
 }

@@ -89,7 +89,7 @@ static void test_batch_sums_have_the_lane_order_bits(void **state)
         {0, 0}, {0, 1}, {0, 7}, {0, 8}, {0, 9}, {3, 20}, {5, 133},
         {0, 128}, {0, 129}, {1, 257}, {0, 300}, {17, ROWS},
     };
-    static const size_t inputs[] = {1, 2, 3, 7};
+    static const size_t inputs[] = {1, 2, 3, 4, 5, 7};
     const double theta[MAX_IN + 1] = {0.7, -1.3, 0.25, 2.0, -0.5, 0.125, -0.9, 0.3};
     for (size_t in = 0; in < sizeof inputs / sizeof *inputs; in++) {
         size_t nf = inputs[in];
