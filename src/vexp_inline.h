@@ -13,7 +13,7 @@
     && defined(__has_attribute)
 #if __has_attribute(target_clones) \
     && (!defined(__clang__) || __clang_major__ >= 14)
-#define VEXP_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#define VEXP_CLONES __attribute__((target_clones("avx2", "default")))
 #endif
 #endif
 #ifndef VEXP_CLONES
