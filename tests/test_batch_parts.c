@@ -29,23 +29,6 @@
 #include "util.h"
 #include "test_support.h"
 
-static void assert_same_trainer(const struct trainer *x, const struct trainer *y)
-{
-    assert_int_equal(x->epoch, y->epoch);
-    assert_int_equal(x->next, y->next);
-    assert_memory_equal(x->theta, y->theta, x->nparams * sizeof *x->theta);
-    assert_memory_equal(x->gradient, y->gradient, x->nparams * sizeof *x->gradient);
-    assert_memory_equal(&x->last_cost, &y->last_cost, sizeof x->last_cost);
-    assert_memory_equal(&x->last_test_cost, &y->last_test_cost, sizeof x->last_test_cost);
-    assert_int_equal(x->rng.state, y->rng.state);
-    assert_memory_equal(x->order, y->order, x->data->n * sizeof *x->order);
-    assert_int_equal(x->history.len, y->history.len);
-    assert_memory_equal(x->history.records, y->history.records,
-                        x->history.len * sizeof *x->history.records);
-    assert_memory_equal(x->history.params, y->history.params,
-                        x->history.len * x->nparams * sizeof *x->history.params);
-}
-
 enum { ROWS = 3000, IN = 4 };
 static double xs[IN * ROWS], ys[ROWS];
 static sample_index order[ROWS];
@@ -174,7 +157,7 @@ static void test_trainer_pieces_equal_whole_epochs(void **state)
             if (trainer_batch_in_progress(&split.trainer))
                 half_done++;
         }
-        assert_same_trainer(&split.trainer, &whole.trainer);
+        support_same_trainer(&split.trainer, &whole.trainer);
         assert_true(half_done > 0);
         session_close(&whole);
         session_close(&split);
@@ -208,7 +191,7 @@ static void test_frames_split_full_batches(void **state)
         }
         for (size_t e = 0; e < 3; e++)
             session_epoch(&whole);
-        assert_same_trainer(&c.session.trainer, &whole.trainer);
+        support_same_trainer(&c.session.trainer, &whole.trainer);
         assert_true(half_done > 0);
         assert_true(frames > 3 * 4); /* 20000 samples: 5 pieces an epoch */
         session_close(&whole);
@@ -260,7 +243,7 @@ static void test_keys_inside_a_batch_replay_exactly(void **state)
         struct position end = control_position(live);
         while (control_step_toward(again, end))
             ;
-        assert_same_trainer(&again->session.trainer, &live->session.trainer);
+        support_same_trainer(&again->session.trainer, &live->session.trainer);
         control_close(live);
         control_close(again);
         free(live);
@@ -298,7 +281,7 @@ static void test_rewind_from_inside_a_batch(void **state)
     session_close(&whole);
     assert_true(session_open(&whole, &o, err, sizeof err));
     session_epoch(&whole);
-    assert_same_trainer(&s.trainer, &whole.trainer);
+    support_same_trainer(&s.trainer, &whole.trainer);
     session_close(&whole);
     session_close(&s);
 }

@@ -26,22 +26,6 @@
 #include "trainer.h"
 #include "test_support.h"
 
-static void assert_same_trainer(const struct trainer *x, const struct trainer *y)
-{
-    assert_int_equal(x->epoch, y->epoch);
-    assert_int_equal(x->next, y->next);
-    assert_memory_equal(x->theta, y->theta, x->nparams * sizeof *x->theta);
-    assert_memory_equal(x->gradient, y->gradient, x->nparams * sizeof *x->gradient);
-    assert_memory_equal(&x->last_cost, &y->last_cost, sizeof x->last_cost);
-    assert_int_equal(x->rng.state, y->rng.state);
-    assert_memory_equal(x->order, y->order, x->data->n * sizeof *x->order);
-    assert_int_equal(x->history.len, y->history.len);
-    assert_memory_equal(x->history.records, y->history.records,
-                        x->history.len * sizeof *x->history.records);
-    assert_memory_equal(x->history.params, y->history.params,
-                        x->history.len * x->nparams * sizeof *x->history.params);
-}
-
 /* Trains s epochs more epochs, then batches minibatches, and asserts that
  * its trainer is then t, bit for bit. */
 static void assert_reaches(struct session *s, size_t epochs, size_t batches,
@@ -51,7 +35,7 @@ static void assert_reaches(struct session *s, size_t epochs, size_t batches,
         session_epoch(s);
     for (size_t b = 0; b < batches; b++)
         session_step_batch(s);
-    assert_same_trainer(t, &s->trainer);
+    support_same_trainer(t, &s->trainer);
 }
 
 /* The trainer alone: whole epochs (trainer_epoch) against the same
@@ -87,7 +71,7 @@ static void test_trainer_split_at_random_points(void **state)
             if (split.trainer.epoch < epochs && rng_below(&pick, 4) == 0)
                 trainer_epoch(&split.trainer);
         }
-        assert_same_trainer(&split.trainer, &whole.trainer);
+        support_same_trainer(&split.trainer, &whole.trainer);
         if (strcmp(batches[b], "full") != 0)
             assert_true(mid_epoch_stops > 0);
         session_close(&whole);
@@ -126,7 +110,7 @@ static void test_frames_equal_the_headless_run(void **state)
             session_epoch(&whole);
         while (whole.trainer.next < c.session.trainer.next)
             session_step_batch(&whole);
-        assert_same_trainer(&c.session.trainer, &whole.trainer);
+        support_same_trainer(&c.session.trainer, &whole.trainer);
         if (strcmp(batches[b], "full") == 0) {
             assert_int_equal(mid_epoch, 0); /* one batch: the whole epoch */
         } else {
@@ -190,7 +174,7 @@ static void test_keys_mid_epoch_replay_exactly(void **state)
     struct position end = control_position(live);
     while (control_step_toward(again, end))
         ;
-    assert_same_trainer(&again->session.trainer, &live->session.trainer);
+    support_same_trainer(&again->session.trainer, &live->session.trainer);
     control_close(live);
     control_close(again);
     free(live);

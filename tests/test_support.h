@@ -1,6 +1,7 @@
 /* test_support.h - helpers shared by the cmocka tests: a command line
  * given as a list of words parsed into struct options the way main does,
- * and a text compared with a golden file (or rewritten by make golden).
+ * a text compared with a golden file (or rewritten by make golden), and
+ * two trainers compared bit for bit.
  * Header only (static inline), so each test binary is still built from
  * its one .c file. */
 #ifndef TEST_SUPPORT_H
@@ -17,6 +18,7 @@
 #include <cmocka.h>
 
 #include "options.h"
+#include "trainer.h"
 
 /* The most words a command line may have, the program name included. */
 #define SUPPORT_MAX_ARGS 32
@@ -124,6 +126,26 @@ static inline void support_golden(const char *name, const char *text)
     char path[256];
     snprintf(path, sizeof path, "tests/golden/%s.txt", name);
     support_golden_file(path, text);
+}
+
+/* Fails the test unless trainers x and y stand at the same place with
+ * the same bits: epoch and position, parameters, last gradient, costs,
+ * RNG, sample order and history. */
+static inline void support_same_trainer(const struct trainer *x, const struct trainer *y)
+{
+    assert_int_equal(x->epoch, y->epoch);
+    assert_int_equal(x->next, y->next);
+    assert_memory_equal(x->theta, y->theta, x->nparams * sizeof *x->theta);
+    assert_memory_equal(x->gradient, y->gradient, x->nparams * sizeof *x->gradient);
+    assert_memory_equal(&x->last_cost, &y->last_cost, sizeof x->last_cost);
+    assert_memory_equal(&x->last_test_cost, &y->last_test_cost, sizeof x->last_test_cost);
+    assert_int_equal(x->rng.state, y->rng.state);
+    assert_memory_equal(x->order, y->order, x->data->n * sizeof *x->order);
+    assert_int_equal(x->history.len, y->history.len);
+    assert_memory_equal(x->history.records, y->history.records,
+                        x->history.len * sizeof *x->history.records);
+    assert_memory_equal(x->history.params, y->history.params,
+                        x->history.len * x->nparams * sizeof *x->history.params);
 }
 
 #endif
